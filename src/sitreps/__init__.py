@@ -1,0 +1,1 @@
+"""sitreps: reports of armed conflict in, structured events with evidence out."""

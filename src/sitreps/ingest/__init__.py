@@ -1,1 +1,91 @@
+"""Ingest: files -> Articles, each bad document yielded as an InputError instead.
 
+``read_path`` picks a reader by the file's suffix. Callers get a stream in input order, in
+which a document that cannot be read is an error value, so a batch records it and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..types import Article
+from .jsonl import iter_jsonl, parse_jsonl_line
+from .text import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENT_CHARS,
+    decode_bytes,
+    find_byline,
+    guess_language,
+    looks_english,
+    read_text_file,
+)
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_CHARS",
+    "SUPPORTED_SUFFIXES",
+    "decode_bytes",
+    "find_byline",
+    "guess_language",
+    "iter_jsonl",
+    "looks_english",
+    "parse_jsonl_line",
+    "read_path",
+    "read_text_file",
+]
+
+Reader = Callable[[Path, dt.date | None], Iterator[Article | InputError]]
+
+
+def _text_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
+    try:
+        yield read_text_file(path, published=published)
+    except InputError as exc:
+        yield exc
+
+
+def _jsonl_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
+    # Each line states its own date (or none); a date given for the whole run is meant for
+    # the plain-text files beside it, not to be guessed onto these documents.
+    del published
+    return iter_jsonl(path)
+
+
+# One entry per suffix (lower case). HTML (.html, .htm) and feeds (.xml, .rss, .atom)
+# register their readers here.
+_READERS: dict[str, Reader] = {
+    ".txt": _text_reader,
+    "": _text_reader,
+    ".jsonl": _jsonl_reader,
+}
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(suffix for suffix in _READERS if suffix))
+
+
+def read_path(path: Path, *, published: dt.date | None = None) -> Iterator[Article | InputError]:
+    """The documents in one file, in order, each an Article or the InputError that stopped it.
+
+    ``published`` is the date of a plain-text file; JSON Lines documents keep their own.
+    Never raises for bad input: a missing file, a directory or an unsupported suffix is
+    yielded as an InputError naming the path.
+    """
+    source = str(path)
+    if path.is_dir():
+        yield InputError("is a directory, not a file", source=source)
+        return
+    if not path.exists():
+        yield InputError("no such file", source=source)
+        return
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        yield InputError(
+            f"unsupported file type {path.suffix!r}; sitreps reads {supported}"
+            " and files with no suffix",
+            source=source,
+        )
+        return
+    yield from reader(path, published)

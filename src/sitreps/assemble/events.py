@@ -1,0 +1,220 @@
+"""Mentions -> events of one article: dates, places, actors, figures and type for each segment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+
+from ..extract.actors import country_name, state_forces_name
+from ..extract.dates import merge_range
+from ..types import (
+    Actor,
+    ActorMention,
+    Article,
+    AttributionMention,
+    CasualtyMention,
+    Count,
+    COUNT_FIELDS,
+    DateMention,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    PlaceMention,
+    Report,
+    WeaponMention,
+)
+from .segments import Segment, Sentence
+from .summary import summarize
+from .typing import Typing, classify
+
+_CITY_FEATURES = ("district", "city", "town", "village")
+
+
+def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list[DateMention]:
+    """The date phrases that date the main event: those of its opening sentences."""
+    first = next((i for i, s in enumerate(sentences) if s.violent), None)
+    if first is None:
+        return []
+    opening = [sentences[first]]
+    following = sentences[first + 1 : first + 3]
+    opening += [s for s in following if s.paragraph == sentences[first].paragraph]
+    found = [d for s in opening for d in s.dates if d.precision != "year"]
+    if published is not None:
+        found = [d for d in found if d.end is None or (published - d.end).days <= 7]
+    return found
+
+
+def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> EventDate:
+    if mentions:
+        start, end, precision = merge_range(mentions)
+        text = " ... ".join(m.evidence.text for m in mentions)
+        return EventDate(start=start, end=end, precision=precision, text=text)
+    if main and article.published is not None:
+        # Reports tell of what just happened: with no date phrase, the published day stands.
+        return EventDate(start=article.published, end=article.published, precision="day", text=None)
+    return EventDate(start=None, end=None, precision="unknown", text=None)
+
+
+def _location(places: Sequence[PlaceMention]) -> tuple[Location | None, PlaceMention | None]:
+    resolved = [p for p in places if p.lat is not None]
+    if not resolved:
+        return None, None
+    ranked = sorted(
+        enumerate(resolved),
+        key=lambda ip: (
+            0 if ip[1].feature in _CITY_FEATURES else 1 if ip[1].feature == "admin1" else 2,
+            ip[0],
+        ),
+    )
+    place = ranked[0][1]
+    district = place.name if place.feature == "district" else None
+    precision = 1 if place.feature in _CITY_FEATURES else 3
+    location = Location(
+        name=place.name or place.evidence.text,
+        country=place.country or (country_name(place.country_code) if place.country_code else None),
+        country_code=place.country_code,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        district=district,
+        lat=place.lat,
+        lon=place.lon,
+        geo_precision=precision,
+        geonames_id=place.geonames_id,
+    )
+    return location, place
+
+
+def _actors(mentions: Sequence[ActorMention], country: str | None) -> tuple[tuple[Actor, ...], list[Evidence]]:
+    actors: dict[tuple[str, str], Actor] = {}
+    evidence: list[Evidence] = []
+    for mention in mentions:
+        code = mention.country_code or country
+        name = mention.name
+        if mention.kind in ("civilians", "protesters") or name == "Unidentified Armed Group":
+            name = f"{name} ({country_name(code)})" if code else name
+        key = (name, mention.role)
+        if key in actors:
+            continue
+        if mention.role == "perpetrator" and any(a.role == "perpetrator" for a in actors.values()):
+            if mention.name == "Unidentified Armed Group":
+                continue  # a named perpetrator explains "militants" better than a new actor
+        actors[key] = Actor(name=name, role=mention.role, kind=mention.kind, country_code=code)
+        evidence.append(mention.evidence)
+    return tuple(actors.values()), evidence
+
+
+def _source(sentence: Sentence) -> str | None:
+    return sentence.attributions[0].source if sentence.attributions else None
+
+
+def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None:
+    usable = [(m, s) for m, s in mentions if not m.total]
+    headline = [(m, s) for m, s in usable if not m.subset] or usable
+    if not headline:
+        return None
+    reports = tuple(
+        Report(value=m.number.value, qualifier=m.number.qualifier, source=_source(s), evidence=m.evidence)
+        for m, s in usable
+    )
+    best = max(headline, key=lambda ms: ms[0].number.best)[0].number
+    highs = [m.number.high for m, _ in headline]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    low = min(m.number.low for m, _ in headline)
+    return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
+
+
+def _weapons(mentions: Sequence[WeaponMention]) -> tuple[WeaponMention, ...]:
+    counted = {w.kind for w in mentions if w.count is not None}
+    kept: list[WeaponMention] = []
+    for weapon in mentions:
+        if weapon.count is None and (weapon.kind in counted or any(w.kind == weapon.kind for w in kept)):
+            continue
+        kept.append(weapon)
+    return tuple(kept)
+
+
+def _attributions(sentences: Sequence[Sentence]) -> tuple[AttributionMention, ...]:
+    return tuple(a for s in sentences for a in s.attributions)
+
+
+def _event_id(article_id: str, relation: str, typing: Typing, date: EventDate, where: str) -> str:
+    key = "|".join([article_id, relation, typing.sub_event_type, str(date.start), str(date.end), where])
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def build_event(
+    article: Article,
+    segment: Segment,
+    *,
+    dates: Sequence[DateMention],
+    typing: Typing | None = None,
+) -> Event | None:
+    """The event a segment tells, or None when it tells no event."""
+    sentences = segment.sentences
+    text = article.text
+    if typing is None:
+        typing = _typing(text, sentences, segment.relation)
+    if typing is None:
+        return None
+    date = _date(dates, article, segment.relation == "main")
+    places = [p for s in sentences for p in s.places]
+    location, place = _location(places)
+    country = location.country_code if location else None
+    actors, actor_evidence = _actors([a for s in sentences for a in s.actors], country)
+    counts: dict[str, Count | None] = {}
+    for field in COUNT_FIELDS:
+        mentions = [(m, s) for s in sentences for m in s.casualties if m.field == field]
+        counts[field] = _count(mentions) if segment.relation != "related" else None
+    weapons = _weapons([w for s in sentences for w in s.weapons])
+    evidence = {
+        "event_type": tuple(Evidence.of(article.id, text, a, b) for a, b in typing.spans),
+        "date": tuple(d.evidence for d in dates),
+        "location": (place.evidence,) if place else (),
+        "actors": tuple(actor_evidence),
+    }
+    where = location.name if location else ""
+    event = Event(
+        event_id=_event_id(article.id, segment.relation, typing, date, where),
+        relation=segment.relation,
+        event_type=typing.event_type,
+        sub_event_type=typing.sub_event_type,
+        date=date,
+        location=location,
+        actors=actors,
+        fatalities=counts["fatalities"],
+        injured=counts["injured"],
+        hospitalized=counts["hospitalized"],
+        missing=counts["missing"],
+        weapons=weapons,
+        quotes=tuple(q for s in sentences for q in s.quotes),
+        attributions=_attributions(sentences),
+        evidence=evidence,
+    )
+    return _with_summary(event)
+
+
+def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing | None:
+    if relation == "related":
+        first = sentences[0]
+        found = classify(first.text, first.start)
+        if found and found.event_type == "Strategic developments":
+            return found
+        return Typing("Strategic developments", "Other", ((first.start, first.end),))
+    # The sentence that opens the event decides; later sentences only when it says too little.
+    for sentence in sentences:
+        if sentence.violent:
+            found = classify(sentence.text, sentence.start)
+            if found is not None:
+                return found
+    return None
+
+
+def _with_summary(event: Event) -> Event:
+    from dataclasses import replace
+
+    return replace(event, summary=summarize(event))
+
+
+__all__ = ["build_event", "main_dates", "state_forces_name"]

@@ -1,0 +1,128 @@
+"""Split a report's sentences among the events it tells: main, background and related.
+
+The first violent sentence opens the main event. A violent sentence dated clearly before the
+main event ("In April, similar strikes killed 12") opens a background event; a sentence about
+a non-violent development (a summit, a visit) opens a related one. Either kind runs on through
+the following sentences of its paragraph until a sentence that is violent again or is dated on
+the main event's days. Everything else belongs to the main event, so a figure never leaves the
+event whose sentence states it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..types import (
+    ActorMention,
+    AttributionMention,
+    CasualtyMention,
+    DateMention,
+    PlaceMention,
+    QuoteMention,
+    Relation,
+    WeaponMention,
+)
+from .typing import STRATEGIC_RE, is_violent
+
+_PAST_CUE = re.compile(
+    r"\b(?:last\s+(?:year|month)|earlier\s+this\s+year|previous(?:ly)?|in\s+(?:19|20)\d\d"
+    r"|a\s+similar\s+attack\s+in|years?\s+ago|months?\s+ago)\b",
+    re.IGNORECASE,
+)
+# "The strikes", "the attack", "Tuesday's assault": words that point back at the main event.
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|these|today's|latest|[A-Z][a-z]+day['’]s)\s+(?:latest\s+)?(?:strikes?|attacks?"
+    r"|assault|barrage|bombardment|shelling|blast|explosion)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    weapons: list[WeaponMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    quotes: list[QuoteMention] = field(default_factory=list)
+    attributions: list[AttributionMention] = field(default_factory=list)
+
+    @property
+    def violent(self) -> bool:
+        return bool(self.casualties) or is_violent(self.text)
+
+
+@dataclass(slots=True)
+class Segment:
+    relation: Relation
+    sentences: list[Sentence]
+
+
+def _dated_before(sentence: Sentence, main_start: dt.date | None) -> bool:
+    for date in sentence.dates:
+        if date.end is not None and main_start is not None and date.end < main_start:
+            return date.precision in ("month", "year", "week") or (
+                main_start - date.end
+            ).days > 3
+    return main_start is not None and bool(_PAST_CUE.search(sentence.text)) and not any(
+        d.start is not None and d.start >= main_start for d in sentence.dates
+    )
+
+
+def _dated_on(sentence: Sentence, start: dt.date | None, end: dt.date | None) -> bool:
+    if start is None or end is None:
+        return False
+    return any(
+        d.start is not None and d.end is not None and start <= d.end and d.start <= end
+        for d in sentence.dates
+    )
+
+
+def _is_related(sentence: Sentence) -> bool:
+    if sentence.casualties or any(w.count for w in sentence.weapons):
+        return False
+    if not STRATEGIC_RE.search(sentence.text):
+        return False
+    stripped = _ANAPHORA.sub("", sentence.text)
+    return not is_violent(stripped)
+
+
+def split(
+    sentences: Sequence[Sentence], main_start: dt.date | None, main_end: dt.date | None
+) -> list[Segment]:
+    """The segments of a report, main first; each sentence in exactly one."""
+    main = Segment("main", [])
+    others: list[Segment] = []
+    current: Segment | None = None
+    seen_main = False
+    for sentence in sentences:
+        on_main_days = _dated_on(sentence, main_start, main_end)
+        if seen_main and sentence.violent and not on_main_days and _dated_before(sentence, main_start):
+            current = Segment("background", [sentence])
+            others.append(current)
+            continue
+        if seen_main and not on_main_days and _is_related(sentence):
+            current = Segment("related", [sentence])
+            others.append(current)
+            continue
+        continues = (
+            current is not None
+            and current.sentences[-1].paragraph == sentence.paragraph
+            and not sentence.violent
+            and not on_main_days
+        )
+        if continues and current is not None:
+            current.sentences.append(sentence)
+            continue
+        current = None
+        main.sentences.append(sentence)
+        seen_main = seen_main or sentence.violent
+    return [main, *others]

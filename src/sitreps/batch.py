@@ -1,0 +1,80 @@
+"""Run extraction over a stream of documents, in order, on every core, in flat memory.
+
+At most a fixed window of documents is in flight at once, so a 1 GB JSON Lines file streams
+through without being held in memory. The model and the gazetteer are loaded before the
+workers fork, so they start at once and share those pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .errors import InputError
+from .types import Article, Result
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be processed, and why."""
+
+    source: str
+    reason: str
+    internal: bool = False
+
+
+def _extract_one(article: Article) -> Result | Failure:
+    from .pipeline import extract_article
+
+    try:
+        return extract_article(article)
+    except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+        return Failure(source=article.id, reason=f"internal error: {type(error).__name__}: {error}",
+                       internal=True)  # fmt: skip
+
+
+def warm_up() -> None:
+    """Load the model and the gazetteer in this process, before any worker forks."""
+    from .geo.gazetteer import default_gazetteer
+    from .nlp.pipeline import load_nlp
+
+    load_nlp()
+    default_gazetteer()
+
+
+def _as_failure(item: InputError) -> Failure:
+    return Failure(source=item.source or "?", reason=item.message)
+
+
+def run(
+    items: Iterable[Article | InputError], *, workers: int | None = None, window: int = 64
+) -> Iterator[Result | Failure]:
+    """Results and failures in input order."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    warm_up()
+    if workers <= 1:
+        for item in items:
+            yield _as_failure(item) if isinstance(item, InputError) else _extract_one(item)
+        return
+    context = mp.get_context("fork")
+    with context.Pool(workers) as pool:
+        pending: deque[object] = deque()
+        for item in items:
+            if isinstance(item, InputError):
+                pending.append(_as_failure(item))
+            else:
+                pending.append(pool.apply_async(_extract_one, (item,)))
+            while len(pending) >= window:
+                yield _settle(pending.popleft())
+        while pending:
+            yield _settle(pending.popleft())
+
+
+def _settle(item: object) -> Result | Failure:
+    if isinstance(item, Failure):
+        return item
+    result: Result | Failure = item.get()  # type: ignore[attr-defined]
+    return result

@@ -1,0 +1,144 @@
+"""Actors: who attacked and who was hit, named the way ACLED names them.
+
+A demonym or country in front of an attack word ("Russian drone attacks", "Israeli
+airstrikes", "Russia launched") is that country's forces, as perpetrator. Armed groups
+are recognised from a table of names; unnamed ones ("gunmen", "militants") become an
+unidentified armed group. Victims ("people", "civilians") are civilians, as target. Where the
+text gives no country for an actor, the event's location supplies it at assembly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..geo.demonyms import country_of_demonym
+from ..types import ActorKind, ActorMention, Evidence, Role
+
+_ATTACK = (
+    r"(?:drones?|missiles?|rockets?|air\s*strikes?|airstrikes?|strikes?|attacks?|shelling|forces"
+    r"|troops|army|military|soldiers|warplanes|jets|aircraft|bombardment|barrage|offensive"
+    r"|assault|artillery|air\s+force|navy|police|security\s+forces|border\s+guards|raids?)"
+)
+# "Russian drone and missile attacks": up to three modifiers between the demonym and the noun.
+_STATE_RE = re.compile(
+    rf"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|U\.S\.)\s+(?:(?:[a-z-]+|and)\s+){{0,3}}?{_ATTACK}\b"
+)
+_COUNTRY_VERB_RE = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:has\s+|have\s+)?(?:launched|fired|struck"
+    r"|attacked|bombed|shelled|pounded|hit|targeted)\b"
+)
+# Named armed groups: (pattern, ACLED-style name, kind, country of origin or None).
+_GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
+    (r"al-Shabaab|al\s+Shabaab|Al-Shabab", "Al Shabaab", "rebels", "SO"),
+    (r"Boko\s+Haram|JAS\b", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "rebels", "NG"),
+    (r"ISWAP|Islamic\s+State\s+West\s+Africa(?:\s+Province)?", "Islamic State West Africa Province", "rebels", None),
+    (r"JNIM|Jama'?at\s+Nusrat\s+al-Islam\s+wal\s+Muslimin", "JNIM: Group for Support of Islam and Muslims", "rebels", None),
+    (r"Islamic\s+State|ISIS|ISIL|Daesh", "Islamic State", "rebels", None),
+    (r"Hamas|Qassam\s+Brigades", "Hamas Movement", "rebels", "PS"),
+    (r"Islamic\s+Jihad", "Palestinian Islamic Jihad", "rebels", "PS"),
+    (r"Hezbollah", "Hezbollah", "militia", "LB"),
+    (r"Houthis?|Ansar\s+Allah", "Ansar Allah (Houthis)", "rebels", "YE"),
+    (r"Rapid\s+Support\s+Forces|RSF", "Rapid Support Forces", "militia", "SD"),
+    (r"M23|March\s+23\s+Movement", "M23: March 23 Movement", "rebels", "CD"),
+    (r"Allied\s+Democratic\s+Forces|ADF\b", "ADF: Allied Democratic Forces", "rebels", "CD"),
+    (r"Taliban", "Taliban", "rebels", "AF"),
+    (r"Tehrik-e-Taliban|TTP\b", "TTP: Tehreek-i-Taliban Pakistan", "rebels", "PK"),
+    (r"Baloch(?:istan)?\s+Liberation\s+Army|BLA\b", "BLA: Baloch Liberation Army", "rebels", "PK"),
+    (r"Wagner(?:\s+Group)?|Africa\s+Corps", "Wagner Group", "militia", "RU"),
+    (r"Arakan\s+Army", "AA: Arakan Army", "rebels", "MM"),
+    (r"ELN|National\s+Liberation\s+Army", "ELN: National Liberation Army", "rebels", "CO"),
+)
+_GROUP_RE = [(re.compile(rf"\b(?:{p})\b"), name, kind, cc) for p, name, kind, cc in _GROUPS]
+_UNNAMED_RE = re.compile(
+    r"\b(?:unidentified\s+)?(?:gunmen|militants|assailants|attackers|armed\s+men|insurgents"
+    r"|bandits|jihadists|terrorists|armed\s+group|fighters)\b",
+    re.IGNORECASE,
+)
+_CIVILIANS_RE = re.compile(
+    r"\b(?:civilians?|residents|villagers|people|passengers|worshipp?ers|children|students"
+    r"|farmers|displaced\s+people|families|shoppers|pilgrims|patients)\b",
+    re.IGNORECASE,
+)
+_PROTESTERS_RE = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers)\b", re.I)
+_POLICE_RE = re.compile(r"\b(?:police|riot\s+police|security\s+forces|soldiers|troops)\b", re.I)
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
+def country_name(code: str) -> str:
+    """The short English name ACLED uses for a country code."""
+    if not _COUNTRY_NAMES:
+        import pycountry
+
+        for country in pycountry.countries:
+            _COUNTRY_NAMES[country.alpha_2] = getattr(country, "common_name", country.name)
+        _COUNTRY_NAMES.update(
+            {"RU": "Russia", "SY": "Syria", "IR": "Iran", "PS": "Palestine", "CD": "Democratic"
+             " Republic of Congo", "KP": "North Korea", "KR": "South Korea", "GB": "United"
+             " Kingdom", "US": "United States", "VE": "Venezuela", "BO": "Bolivia", "TZ":
+             "Tanzania", "MD": "Moldova", "LA": "Laos", "VN": "Vietnam"}
+        )  # fmt: skip
+    return _COUNTRY_NAMES.get(code, code)
+
+
+def state_forces_name(code: str) -> str:
+    return f"Military Forces of {country_name(code)}"
+
+
+def _mention(
+    article_id: str, text: str, span: tuple[int, int], name: str, role: Role, kind: ActorKind,
+    code: str | None,
+) -> ActorMention:  # fmt: skip
+    return ActorMention(
+        evidence=Evidence.of(article_id, text, *span), name=name, role=role, kind=kind,
+        country_code=code,
+    )  # fmt: skip
+
+
+def _country_code(words: str) -> str | None:
+    code = country_of_demonym(words)
+    if code is None:
+        from ..geo.gazetteer import default_gazetteer
+
+        for candidate in default_gazetteer().lookup(words):
+            if candidate.feature == "country":
+                return candidate.country_code
+    return code
+
+
+def find_actors(
+    text: str, sentences: Iterable[tuple[int, int]], *, article_id: str
+) -> list[ActorMention]:
+    """Perpetrators and targets named in the given sentence spans of ``text``."""
+    found: list[ActorMention] = []
+    for start, end in sentences:
+        found.extend(_state_forces(text, start, end, article_id))
+        for pattern, name, kind, code in _GROUP_RE:
+            for match in pattern.finditer(text, start, end):
+                found.append(_mention(article_id, text, match.span(), name, "perpetrator", kind, code))
+        for match in _UNNAMED_RE.finditer(text, start, end):
+            found.append(
+                _mention(article_id, text, match.span(), "Unidentified Armed Group", "perpetrator",
+                         "militia", None)
+            )  # fmt: skip
+        for match in _PROTESTERS_RE.finditer(text, start, end):
+            found.append(_mention(article_id, text, match.span(), "Protesters", "other", "protesters", None))
+        for match in _CIVILIANS_RE.finditer(text, start, end):
+            found.append(_mention(article_id, text, match.span(), "Civilians", "target", "civilians", None))
+    return found
+
+
+def _state_forces(text: str, start: int, end: int, article_id: str) -> list[ActorMention]:
+    found = []
+    for regex in (_STATE_RE, _COUNTRY_VERB_RE):
+        for match in regex.finditer(text, start, end):
+            who = match.group("who")
+            code = _country_code(who) or _country_code(who.split()[-1])
+            if code is None:
+                continue
+            police = bool(_POLICE_RE.search(match.group(0))) and "police" in match.group(0).lower()
+            name = f"Police Forces of {country_name(code)}" if police else state_forces_name(code)
+            found.append(
+                _mention(article_id, text, match.span(), name, "perpetrator", "state_forces", code)
+            )
+    return found

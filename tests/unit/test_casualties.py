@@ -1,0 +1,77 @@
+"""Casualty figures, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from sitreps.extract.casualties import find_casualties
+from sitreps.types import CasualtyMention
+
+
+def _read(sentence: str) -> list[CasualtyMention]:
+    found = find_casualties(sentence, [(0, len(sentence))], article_id="t")
+    for mention in found:
+        assert sentence[mention.evidence.start : mention.evidence.end] == mention.evidence.text
+    return found
+
+
+def _fields(sentence: str) -> list[tuple[str, int, str]]:
+    return [(m.field, m.number.value, m.number.qualifier) for m in _read(sentence)]
+
+
+def test_conjoined_killed_and_injured() -> None:
+    assert _fields("At least nine people were killed and over 30 injured in the shelling.") == [
+        ("fatalities", 9, "at_least"),
+        ("injured", 30, "more_than"),
+    ]
+
+
+def test_verb_before_figure() -> None:
+    assert _fields("Last month a similar raid killed at least 7 and wounded 25.") == [
+        ("fatalities", 7, "at_least"),
+        ("injured", 25, "exact"),
+    ]
+
+
+def test_hospitalized_out_of_the_injured() -> None:
+    assert _fields("The governor said that 12 of the wounded were hospitalized.") == [
+        ("hospitalized", 12, "exact")
+    ]
+
+
+def test_death_toll_phrase() -> None:
+    assert _fields("By Thursday the death toll had risen to 31.") == [("fatalities", 31, "exact")]
+
+
+def test_who_was_hit() -> None:
+    (mention,) = _read("Five soldiers died in the ambush.")
+    assert mention.who == "soldiers"
+    assert mention.field == "fatalities"
+
+
+def test_missing() -> None:
+    assert _fields("Four fishermen remain missing after the storm of shells.") == []
+    assert _fields("Four people are still missing.") == [("missing", 4, "exact")]
+
+
+def test_words_and_vague_amounts() -> None:
+    assert _fields("Dozens of villagers were wounded.") == [("injured", 12, "at_least")]
+    assert _fields("Twenty-one civilians were killed.") == [("fatalities", 21, "exact")]
+
+
+def test_perpetrators_are_flagged() -> None:
+    mentions = _read("Gunmen killed 8 farmers, and three attackers were also killed.")
+    assert [(m.number.value, m.perpetrator) for m in mentions] == [(8, False), (3, True)]
+
+
+def test_running_totals_are_flagged() -> None:
+    (mention,) = _read("Since the start of the war, 9,000 civilians have been killed in the region.")
+    assert mention.total
+
+
+def test_no_casualties_is_zero() -> None:
+    assert _fields("No one was injured in the blast.") == [("injured", 0, "exact")]
+    assert {f for f, _, _ in _fields("There were no casualties.")} == {"fatalities", "injured"}
+
+
+def test_figures_that_count_something_else() -> None:
+    assert _fields("Over 300 drones and 20 missiles were launched at 15 regions.") == []
+    assert _fields("A 45-year-old man was among those detained.") == []

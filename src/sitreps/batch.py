@@ -31,7 +31,7 @@ def _extract_one(article: Article) -> Result | Failure:
 
     try:
         return extract_article(article)
-    except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+    except Exception as error:  # one bad document must not stop the batch
         return Failure(source=article.id, reason=f"internal error: {type(error).__name__}: {error}",
                        internal=True)  # fmt: skip
 

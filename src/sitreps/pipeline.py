@@ -1,7 +1,7 @@
 """Article -> Result: parse once, run every extractor, assemble the events.
 
-    Article -> parsed doc -> mentions (numbers, casualties, weapons, dates, places, actors,
-               quotes, attributions) -> sentences -> segments -> events
+Article -> parsed doc -> mentions (numbers, casualties, weapons, dates, places, actors,
+           quotes, attributions) -> sentences -> segments -> events
 """
 
 from __future__ import annotations

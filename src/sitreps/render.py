@@ -13,7 +13,11 @@ _WIDTHS = (8, 10, 23, 34, 30, 7, 7, 30)
 def _count(count: Count | None) -> str:
     if count is None:
         return "-"
-    return f"{count.best}+" if count.high is None and count.low == count.best and count.best else str(count.best)
+    return (
+        f"{count.best}+"
+        if count.high is None and count.low == count.best and count.best
+        else str(count.best)
+    )
 
 
 def _date(event: Event) -> str:
@@ -48,4 +52,6 @@ def table(results: Iterable[Result]) -> Iterable[str]:
     for result in results:
         for event in result.events:
             row = event_row(result.article.id, event)
-            yield "  ".join(_cell(v, w).ljust(w) for v, w in zip(row, _WIDTHS, strict=True)).rstrip()
+            yield "  ".join(
+                _cell(v, w).ljust(w) for v, w in zip(row, _WIDTHS, strict=True)
+            ).rstrip()

@@ -63,7 +63,9 @@ def test_perpetrators_are_flagged() -> None:
 
 
 def test_running_totals_are_flagged() -> None:
-    (mention,) = _read("Since the start of the war, 9,000 civilians have been killed in the region.")
+    (mention,) = _read(
+        "Since the start of the war, 9,000 civilians have been killed in the region."
+    )
     assert mention.total
 
 

@@ -23,17 +23,30 @@ def test_counts_launched_across_the_country() -> None:
 
 def test_intercepted_with_model() -> None:
     (weapon,) = _read("Air defences shot down 40 Shahed drones overnight.")
-    assert (weapon.kind, weapon.model, weapon.count, weapon.status) == ("drone", "Shahed", 40, "intercepted")
+    assert (weapon.kind, weapon.model, weapon.count, weapon.status) == (
+        "drone",
+        "Shahed",
+        40,
+        "intercepted",
+    )
 
 
 def test_missile_models_and_qualifier() -> None:
     (weapon,) = _read("Russia fired more than 6 Iskander-M ballistic missiles at Odesa.")
-    assert (weapon.kind, weapon.model, weapon.count, weapon.qualifier) == ("missile", "Iskander", 6, "more_than")
+    assert (weapon.kind, weapon.model, weapon.count, weapon.qualifier) == (
+        "missile",
+        "Iskander",
+        6,
+        "more_than",
+    )
     assert weapon.scope == "city"
 
 
 def test_ieds_rockets_artillery() -> None:
-    kinds = [w.kind for w in _read("A roadside bomb hit the convoy before rockets and mortars rained down.")]
+    kinds = [
+        w.kind
+        for w in _read("A roadside bomb hit the convoy before rockets and mortars rained down.")
+    ]
     assert kinds == ["ied", "rocket", "artillery"]
 
 

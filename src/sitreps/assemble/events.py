@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from ..extract.actors import country_name, state_forces_name
 from ..extract.dates import merge_range
 from ..types import (
+    COUNT_FIELDS,
     Actor,
     ActorMention,
     Article,
     AttributionMention,
     CasualtyMention,
     Count,
-    COUNT_FIELDS,
     DateMention,
     Event,
     EventDate,
@@ -86,7 +86,9 @@ def _location(places: Sequence[PlaceMention]) -> tuple[Location | None, PlaceMen
     return location, place
 
 
-def _actors(mentions: Sequence[ActorMention], country: str | None) -> tuple[tuple[Actor, ...], list[Evidence]]:
+def _actors(
+    mentions: Sequence[ActorMention], country: str | None
+) -> tuple[tuple[Actor, ...], list[Evidence]]:
     actors: dict[tuple[str, str], Actor] = {}
     evidence: list[Evidence] = []
     for mention in mentions:
@@ -97,9 +99,9 @@ def _actors(mentions: Sequence[ActorMention], country: str | None) -> tuple[tupl
         key = (name, mention.role)
         if key in actors:
             continue
-        if mention.role == "perpetrator" and any(a.role == "perpetrator" for a in actors.values()):
-            if mention.name == "Unidentified Armed Group":
-                continue  # a named perpetrator explains "militants" better than a new actor
+        named = any(a.role == "perpetrator" for a in actors.values())
+        if mention.name == "Unidentified Armed Group" and named:
+            continue  # a named perpetrator explains "militants" better than a new actor
         actors[key] = Actor(name=name, role=mention.role, kind=mention.kind, country_code=code)
         evidence.append(mention.evidence)
     return tuple(actors.values()), evidence
@@ -115,7 +117,12 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     if not headline:
         return None
     reports = tuple(
-        Report(value=m.number.value, qualifier=m.number.qualifier, source=_source(s), evidence=m.evidence)
+        Report(
+            value=m.number.value,
+            qualifier=m.number.qualifier,
+            source=_source(s),
+            evidence=m.evidence,
+        )
         for m, s in usable
     )
     best = max(headline, key=lambda ms: ms[0].number.best)[0].number
@@ -129,7 +136,9 @@ def _weapons(mentions: Sequence[WeaponMention]) -> tuple[WeaponMention, ...]:
     counted = {w.kind for w in mentions if w.count is not None}
     kept: list[WeaponMention] = []
     for weapon in mentions:
-        if weapon.count is None and (weapon.kind in counted or any(w.kind == weapon.kind for w in kept)):
+        if weapon.count is None and (
+            weapon.kind in counted or any(w.kind == weapon.kind for w in kept)
+        ):
             continue
         kept.append(weapon)
     return tuple(kept)
@@ -140,7 +149,9 @@ def _attributions(sentences: Sequence[Sentence]) -> tuple[AttributionMention, ..
 
 
 def _event_id(article_id: str, relation: str, typing: Typing, date: EventDate, where: str) -> str:
-    key = "|".join([article_id, relation, typing.sub_event_type, str(date.start), str(date.end), where])
+    key = "|".join(
+        [article_id, relation, typing.sub_event_type, str(date.start), str(date.end), where]
+    )
     return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 

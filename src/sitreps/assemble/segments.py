@@ -69,11 +69,11 @@ class Segment:
 def _dated_before(sentence: Sentence, main_start: dt.date | None) -> bool:
     for date in sentence.dates:
         if date.end is not None and main_start is not None and date.end < main_start:
-            return date.precision in ("month", "year", "week") or (
-                main_start - date.end
-            ).days > 3
-    return main_start is not None and bool(_PAST_CUE.search(sentence.text)) and not any(
-        d.start is not None and d.start >= main_start for d in sentence.dates
+            return date.precision in ("month", "year", "week") or (main_start - date.end).days > 3
+    return (
+        main_start is not None
+        and bool(_PAST_CUE.search(sentence.text))
+        and not any(d.start is not None and d.start >= main_start for d in sentence.dates)
     )
 
 
@@ -105,7 +105,12 @@ def split(
     seen_main = False
     for sentence in sentences:
         on_main_days = _dated_on(sentence, main_start, main_end)
-        if seen_main and sentence.violent and not on_main_days and _dated_before(sentence, main_start):
+        if (
+            seen_main
+            and sentence.violent
+            and not on_main_days
+            and _dated_before(sentence, main_start)
+        ):
             current = Segment("background", [sentence])
             others.append(current)
             continue

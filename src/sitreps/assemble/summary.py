@@ -28,9 +28,15 @@ def _figure(label: str, best: int | None) -> str | None:
 
 
 def summarize(event: Event) -> str:
-    """"On 17 June 2025, Military Forces of Russia carried out an air/drone strike on Kyiv ..."."""
-    when = f"On {event.date.end:%-d %B %Y}" if event.date.end and event.date.precision == "day" else (
-        f"In {event.date.start:%B %Y}" if event.date.start and event.date.precision == "month" else "On an unknown date"
+    """ "On 17 June 2025, Military Forces of Russia carried out an air/drone strike on Kyiv ..."."""
+    when = (
+        f"On {event.date.end:%-d %B %Y}"
+        if event.date.end and event.date.precision == "day"
+        else (
+            f"In {event.date.start:%B %Y}"
+            if event.date.start and event.date.precision == "month"
+            else "On an unknown date"
+        )
     )
     perpetrators = [a.name for a in event.actors if a.role == "perpetrator"]
     who = " and ".join(perpetrators) or "unidentified actors"
@@ -42,10 +48,12 @@ def summarize(event: Event) -> str:
         )
     verb = _VERB.get(event.sub_event_type)
     if verb is None:
-        sentence = f"{when}, {event.sub_event_type.lower()} ({event.event_type}) reported in {where}."
+        sentence = (
+            f"{when}, {event.sub_event_type.lower()} ({event.event_type}) reported in {where}."
+        )
     else:
         sentence = f"{when}, {who} {verb} {where}."
-    weapons = sorted({w.kind.replace('_', ' ') for w in event.weapons})
+    weapons = sorted({w.kind.replace("_", " ") for w in event.weapons})
     if weapons and event.event_type == "Explosions/Remote violence":
         sentence = sentence[:-1] + f", using {', '.join(weapons)}."
     figures = [

@@ -16,52 +16,163 @@ _F = re.IGNORECASE
 
 # (event_type, sub_event_type, pattern). Order is precedence.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("Explosions/Remote violence", "Suicide bomb",
-     re.compile(r"\bsuicide\s+(?:bomb\w*|attack\w*|vest|car|blast|attacker)", _F)),
-    ("Explosions/Remote violence", "Chemical weapon",
-     re.compile(r"\b(?:chemical\s+(?:weapon|attack|agent)s?|chlorine\s+gas|sarin|nerve\s+agent|toxic\s+gas\s+attack)", _F)),
-    ("Violence against civilians", "Sexual violence",
-     re.compile(r"\b(?:rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:violence|assault\w*|abuse\w*)|gang[\s-]rape)", _F)),
-    ("Violence against civilians", "Abduction/forced disappearance",
-     re.compile(r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|forcibly\s+disappeared|forced\s+disappearance)", _F)),
-    ("Protests", "Excessive force against protesters",
-     re.compile(r"\b(?:(?:police|security\s+forces|troops|soldiers)\s+(?:\w+\s+){0,4}(?:shot|killed|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)"
-                r"|(?:protesters|demonstrators)\s+(?:were\s+)?(?:shot\s+dead|killed)\s+by\s+(?:police|security\s+forces|troops|soldiers))", _F)),
-    ("Riots", "Mob violence",
-     re.compile(r"\b(?:mob|lynch\w*|vigilantes?|angry\s+crowd)", _F)),
-    ("Riots", "Violent demonstration",
-     re.compile(r"\b(?:riot(?:s|ers|ing|ed)?|(?:protesters|demonstrators)\s+(?:\w+\s+){0,3}(?:torched|set\s+fire|threw\s+stones|hurled|burned|looted|vandali[sz]ed|clashed))", _F)),
-    ("Protests", "Protest with intervention",
-     re.compile(r"\b(?:(?:protest\w*|demonstrat\w*|rally|march\w*|sit-in)\b[^.]{0,120}\b(?:tear\s*gas|dispersed|water\s+cannon|rubber\s+bullets|arrested|detained|batons?)"
-                r"|(?:tear\s*gas|dispersed|water\s+cannon|rubber\s+bullets)\b[^.]{0,120}\b(?:protest\w*|demonstrat\w*|rally|crowd))", _F)),
-    ("Protests", "Peaceful protest",
-     re.compile(r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|strike\s+action|went\s+on\s+strike)\b", _F)),
-    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     re.compile(r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED)", _F)),
-    ("Explosions/Remote violence", "Grenade",
-     re.compile(r"\bgrenades?\b(?!\s*launcher)", _F)),
-    ("Explosions/Remote violence", "Air/drone strike",
-     re.compile(r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drones?|UAVs?|warplanes?|fighter\s+jets?|aircraft|helicopter\s+gunships?|glide\s+bombs?|bombed\s+from\s+the\s+air|aerial\s+(?:bombardment|attack|strike)s?|Shahed\w*|loitering\s+munitions?|bombing\s+raids?|KABs?)\b", _F)),
-    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     re.compile(r"\b(?:shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|howitzers?|Iskander|Kinzhal|Kalibr|MLRS|Grad|bombardment|barrage)\b", _F)),
-    ("Battles", "Government regains territory",
-     re.compile(r"\b(?:(?:army|troops|forces|military|soldiers)\s+(?:\w+\s+){0,3}(?:recaptured|retook|regained|liberated|reclaimed)|(?:recaptured|retook|regained\s+control|liberated)\b[^.]{0,60}\bfrom\s+(?:militants|rebels|insurgents|jihadists))", _F)),
-    ("Battles", "Non-state actor overtakes territory",
-     re.compile(r"\b(?:(?:militants|rebels|insurgents|jihadists|fighters|group|RSF|M23|Taliban)\s+(?:\w+\s+){0,3}(?:seized|captured|overran|took\s+control\s+of|took\s+over)|fell\s+to\s+(?:the\s+)?(?:militants|rebels|insurgents|jihadists))", _F)),
-    ("Battles", "Armed clash",
-     re.compile(r"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefight|gun\s*battle|skirmish\w*|engag(?:ed|ement)|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))", _F)),
-    ("Strategic developments", "Arrests",
-     re.compile(r"\b(?:arrest(?:ed|s)?|detained|detention|taken\s+into\s+custody)\b", _F)),
-    ("Strategic developments", "Looting/property destruction",
-     re.compile(r"\b(?:looted|looting|torched|set\s+(?:ablaze|on\s+fire)|burned\s+down|razed|demolished|vandali[sz]ed)\b", _F)),
-    ("Strategic developments", "Disrupted weapons use",
-     re.compile(r"\b(?:defused|dismantled\s+an?\s+(?:IED|bomb|explosive)|seized\s+(?:a\s+)?(?:weapons|arms|explosives)\s+cache|arms\s+cache|foiled)\b", _F)),
-    ("Strategic developments", "Agreement",
-     re.compile(r"\b(?:ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord)|signed\s+an?\s+agreement|prisoner\s+(?:swap|exchange))\b", _F)),
-    ("Strategic developments", "Headquarters or base established",
-     re.compile(r"\b(?:established|set\s+up)\s+(?:a\s+)?(?:new\s+)?(?:base|headquarters|camp)\b", _F)),
-    ("Strategic developments", "Non-violent transfer of territory",
-     re.compile(r"\b(?:withdrew\s+from|handed\s+over|took\s+over\s+(?:\w+\s+){0,3}without\s+(?:a\s+)?(?:fight|resistance)|without\s+a\s+fight)\b", _F)),
+    (
+        "Explosions/Remote violence",
+        "Suicide bomb",
+        re.compile(r"\bsuicide\s+(?:bomb\w*|attack\w*|vest|car|blast|attacker)", _F),
+    ),
+    (
+        "Explosions/Remote violence",
+        "Chemical weapon",
+        re.compile(
+            r"\b(?:chemical\s+(?:weapon|attack|agent)s?|chlorine\s+gas|sarin|nerve\s+agent|toxic\s+gas\s+attack)",
+            _F,
+        ),
+    ),
+    (
+        "Violence against civilians",
+        "Sexual violence",
+        re.compile(
+            r"\b(?:rap(?:ed|es|ing)|sexual(?:ly)?\s+(?:violence|assault\w*|abuse\w*)|gang[\s-]rape)",
+            _F,
+        ),
+    ),
+    (
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+        re.compile(
+            r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|forcibly\s+disappeared|forced\s+disappearance)",
+            _F,
+        ),
+    ),
+    (
+        "Protests",
+        "Excessive force against protesters",
+        re.compile(
+            r"\b(?:(?:police|security\s+forces|troops|soldiers)\s+(?:\w+\s+){0,4}(?:shot|killed|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)"
+            r"|(?:protesters|demonstrators)\s+(?:were\s+)?(?:shot\s+dead|killed)\s+by\s+(?:police|security\s+forces|troops|soldiers))",
+            _F,
+        ),
+    ),
+    ("Riots", "Mob violence", re.compile(r"\b(?:mob|lynch\w*|vigilantes?|angry\s+crowd)", _F)),
+    (
+        "Riots",
+        "Violent demonstration",
+        re.compile(
+            r"\b(?:riot(?:s|ers|ing|ed)?|(?:protesters|demonstrators)\s+(?:\w+\s+){0,3}(?:torched|set\s+fire|threw\s+stones|hurled|burned|looted|vandali[sz]ed|clashed))",
+            _F,
+        ),
+    ),
+    (
+        "Protests",
+        "Protest with intervention",
+        re.compile(
+            r"\b(?:(?:protest\w*|demonstrat\w*|rally|march\w*|sit-in)\b[^.]{0,120}\b(?:tear\s*gas|dispersed|water\s+cannon|rubber\s+bullets|arrested|detained|batons?)"
+            r"|(?:tear\s*gas|dispersed|water\s+cannon|rubber\s+bullets)\b[^.]{0,120}\b(?:protest\w*|demonstrat\w*|rally|crowd))",
+            _F,
+        ),
+    ),
+    (
+        "Protests",
+        "Peaceful protest",
+        re.compile(
+            r"\b(?:protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in|strike\s+action|went\s+on\s+strike)\b",
+            _F,
+        ),
+    ),
+    (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        re.compile(
+            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED)",
+            _F,
+        ),
+    ),
+    ("Explosions/Remote violence", "Grenade", re.compile(r"\bgrenades?\b(?!\s*launcher)", _F)),
+    (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        re.compile(
+            r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drones?|UAVs?|warplanes?|fighter\s+jets?|aircraft|helicopter\s+gunships?|glide\s+bombs?|bombed\s+from\s+the\s+air|aerial\s+(?:bombardment|attack|strike)s?|Shahed\w*|loitering\s+munitions?|bombing\s+raids?|KABs?)\b",
+            _F,
+        ),
+    ),
+    (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        re.compile(
+            r"\b(?:shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|howitzers?|Iskander|Kinzhal|Kalibr|MLRS|Grad|bombardment|barrage)\b",
+            _F,
+        ),
+    ),
+    (
+        "Battles",
+        "Government regains territory",
+        re.compile(
+            r"\b(?:(?:army|troops|forces|military|soldiers)\s+(?:\w+\s+){0,3}(?:recaptured|retook|regained|liberated|reclaimed)|(?:recaptured|retook|regained\s+control|liberated)\b[^.]{0,60}\bfrom\s+(?:militants|rebels|insurgents|jihadists))",
+            _F,
+        ),
+    ),
+    (
+        "Battles",
+        "Non-state actor overtakes territory",
+        re.compile(
+            r"\b(?:(?:militants|rebels|insurgents|jihadists|fighters|group|RSF|M23|Taliban)\s+(?:\w+\s+){0,3}(?:seized|captured|overran|took\s+control\s+of|took\s+over)|fell\s+to\s+(?:the\s+)?(?:militants|rebels|insurgents|jihadists))",
+            _F,
+        ),
+    ),
+    (
+        "Battles",
+        "Armed clash",
+        re.compile(
+            r"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefight|gun\s*battle|skirmish\w*|engag(?:ed|ement)|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Arrests",
+        re.compile(r"\b(?:arrest(?:ed|s)?|detained|detention|taken\s+into\s+custody)\b", _F),
+    ),
+    (
+        "Strategic developments",
+        "Looting/property destruction",
+        re.compile(
+            r"\b(?:looted|looting|torched|set\s+(?:ablaze|on\s+fire)|burned\s+down|razed|demolished|vandali[sz]ed)\b",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Disrupted weapons use",
+        re.compile(
+            r"\b(?:defused|dismantled\s+an?\s+(?:IED|bomb|explosive)|seized\s+(?:a\s+)?(?:weapons|arms|explosives)\s+cache|arms\s+cache|foiled)\b",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Agreement",
+        re.compile(
+            r"\b(?:ceasefire|cease-fire|truce|peace\s+(?:deal|agreement|accord)|signed\s+an?\s+agreement|prisoner\s+(?:swap|exchange))\b",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Headquarters or base established",
+        re.compile(
+            r"\b(?:established|set\s+up)\s+(?:a\s+)?(?:new\s+)?(?:base|headquarters|camp)\b", _F
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Non-violent transfer of territory",
+        re.compile(
+            r"\b(?:withdrew\s+from|handed\s+over|took\s+over\s+(?:\w+\s+){0,3}without\s+(?:a\s+)?(?:fight|resistance)|without\s+a\s+fight)\b",
+            _F,
+        ),
+    ),
 )
 # Deaths without a weapon named: shootings and killings of unarmed people are attacks.
 _CIVILIAN_VICTIMS = re.compile(
@@ -69,7 +180,9 @@ _CIVILIAN_VICTIMS = re.compile(
     r"|family|students|shot\s+dead|massacre\w*|executed|hacked|stabbed|beheaded)\b",
     _F,
 )
-_ARMED_VICTIMS = re.compile(r"\b(?:soldiers|troops|servicemen|militants|fighters|officers|police)\b", _F)
+_ARMED_VICTIMS = re.compile(
+    r"\b(?:soldiers|troops|servicemen|militants|fighters|officers|police)\b", _F
+)
 _VIOLENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast|raid\w*"
     r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead)\b",
@@ -102,8 +215,8 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     for event_type, sub_event_type, pattern in RULES:
         match = pattern.search(text)
         if match:
-            span = (offset + match.start(), offset + match.end())
-            return Typing(event_type, sub_event_type, (span,))
+            found = (offset + match.start(), offset + match.end())
+            return Typing(event_type, sub_event_type, (found,))
     violent = _VIOLENT.search(text)
     if violent is None:
         return None

@@ -31,9 +31,24 @@ _COUNTRY_VERB_RE = re.compile(
 # Named armed groups: (pattern, ACLED-style name, kind, country of origin or None).
 _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
     (r"al-Shabaab|al\s+Shabaab|Al-Shabab", "Al Shabaab", "rebels", "SO"),
-    (r"Boko\s+Haram|JAS\b", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "rebels", "NG"),
-    (r"ISWAP|Islamic\s+State\s+West\s+Africa(?:\s+Province)?", "Islamic State West Africa Province", "rebels", None),
-    (r"JNIM|Jama'?at\s+Nusrat\s+al-Islam\s+wal\s+Muslimin", "JNIM: Group for Support of Islam and Muslims", "rebels", None),
+    (
+        r"Boko\s+Haram|JAS\b",
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "rebels",
+        "NG",
+    ),
+    (
+        r"ISWAP|Islamic\s+State\s+West\s+Africa(?:\s+Province)?",
+        "Islamic State West Africa Province",
+        "rebels",
+        None,
+    ),
+    (
+        r"JNIM|Jama'?at\s+Nusrat\s+al-Islam\s+wal\s+Muslimin",
+        "JNIM: Group for Support of Islam and Muslims",
+        "rebels",
+        None,
+    ),
     (r"Islamic\s+State|ISIS|ISIL|Daesh", "Islamic State", "rebels", None),
     (r"Hamas|Qassam\s+Brigades", "Hamas Movement", "rebels", "PS"),
     (r"Islamic\s+Jihad", "Palestinian Islamic Jihad", "rebels", "PS"),
@@ -102,7 +117,7 @@ def _country_code(words: str) -> str | None:
 
         for candidate in default_gazetteer().lookup(words):
             if candidate.feature == "country":
-                return candidate.country_code
+                return str(candidate.country_code)
     return code
 
 
@@ -115,16 +130,22 @@ def find_actors(
         found.extend(_state_forces(text, start, end, article_id))
         for pattern, name, kind, code in _GROUP_RE:
             for match in pattern.finditer(text, start, end):
-                found.append(_mention(article_id, text, match.span(), name, "perpetrator", kind, code))
+                found.append(
+                    _mention(article_id, text, match.span(), name, "perpetrator", kind, code)
+                )
         for match in _UNNAMED_RE.finditer(text, start, end):
             found.append(
                 _mention(article_id, text, match.span(), "Unidentified Armed Group", "perpetrator",
                          "militia", None)
             )  # fmt: skip
         for match in _PROTESTERS_RE.finditer(text, start, end):
-            found.append(_mention(article_id, text, match.span(), "Protesters", "other", "protesters", None))
+            found.append(
+                _mention(article_id, text, match.span(), "Protesters", "other", "protesters", None)
+            )
         for match in _CIVILIANS_RE.finditer(text, start, end):
-            found.append(_mention(article_id, text, match.span(), "Civilians", "target", "civilians", None))
+            found.append(
+                _mention(article_id, text, match.span(), "Civilians", "target", "civilians", None)
+            )
     return found
 
 

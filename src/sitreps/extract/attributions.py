@@ -24,6 +24,7 @@ from .quotes import (
     according_object,
     quote_spans,
     speaker_of,
+    speech_ancestor,
     speech_verbs,
 )
 
@@ -138,24 +139,12 @@ def _evidence_span(verb: Token, speaker: Speaker, channel: Token | None) -> tupl
     return start, end
 
 
-def _repeats_head(verb: Token) -> bool:
-    """ "said ..., adding that ...": the second verb is the same act by the same source."""
-    if any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    head = verb.head
-    return verb.dep_ in ("advcl", "conj", "xcomp") and head.i != verb.i and _is_speech_head(head)
-
-
-def _is_speech_head(token: Token) -> bool:
-    return any(v.i == token.i for v in speech_verbs(token.sent))
-
-
 def _sentence_attributions(
     sent: Span, index: SpeakerIndex, quoted: list[QuoteSpan], article_id: str
 ) -> Iterator[AttributionMention]:
     seen: set[tuple[str, str]] = set()
     for verb in speech_verbs(sent, quoted):
-        if _repeats_head(verb):
+        if speech_ancestor(verb) is not None:  # the same act as the verb it continues
             continue
         speaker = speaker_of(verb, index)
         if speaker is None:
@@ -172,10 +161,15 @@ def _sentence_attributions(
             )
 
 
-def find_attributions(doc: Doc, *, article_id: str) -> list[AttributionMention]:
-    """Every attributed claim in ``doc``: its source, channel, field and evidence."""
+def find_attributions(
+    doc: Doc, *, article_id: str, speakers: SpeakerIndex | None = None
+) -> list[AttributionMention]:
+    """Every attributed claim in ``doc``: its source, channel, field and evidence.
+
+    ``speakers`` is the doc's :class:`SpeakerIndex` when the caller already built it.
+    """
     quoted = quote_spans(doc.text)
-    index = SpeakerIndex.build(doc, quoted)
+    index = SpeakerIndex.build(doc, quoted) if speakers is None else speakers
     return [
         mention
         for sent in doc.sents

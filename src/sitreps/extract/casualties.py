@@ -157,7 +157,9 @@ def find_casualties(
     return found
 
 
-def _in_sentence(text: str, sent_start: int, sent_end: int, article_id: str) -> list[CasualtyMention]:
+def _in_sentence(
+    text: str, sent_start: int, sent_end: int, article_id: str
+) -> list[CasualtyMention]:
     sentence = text[sent_start:sent_end]
     total = bool(_TOTAL.search(sentence))
     found: list[CasualtyMention] = []

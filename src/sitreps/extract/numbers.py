@@ -141,12 +141,12 @@ def _mention(match: re.Match[str]) -> NumberMention | None:
             qualifier="at_least" if qualifier == "exact" else qualifier,
             low=low, best=best, high=None, vague=True,
         )  # fmt: skip
-    value = parse_amount(match.group("amount"))
-    if value is None:
+    amount = parse_amount(match.group("amount"))
+    if amount is None:
         return None
-    low, best, high = bounds(value, qualifier)
+    low, best, high = bounds(amount, qualifier)
     return NumberMention(
-        start=start, end=end, text=text, value=value, qualifier=qualifier,
+        start=start, end=end, text=text, value=amount, qualifier=qualifier,
         low=low, best=best, high=high,
     )  # fmt: skip
 

@@ -31,10 +31,12 @@ __all__ = [
     "QuoteSpan",
     "Speaker",
     "SpeakerIndex",
+    "according_object",
     "find_quotes",
     "person_names",
     "quote_spans",
     "speaker_of",
+    "speech_ancestor",
     "speech_verbs",
 ]
 
@@ -96,6 +98,19 @@ _TITLE_WORDS = _HONORIFICS | frozenset(
         "capt",
         "capt.",
         "commander",
+        "sheriff",
+        "detective",
+        "det",
+        "det.",
+        "sergeant",
+        "sgt",
+        "sgt.",
+        "trooper",
+        "inspector",
+        "superintendent",
+        "marshal",
+        "coroner",
+        "attorney",
         "chief",
         "head",
         "deputy",
@@ -170,6 +185,8 @@ _NOT_PERSON_ENTS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EV
 _CARRIER_NOUNS = frozenset(
     {"statement", "post", "message", "report", "video", "update", "channel", "account"}
 )
+
+_MUTE_NOUNS = frozenset({"casualty", "fatality", "injury", "death", "damage", "loss"})
 
 _MARKS = re.compile(r"[“”\"]")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -299,11 +316,18 @@ def _name_tokens(head: Token) -> tuple[Token, ...]:
         i -= 1
     while tokens[0].tag_ == "HYPH":
         tokens.pop(0)
+    # "Neighbor Alfonso Carter": capitalized words before where NER starts the name are a title.
+    begins = [k for k, t in enumerate(tokens) if t.ent_iob_ == "B" and t.ent_type_ == "PERSON"]
+    if begins and len(tokens) - begins[0] >= 2:
+        tokens = tokens[begins[0] :]
     return tuple(tokens)
 
 
-def _span_text(tokens: Sequence[Token]) -> str | None:
-    """The text from the first to the last of ``tokens``, trimmed of articles and commas."""
+def _span_text(tokens: Sequence[Token], *, titled: bool = False) -> str | None:
+    """The text from the first to the last of ``tokens``, trimmed of articles and commas.
+
+    Without a noun or a title word it is no role ("the Kremlin's"), unless ``titled``.
+    """
     toks = list(tokens)
     while toks and (
         toks[0].pos_ == "DET" or toks[0].is_punct or str(toks[0].lower_) in _HONORIFICS
@@ -311,7 +335,7 @@ def _span_text(tokens: Sequence[Token]) -> str | None:
         toks.pop(0)
     while toks and toks[-1].is_punct:
         toks.pop()
-    if not toks or not any(t.pos_ == "NOUN" or _is_title(t) for t in toks):
+    if not toks or not (titled or any(t.pos_ == "NOUN" or _is_title(t) for t in toks)):
         return None
     first, last = toks[0], toks[-1]
     return str(first.doc.text[first.idx : last.idx + len(last)])
@@ -322,7 +346,9 @@ def _role(head: Token, name_start: int) -> str | None:
     doc = head.doc
     before = list(doc[head.left_edge.i : name_start])
     cut = max((k for k, t in enumerate(before) if t.is_punct and t.tag_ != "HYPH"), default=-1)
-    role = _span_text(before[cut + 1 :])
+    # A capitalized word compounded onto the name ("Neighbor Alfonso Carter") is its title.
+    titled = bool(before) and before[-1].dep_ in _NAME_DEPS and before[-1].head.i >= name_start
+    role = _span_text(before[cut + 1 :], titled=titled)
     if role is not None:
         return role
     owner = head.head
@@ -337,13 +363,11 @@ def _role(head: Token, name_start: int) -> str | None:
 def _looks_like_person(tokens: Sequence[Token], role: str | None) -> bool:
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return True
-    # NER misses unfamiliar names; a titled, capitalized two-word name is still a person.
-    return (
-        len(tokens) >= 2
-        and role is not None
-        and not any(t.ent_type_ in _NOT_PERSON_ENTS for t in tokens)
-        and not any(str(t.lower_) in _ORG_WORDS for t in tokens)
-    )
+    if len(tokens) < 2 or role is None or any(str(t.lower_) in _ORG_WORDS for t in tokens):
+        return False
+    # The small model often tags unfamiliar names as ORG; a personal title outweighs that.
+    titled = any(word in _TITLE_WORDS for word in role.lower().split())
+    return titled or not any(t.ent_type_ in _NOT_PERSON_ENTS for t in tokens)
 
 
 def _names(doc: Doc) -> list[_Name]:
@@ -407,8 +431,10 @@ class SpeakerIndex:
         people: dict[str, Person],
         mentions: dict[int, Person],
         subjects: Sequence[tuple[int, Person]],
+        quoted: Sequence[QuoteSpan] = (),
     ) -> None:
         self.people = people
+        self._quoted = quoted
         self._mentions = mentions
         self._subject_at = [i for i, _ in subjects]
         self._subjects = [person for _, person in subjects]
@@ -428,7 +454,7 @@ class SpeakerIndex:
             mentions.update((t.i, person) for t in name.tokens)
             if _names_a_subject(name.head) and not _in_quote(name.head.idx, spans):
                 subjects.append((name.head.i, person))
-        return cls(people, mentions, subjects)
+        return cls(people, mentions, subjects, spans)
 
     def person_at(self, token: Token) -> Person | None:
         """The person a token's name refers to, if it is part of a person's name."""
@@ -441,6 +467,8 @@ class SpeakerIndex:
 
     def speaker(self, subject: Token) -> Speaker | None:
         """Who the subject of a speech verb is: a person, or the group phrase it names."""
+        if _in_quote(subject.idx, self._quoted):
+            return None  # a misparse reached into the quote ("Bang, bang," Jensen said)
         start, end = _phrase(subject)
         if subject.lower_ in _PRONOUNS:
             person = self.last_before(subject.i)
@@ -453,9 +481,16 @@ class SpeakerIndex:
                 person = self.person_at(child)
         if person is not None:
             return Speaker(person.name, person.role, True, start, end)
-        if subject.pos_ not in ("NOUN", "PROPN"):
+        if subject.pos_ not in ("NOUN", "PROPN") or _mute(subject):
             return None
         return Speaker(str(subject.doc.text[start:end]), None, False, start, end)
+
+
+def _mute(subject: Token) -> bool:
+    """ "No casualties reported": a subject that reports nothing, misparsed as a speaker."""
+    if subject.lemma_.lower() in _MUTE_NOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _phrase(head: Token) -> tuple[int, int]:
@@ -491,10 +526,18 @@ def _is_speech(token: Token) -> bool:
         return False
     if token.lemma_.lower() not in SPEECH_LEMMAS and token.lower_ not in _SPEECH_FORMS:
         return False
+    if token.tag_ == "VBN" and not _finite_or_agentive(token):
+        return False  # "no casualties reported", "Written by ...": nobody speaks here
     # "the strike claimed the lives of 14" is not a claim anyone made.
     return not (
         token.lemma_ == "claim" and any(c.lemma_ in ("life", "lives") for c in token.children)
     )
+
+
+def _finite_or_agentive(participle: Token) -> bool:
+    """ "has said", or a full passive naming who spoke ("were confirmed by the governor")."""
+    deps = {c.dep_ for c in participle.children}
+    return "aux" in deps or {"auxpass", "agent"} <= deps
 
 
 def speech_verbs(sent: Span, quoted: Sequence[QuoteSpan] = ()) -> Iterator[Token]:
@@ -504,14 +547,39 @@ def speech_verbs(sent: Span, quoted: Sequence[QuoteSpan] = ()) -> Iterator[Token
             yield token
 
 
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":  # "three deaths were confirmed by the governor"
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ != "nsubj":
+            continue
+        if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "Klitschko, who said ...": who is Klitschko
+        # After the verb, only "said X" with X right behind it; further on it is misparsed.
+        if child.i < verb.i or child.left_edge.i == verb.i + 1:
+            return child
+    return None
+
+
+def speech_ancestor(verb: Token) -> Token | None:
+    """The speech verb a subjectless one continues: "X said ..., adding that ..."."""
+    if verb.lower_ == "according" or _own_subject(verb) is not None:
+        return None
+    return next((a for a in verb.ancestors if _is_speech(a)), None)
+
+
 def _subject(verb: Token) -> Token | None:
     """The nsubj of a verb, inherited through "adding that ..." and "and said ..."."""
+    ancestor = speech_ancestor(verb)
+    if ancestor is not None:
+        # The parser often hangs "adding" on the reported clause, whose subject is not the speaker.
+        return _subject(ancestor)
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head  # "Klitschko, who said ...": who is Klitschko
-                return child
+        subject = _own_subject(verb)
+        if subject is not None:
+            return subject
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "injuries were reported": a passive's speaker is never the clause's
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -593,11 +661,17 @@ def _quote_verb(
     return first if first is not None else second
 
 
-def find_quotes(doc: Doc, *, article_id: str) -> list[QuoteMention]:
-    """Every direct quote in ``doc`` with its speaker; scare quotes are left out."""
+def find_quotes(
+    doc: Doc, *, article_id: str, speakers: SpeakerIndex | None = None
+) -> list[QuoteMention]:
+    """Every direct quote in ``doc`` with its speaker; scare quotes are left out.
+
+    ``speakers`` is the doc's index when the caller already built it (it is shared with
+    the attribution extractor); by default it is built here.
+    """
     text: str = doc.text
     quoted = quote_spans(text)
-    index = SpeakerIndex.build(doc, quoted)
+    index = SpeakerIndex.build(doc, quoted) if speakers is None else speakers
     found: list[tuple[QuoteSpan, tuple[int, int], Speaker | None] | None] = []
     for span in quoted:
         bounds = _trimmed(text, span)

@@ -41,8 +41,14 @@ _KINDS: tuple[tuple[str, str], ...] = (
         r"(?:Grad|Smerch|Uragan|HIMARS|Qassam)(?:\s+rockets?|\s+launchers?)?|rocket-propelled"
         r"\s+grenades?|RPGs?|rockets?",
     ),
-    ("air_strike", r"air\s*strikes?|airstrikes?|warplanes?|fighter\s+jets?|glide\s+bombs?|KABs?|barrel\s+bombs?|aerial\s+bombs?"),
-    ("artillery", r"artillery|shelling|shells|mortars?(?:\s+(?:rounds|shells|bombs))?|howitzers?|tank\s+fire"),
+    (
+        "air_strike",
+        r"air\s*strikes?|airstrikes?|warplanes?|fighter\s+jets?|glide\s+bombs?|KABs?|barrel\s+bombs?|aerial\s+bombs?",
+    ),
+    (
+        "artillery",
+        r"artillery|shelling|shells|mortars?(?:\s+(?:rounds|shells|bombs))?|howitzers?|tank\s+fire",
+    ),
     ("grenade", r"hand\s+grenades?|grenades?"),
     ("explosive", r"explosives?|bombs?"),
     ("firearm", r"gunfire|gunshots?|rifles?|firearms?|AK-47s?|machine\s+guns?|guns?"),
@@ -66,7 +72,10 @@ _STATUS: tuple[tuple[WeaponStatus, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("launched", re.compile(r"\b(?:launched|fired|sent|launching|firing|used\s+to\s+attack)\b", re.I)),
+    (
+        "launched",
+        re.compile(r"\b(?:launched|fired|sent|launching|firing|used\s+to\s+attack)\b", re.I),
+    ),
     ("hit", re.compile(r"\b(?:hit|struck|impacted|landed|exploded|detonated)\b", re.I)),
 )
 _COUNTRY_SCOPE = re.compile(

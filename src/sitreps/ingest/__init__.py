@@ -37,7 +37,7 @@ __all__ = [
     "read_text_file",
 ]
 
-Reader = Callable[[Path, dt.date | None], Iterator[Article | InputError]]
+_Reader = Callable[[Path, dt.date | None], Iterator[Article | InputError]]
 
 
 def _text_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
@@ -56,7 +56,7 @@ def _jsonl_reader(path: Path, published: dt.date | None) -> Iterator[Article | I
 
 # One entry per suffix (lower case). HTML (.html, .htm) and feeds (.xml, .rss, .atom)
 # register their readers here.
-_READERS: dict[str, Reader] = {
+_READERS: dict[str, _Reader] = {
     ".txt": _text_reader,
     "": _text_reader,
     ".jsonl": _jsonl_reader,

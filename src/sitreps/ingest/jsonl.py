@@ -58,10 +58,11 @@ def iter_jsonl(path: Path) -> Iterator[Article | InputError]:
             )
             return
         handle.seek(0)
-        documents = 0
+        lines = 0  # non-blank ones, readable or not
         for lineno, raw in enumerate(_lines(handle), start=1):
             source = f"{path}:{lineno}"
             if raw is None:
+                lines += 1
                 yield TooLargeError(
                     f"the line is over the limit of {_MAX_LINE_BYTES:,} bytes", source=source
                 )
@@ -70,19 +71,22 @@ def iter_jsonl(path: Path) -> Iterator[Article | InputError]:
                 # utf-8-sig: editors on Windows put a BOM before the first line.
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
+                lines += 1
                 yield MalformedLineError(
                     f"is not UTF-8 (bad byte at column {exc.start + 1})", source=source
                 )
                 continue
             if not line.strip():
                 continue
-            documents += 1
+            lines += 1
             try:
-                yield parse_jsonl_line(line, source=source)
+                # Without its line break, a cut-off line reads as unterminated, not as a
+                # string holding a control character.
+                yield parse_jsonl_line(line.rstrip("\r\n"), source=source)
             except InputError as exc:
                 yield exc
-        if documents == 0:
-            yield EmptyInputError("holds no documents", source=str(path))
+        if lines == 0:
+            yield EmptyInputError("is empty (no documents)", source=str(path))
 
 
 def _lines(handle: IO[bytes]) -> Iterator[bytes | None]:
@@ -106,7 +110,8 @@ def parse_jsonl_line(line: str, *, source: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise MalformedLineError(
-            f"is not valid JSON ({exc.msg} at column {exc.colno})", source=source
+            f"is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
+            source=source,
         ) from None
     except RecursionError:
         raise MalformedLineError("is not valid JSON (nested too deeply)", source=source) from None
@@ -146,7 +151,7 @@ def _required_text(record: dict[str, Any], *, source: str) -> str:
     if not isinstance(value, str) or not value:
         raise MissingFieldError(_missing_message("text", value, record), source=source)
     if not value.strip():
-        raise EmptyInputError("field 'text' holds only whitespace", source=source)
+        raise EmptyInputError("field 'text' is empty (only whitespace)", source=source)
     _check_unicode("text", value, source=source)
     text = normalize_newlines(value)
     if len(text) > MAX_DOCUMENT_CHARS:

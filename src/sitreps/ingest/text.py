@@ -69,10 +69,10 @@ def decode_bytes(data: bytes, *, source: str) -> str:
             source=source,
         )
     if not data:
-        raise EmptyInputError("the document is empty", source=source)
+        raise EmptyInputError("is empty", source=source)
     text = normalize_newlines(_decode(data, source=source))
     if not text.strip():
-        raise EmptyInputError("the document holds only whitespace", source=source)
+        raise EmptyInputError("is empty (only whitespace)", source=source)
     if len(text) > MAX_DOCUMENT_CHARS:
         raise TooLargeError(
             f"{len(text):,} characters is over the limit of {MAX_DOCUMENT_CHARS:,} characters;"
@@ -124,7 +124,7 @@ def _decode(data: bytes, *, source: str) -> str:
 def _reject_binary(data: bytes, *, source: str) -> None:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise BinaryInputError(f"is {kind}, not text", source=source)
+            raise BinaryInputError(f"is binary data ({kind}), not text", source=source)
     if b"\x00" in data:
         raise BinaryInputError(
             "contains NUL bytes: binary data, or UTF-16/32 text without a byte-order mark"
@@ -141,7 +141,7 @@ def _reject_binary(data: bytes, *, source: str) -> None:
 
 def _reject_control_chars(text: str, *, source: str) -> None:
     if "\x00" in text:
-        raise BinaryInputError("contains NUL characters: binary data, not text", source=source)
+        raise BinaryInputError("is binary data (it holds NUL characters), not text", source=source)
     controls = len(_CONTROL_CHARS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise BinaryInputError(

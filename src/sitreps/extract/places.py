@@ -1,0 +1,430 @@
+"""Places an article names, found in a parsed doc and resolved against the gazetteer.
+
+Three finders propose spans of the text:
+
+1. designator phrases: "Solomyanskyi district", "Donetsk region", "Borno State", "Donetsk
+   and Luhansk regions". The span is the whole phrase; the designator says which kind of
+   place to look for.
+2. spaCy's GPE, LOC and FAC entities, without a leading "the" or a trailing possessive, and
+   without demonyms the model calls places ("Ukrainian").
+3. capitalized names the gazetteer knows that the model missed or mislabelled: "Kyiv
+   overnight" as TIME, "Omdurman" as NORP, "Pokrovsk" as PERSON. Only countries, regions,
+   towns of a thousand people or more, and districts of a city the text names count. A name
+   inside an organisation counts only when it is an authority ("Gaza Health Ministry", not
+   "Kyiv Independent"); a name the model took for a person counts only when it is a place
+   in a country the article is about.
+
+Where spans overlap, a designator phrase wins over an entity, and an entity over a bare name.
+
+Each span is then resolved among its candidates by prior (population) plus context: the
+countries and regions the article names, the cities a district belongs to, the countries of
+its demonyms and of the big cities it names without ambiguity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from ..geo.demonyms import country_of_demonym
+from ..geo.gazetteer import Candidate, Gazetteer, normalize_name
+from ..types import Evidence, PlaceMention
+
+__all__ = ["find_places", "resolve_place_name"]
+
+# spaCy's tokens and docs have no type stubs.
+Doc = Any
+Span = Any
+Token = Any
+
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+_ORG_OF_PLACE: Final = re.compile(
+    r"\b(?:ministry|authority|authorities|administration|municipality|government|governor|"
+    r"council|police)\b",
+    re.IGNORECASE,
+)
+_DESIGNATORS: Final[Mapping[str, frozenset[str]]] = {
+    **dict.fromkeys(
+        ("district", "districts", "neighbourhood", "neighbourhoods", "neighborhood",
+         "neighborhoods"),
+        frozenset({"district"}),
+    ),
+    **dict.fromkeys(
+        ("region", "regions", "oblast", "oblasts", "province", "provinces", "governorate",
+         "governorates", "state"),
+        frozenset({"admin1"}),
+    ),
+}  # fmt: skip
+# Lower-case words inside a name: "Tal al-Hawa", "Deir ez-Zor", "Rostov-on-Don".
+_JOINERS: Final = frozenset({
+    "-", "al", "el", "ad", "ed", "as", "es", "ash", "ar", "at", "az", "ez", "ul", "de", "del",
+    "di", "da", "do", "du", "des", "la", "le", "les", "los", "las", "on", "upon", "sur", "am",
+    "an", "bin", "ibn",
+})  # fmt: skip
+# Capitalized words that are also the names of towns somewhere ("Police", Poland; "Marks",
+# Russia; "March", England), never taken for one when the model did not.
+_NOT_PLACES: Final = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "police", "security", "council", "mayor", "minister", "ministry",
+    "president", "general", "governor", "army", "navy", "military", "forces", "defence",
+    "defense", "interior", "health", "foreign", "affairs", "state", "city", "region",
+    "district", "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+    "western", "mobile", "independence", "victory", "liberty", "union", "hope", "reading",
+    "bath", "nice", "split", "temple", "orange", "marks",
+})  # fmt: skip
+_POSSESSIVE: Final = frozenset({"'s", "’s", "'", "’"})
+_TOWN: Final = 1000  # fewest people for a bare capitalized name to count as a place
+_BIG: Final = 100_000
+
+# Context bonuses added to a candidate's prior (a log10 of population): a named country
+# outweighs a tenfold difference in population, a named region or city more still.
+_NAMED_COUNTRY: Final = 2.5
+_HINTED_COUNTRY: Final = 1.0
+_NAMED_ADMIN1: Final = 2.0
+_NAMED_CITY: Final = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int  # character offsets of the evidence
+    end: int
+    name: str  # what to look up: the span without its designator
+    rank: int  # the finder: 0 designator, 1 entity, 2 bare name; lower wins an overlap
+    candidates: tuple[Candidate, ...]
+    guarded: bool = False  # inside a PERSON entity: kept only if the context agrees
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: set[str] = field(default_factory=set)  # named, or holding a named region
+    hinted: set[str] = field(default_factory=set)  # of demonyms and unambiguous big cities
+    admin1s: set[tuple[str | None, str | None]] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)  # normalized names of places named
+
+    def add(self, found: _Found) -> None:
+        if not found.candidates:
+            return
+        top = found.candidates[0]
+        self.cities.add(normalize_name(found.name))
+        if top.feature == "country" and top.country_code:
+            self.countries.add(top.country_code)
+        elif top.feature == "admin1" and top.country_code:
+            self.countries.add(top.country_code)
+            self.admin1s.add((top.country_code, top.admin1))
+        elif top.feature in ("city", "town", "village"):
+            self.cities.add(normalize_name(top.name))
+            runner_up = found.candidates[1].prior if len(found.candidates) > 1 else 0.0
+            if top.population >= _BIG and top.country_code and top.prior - runner_up >= 1.5:
+                self.hinted.add(top.country_code)
+
+    def score(self, c: Candidate) -> float:
+        score = c.prior
+        if c.country_code in self.countries:
+            score += _NAMED_COUNTRY
+        elif c.country_code in self.hinted:
+            score += _HINTED_COUNTRY
+        if c.feature != "country" and (c.country_code, c.admin1) in self.admin1s:
+            score += _NAMED_ADMIN1
+        if c.feature == "district" and c.city and normalize_name(c.city) in self.cities:
+            score += _NAMED_CITY
+        return score
+
+    def best(self, candidates: Sequence[Candidate]) -> Candidate | None:
+        # max() keeps the first of equals, and candidates come most likely first.
+        return max(candidates, key=self.score, default=None)
+
+
+def resolve_place_name(
+    name: str, *, context_countries: Sequence[str] = (), gazetteer: Gazetteer
+) -> Candidate | None:
+    """The place ``name`` most likely means, preferring places in ``context_countries``."""
+    context = _Context(countries=set(context_countries))
+    return context.best(gazetteer.lookup(name))
+
+
+def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place ``doc`` names, in text order, resolved where the gazetteer allows.
+
+    Offsets are character offsets into ``doc.text``. A place that cannot be resolved keeps
+    its evidence, with no name and no coordinates.
+    """
+    text: str = doc.text
+    designated = list(_designator_spans(doc, gazetteer))
+    entities = list(_entity_spans(doc, gazetteer))
+    normalized_text = f" {normalize_name(text)} "
+    names = list(_name_spans(doc, gazetteer, designated, normalized_text))
+    found = _without_overlaps([*designated, *entities, *names])
+
+    context = _Context()
+    for f in found:
+        if not f.guarded:
+            context.add(f)
+    for token in doc:
+        if token.text[:1].isupper() and (code := country_of_demonym(token.text)):
+            context.hinted.add(code)
+
+    places = []
+    for f in found:
+        best = context.best(f.candidates)
+        if f.guarded and not _agrees(best, context):
+            continue
+        places.append(_mention(Evidence.of(article_id, text, f.start, f.end), best))
+    return places
+
+
+def _agrees(best: Candidate | None, context: _Context) -> bool:
+    if best is None:
+        return False
+    if best.feature in ("country", "admin1", "district"):
+        return True
+    in_context = best.country_code in context.countries or best.country_code in context.hinted
+    return in_context and best.population >= _TOWN
+
+
+def _mention(evidence: Evidence, c: Candidate | None) -> PlaceMention:
+    if c is None:
+        return PlaceMention(evidence=evidence)
+    return PlaceMention(
+        evidence=evidence,
+        name=c.name,
+        feature=c.feature,
+        country_code=c.country_code,
+        country=c.country,
+        admin1=c.admin1,
+        admin2=c.admin2,
+        district=c.name if c.feature == "district" else None,
+        lat=c.lat,
+        lon=c.lon,
+        geonames_id=c.geonames_id,
+        population=c.population,
+    )
+
+
+def _without_overlaps(found: Iterable[_Found]) -> list[_Found]:
+    kept: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for f in sorted(found, key=lambda f: (f.rank, f.start - f.end, f.start)):
+        if all(f.end <= start or f.start >= end for start, end in taken):
+            kept.append(f)
+            taken.append((f.start, f.end))
+    return sorted(kept, key=lambda f: f.start)
+
+
+# --- name runs: capitalized words, joined by hyphens and particles ---------------------------
+
+
+def _is_name_word(token: Token) -> bool:
+    text: str = token.text
+    return text[:1].isupper() and any(ch.isalpha() for ch in text) and not token.like_num
+
+
+def _is_joiner(token: Token) -> bool:
+    return bool(token.lower_ in _JOINERS)
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of capitalized names: "Tal al-Hawa", "Kyiv", "Gaza City"."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_name_word(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_name_word(doc[j]):
+                j += 1
+                continue
+            k = j
+            while k < n and _is_joiner(doc[k]):
+                k += 1
+            if j < k < n and _is_name_word(doc[k]):
+                j = k + 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _lookup(gazetteer: Gazetteer, name: str, features: frozenset[str] | None) -> list[Candidate]:
+    found = gazetteer.lookup(name, features=features) if features else []
+    return found or gazetteer.lookup(name)
+
+
+# --- 1. designator phrases --------------------------------------------------------------------
+
+
+def _designator_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
+    run_of = {i: (start, end) for start, end in _runs(doc) for i in range(start, end)}
+    for token in doc:
+        features = _DESIGNATORS.get(token.lower_)
+        if features is None:
+            continue
+        i = token.i
+        if i in run_of and run_of[i][1] == i + 1 and run_of[i][0] < i:
+            start = run_of[i][0]  # "Kharkiv Oblast", "Borno State"
+        elif i - 1 in run_of and run_of[i - 1][1] == i:
+            start = run_of[i - 1][0]  # "Donetsk region"
+        else:
+            continue
+        found = _designated(doc, gazetteer, start, i, i + 1, features)
+        plural = token.lower_.endswith("s")
+        # "Donetsk and Luhansk regions": each name before a plural designator is one too.
+        while found is not None:
+            first, place = found
+            yield place
+            before = first - 2
+            joined = doc[first - 1].lower_ in ("and", "or", ",") if first else False
+            if not (plural and joined and before in run_of and run_of[before][1] == first - 1):
+                break
+            found = _designated(doc, gazetteer, run_of[before][0], first - 1, first - 1, features)
+
+
+def _designated(
+    doc: Doc, gazetteer: Gazetteer, start: int, name_end: int, end: int, features: frozenset[str]
+) -> tuple[int, _Found] | None:
+    """The longest place name in tokens [start, name_end), with its first token; the span
+    runs to ``end`` to take in the designator."""
+    for first in range(max(start, name_end - 4), name_end):
+        if _is_joiner(doc[first]):
+            continue
+        name = doc[first:name_end].text
+        candidates = _lookup(gazetteer, name, features)
+        if candidates:
+            span = doc[first:end]
+            return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
+    return None
+
+
+# --- 2. named entities ------------------------------------------------------------------------
+
+
+def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        for piece in _pieces(doc, ent.start, ent.end):
+            name: str = piece.text
+            candidates = gazetteer.lookup(name)
+            if not candidates and (not name[:1].isupper() or any(ch.isdigit() for ch in name)):
+                continue  # "G7", "the west"
+            if _is_demonym(name, candidates):
+                continue  # the model's "Ukrainian" as GPE
+            yield _Found(piece.start_char, piece.end_char, name, 1, tuple(candidates))
+
+
+def _pieces(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """The parts of an entity between commas ("Pokrovsk, Donetsk"), each trimmed."""
+    for i in range(start, end + 1):
+        if i == end or doc[i].text == ",":
+            first, last = start, i
+            while first < last and (doc[first].lower_ == "the" or doc[first].is_punct):
+                first += 1
+            while last > first and (doc[last - 1].text in _POSSESSIVE or doc[last - 1].is_punct):
+                last -= 1
+            if last > first:
+                yield doc[first:last]
+            start = i + 1
+
+
+def _is_demonym(name: str, candidates: Sequence[Candidate]) -> bool:
+    if country_of_demonym(name) is None:
+        return False
+    return not any(c.feature in ("country", "admin1") for c in candidates)
+
+
+# --- 3. capitalized names the gazetteer knows ---------------------------------------------------
+
+
+def _name_spans(
+    doc: Doc, gazetteer: Gazetteer, designated: Sequence[_Found], normalized_text: str
+) -> Iterator[_Found]:
+    """Names that no place entity covers, longest first from each word of each name run."""
+    ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    for start, end in _runs(doc):
+        i = start
+        while i < end:
+            found = None
+            if not _is_joiner(doc[i]):
+                found = _longest_name(doc, gazetteer, (i, end), ent_of, designated, normalized_text)
+            if found is None:
+                i += 1
+            else:
+                yield found
+                i = _token_at(doc, found.end - 1) + 1
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    return int(doc.char_span(char, char + 1, alignment_mode="expand").start)
+
+
+def _longest_name(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    bounds: tuple[int, int],
+    ent_of: Mapping[int, Span],
+    designated: Sequence[_Found],
+    normalized_text: str,
+) -> _Found | None:
+    first, end = bounds
+    for last in range(min(end, first + 5), first, -1):
+        span = doc[first:last]
+        if _is_joiner(doc[last - 1]) or _is_common_word(span):
+            continue
+        guarded = _entity_verdict(span, ent_of, designated)
+        if guarded is None:
+            continue
+        candidates = gazetteer.lookup(span.text)
+        if _is_demonym(span.text, candidates):
+            continue
+        plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
+        if plausible:
+            return _Found(span.start_char, span.end_char, span.text, 2, plausible, guarded)
+    return None
+
+
+def _is_common_word(span: Span) -> bool:
+    if all(token.lower_ in _NOT_PLACES for token in span):
+        return True
+    return len(span) == 1 and span[0].is_sent_start and span[0].is_stop
+
+
+def _entity_verdict(
+    span: Span, ent_of: Mapping[int, Span], designated: Sequence[_Found]
+) -> bool | None:
+    """None if an entity rules the name out; else whether it must agree with the context."""
+    guarded = False
+    for ent in {ent_of[i] for i in range(span.start, span.end) if i in ent_of}:
+        label = ent.label_
+        if label in _PLACE_LABELS:
+            return None  # the entity finder has it
+        # Only a mistaken ORG overlaps a designator phrase ("Kharkiv’s Saltivskyi").
+        if (
+            label == "ORG"
+            and not _ORG_OF_PLACE.search(ent.text)
+            and not any(d.start < ent.end_char and ent.start_char < d.end for d in designated)
+        ):
+            return None
+        if label == "PERSON":
+            if (ent.start, ent.end) != (span.start, span.end):
+                return None  # "Kim" in "Kim Jong Un"
+            guarded = True
+    return guarded
+
+
+def _plausible(c: Candidate, span: Span, normalized_text: str) -> bool:
+    """Whether a bare capitalized name may mean ``c``: a big enough place, or a district of a
+    city the text names; a word the tagger did not take for a name only a big place."""
+    if c.feature in ("country", "admin1"):
+        return True
+    if span.text.isupper():
+        return False  # an acronym, not a town
+    if c.feature == "district":
+        return c.city is not None and f" {normalize_name(c.city)} " in normalized_text
+    if not any(token.pos_ == "PROPN" for token in span):
+        return c.population >= _BIG
+    return c.population >= _TOWN

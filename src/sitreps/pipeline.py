@@ -105,9 +105,13 @@ def _events(article: Article, sentences: Sequence[Sentence]) -> list[Event]:
             continue
         if segment.relation == "main":
             dates = opening
+        elif segment.relation == "related":
+            # A development told alongside the attack is of its days unless its opening dates it.
+            dates = segment.sentences[0].dates[:1] or opening
         else:
             dates = [d for s in segment.sentences for d in s.dates][:1]
-        event = build_event(article, segment, dates=dates)
+        main = events[0] if events and events[0].relation == "main" else None
+        event = build_event(article, segment, dates=dates, like=main)
         if event is not None:
             events.append(event)
     return events

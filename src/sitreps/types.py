@@ -99,6 +99,7 @@ class CasualtyMention:
     subset: bool = False  # "including three children": part of a figure stated beside it
     total: bool = False  # a running total over many events, not this event's count
     perpetrator: bool = False  # "two attackers were also killed"
+    update: bool = False  # "the toll has risen to 28": replaces figures stated before it
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 
 from ..extract.actors import country_name, state_forces_name
@@ -30,11 +31,16 @@ from .summary import summarize
 from .typing import Typing, classify
 
 _CITY_FEATURES = ("district", "city", "town", "village")
+_REMOTE = "Explosions/Remote violence"
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|outside|across|into|from|of|around)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$"
+)
+_SIMILAR = re.compile(r"\b(?:similar|such|the\s+same\s+kind\s+of|comparable)\b", re.IGNORECASE)
 
 
 def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list[DateMention]:
     """The date phrases that date the main event: those of its opening sentences."""
-    first = next((i for i, s in enumerate(sentences) if s.violent), None)
+    first = next((i for i, s in enumerate(sentences) if s.eventful), None)
     if first is None:
         return []
     opening = [sentences[first]]
@@ -57,7 +63,14 @@ def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> Even
     return EventDate(start=None, end=None, precision="unknown", text=None)
 
 
-def _location(places: Sequence[PlaceMention]) -> tuple[Location | None, PlaceMention | None]:
+def _locative(text: str, place: PlaceMention) -> bool:
+    """True for "in Kyiv", "near Pokrovsk": the words that say where something happened."""
+    return bool(_LOCATIVE.search(text[max(0, place.evidence.start - 30) : place.evidence.start]))
+
+
+def _location(
+    text: str, places: Sequence[PlaceMention]
+) -> tuple[Location | None, PlaceMention | None]:
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
         return None, None
@@ -65,6 +78,8 @@ def _location(places: Sequence[PlaceMention]) -> tuple[Location | None, PlaceMen
         enumerate(resolved),
         key=lambda ip: (
             0 if ip[1].feature in _CITY_FEATURES else 1 if ip[1].feature == "admin1" else 2,
+            # "U.S. President" names no place of the event; "in Canada" does.
+            0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],
         ),
     )
@@ -125,7 +140,9 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         )
         for m, s in usable
     )
-    best = max(headline, key=lambda ms: ms[0].number.best)[0].number
+    # The report's own headline figure, unless a later sentence says the toll has changed.
+    updates = [m for m, _ in headline if m.update]
+    best = (updates[-1] if updates else headline[0][0]).number
     highs = [m.number.high for m, _ in headline]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)
@@ -160,18 +177,24 @@ def build_event(
     segment: Segment,
     *,
     dates: Sequence[DateMention],
-    typing: Typing | None = None,
+    like: Event | None = None,
 ) -> Event | None:
-    """The event a segment tells, or None when it tells no event."""
+    """The event a segment tells, or None when it tells no event.
+
+    ``like`` is the main event: a background event told as "similar strikes" is of its kind.
+    """
     sentences = segment.sentences
     text = article.text
-    if typing is None:
-        typing = _typing(text, sentences, segment.relation)
+    typing = _typing(text, sentences, segment.relation)
     if typing is None:
         return None
+    if like is not None and not typing.by_rule and _SIMILAR.search(sentences[0].text):
+        typing = Typing(like.event_type, like.sub_event_type, typing.spans)
     date = _date(dates, article, segment.relation == "main")
     places = [p for s in sentences for p in s.places]
-    location, place = _location(places)
+    if segment.relation == "related" and any(p.lat is not None for p in sentences[0].places):
+        places = sentences[0].places  # later sentences of a development drift to other places
+    location, place = _location(text, places)
     country = location.country_code if location else None
     actors, actor_evidence = _actors([a for s in sentences for a in s.actors], country)
     counts: dict[str, Count | None] = {}
@@ -214,12 +237,18 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
             return found
         return Typing("Strategic developments", "Other", ((first.start, first.end),))
     # The sentence that opens the event decides; later sentences only when it says too little.
+    fallback: Typing | None = None
     for sentence in sentences:
-        if sentence.violent:
+        if sentence.eventful:
             found = classify(sentence.text, sentence.start)
-            if found is not None:
-                return found
-    return None
+            if (
+                found is not None
+                and found.by_rule
+                and (fallback is None or found.event_type == _REMOTE)
+            ):
+                return found  # a later sentence may only name the weapon the opening left out
+            fallback = fallback or found
+    return fallback
 
 
 def _with_summary(event: Event) -> Event:

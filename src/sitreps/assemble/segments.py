@@ -25,7 +25,7 @@ from ..types import (
     Relation,
     WeaponMention,
 )
-from .typing import STRATEGIC_RE, is_violent
+from .typing import STRATEGIC_RE, classify, is_violent
 
 _PAST_CUE = re.compile(
     r"\b(?:last\s+(?:year|month)|earlier\s+this\s+year|previous(?:ly)?|in\s+(?:19|20)\d\d"
@@ -58,6 +58,11 @@ class Sentence:
     @property
     def violent(self) -> bool:
         return bool(self.casualties) or is_violent(self.text)
+
+    @property
+    def eventful(self) -> bool:
+        """Tells of an event of ACLED's kinds: violence, or a protest."""
+        return self.violent or classify(self.text) is not None
 
 
 @dataclass(slots=True)
@@ -115,6 +120,13 @@ def split(
             others.append(current)
             continue
         if seen_main and not on_main_days and _is_related(sentence):
+            if (
+                current is not None
+                and current.relation == "related"
+                and (current.sentences[-1].paragraph == sentence.paragraph)
+            ):
+                current.sentences.append(sentence)  # one development, told in several sentences
+                continue
             current = Segment("related", [sentence])
             others.append(current)
             continue
@@ -129,5 +141,5 @@ def split(
             continue
         current = None
         main.sentences.append(sentence)
-        seen_main = seen_main or sentence.violent
+        seen_main = seen_main or sentence.eventful
     return [main, *others]

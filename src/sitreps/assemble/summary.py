@@ -23,6 +23,14 @@ _VERB = {
 }
 
 
+_PLURAL = {
+    "drone": "drones", "missile": "missiles", "rocket": "rockets", "air_strike": "air strikes",
+    "ied": "explosive devices", "suicide_bomb": "suicide bombs", "grenade": "grenades",
+    "firearm": "firearms", "explosive": "explosives", "chemical": "chemical weapons",
+    "blade": "bladed weapons",
+}  # fmt: skip
+
+
 def _figure(label: str, best: int | None) -> str | None:
     return None if best is None else f"{best} {label}"
 
@@ -53,9 +61,10 @@ def summarize(event: Event) -> str:
         )
     else:
         sentence = f"{when}, {who} {verb} {where}."
-    weapons = sorted({w.kind.replace("_", " ") for w in event.weapons})
+    weapons = list(dict.fromkeys(_PLURAL.get(w.kind, w.kind) for w in event.weapons))
     if weapons and event.event_type == "Explosions/Remote violence":
-        sentence = sentence[:-1] + f", using {', '.join(weapons)}."
+        listed = " and ".join(weapons) if len(weapons) <= 2 else ", ".join(weapons)
+        sentence = sentence[:-1] + f", using {listed}."
     figures = [
         _figure("fatalities", event.fatalities.best if event.fatalities else None),
         _figure("injured", event.injured.best if event.injured else None),

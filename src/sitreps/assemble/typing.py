@@ -185,7 +185,8 @@ _ARMED_VICTIMS = re.compile(
 )
 _VIOLENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast|raid\w*"
-    r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead)\b",
+    r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead"
+    r"|injured|wounded|hurt)\b",
     _F,
 )
 STRATEGIC_RE = re.compile(
@@ -201,6 +202,7 @@ class Typing:
     event_type: str
     sub_event_type: str
     spans: tuple[tuple[int, int], ...]
+    by_rule: bool = True  # False: only the generic violence fallback applied
 
 
 def is_violent(text: str) -> bool:
@@ -224,5 +226,5 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     civilians = _CIVILIAN_VICTIMS.search(text)
     armed = _ARMED_VICTIMS.search(text)
     if civilians and not (armed and armed.start() < civilians.start()):
-        return Typing("Violence against civilians", "Attack", span)
-    return Typing("Battles", "Armed clash", span)
+        return Typing("Violence against civilians", "Attack", span, by_rule=False)
+    return Typing("Battles", "Armed clash", span, by_rule=False)

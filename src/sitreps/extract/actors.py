@@ -154,7 +154,12 @@ def _state_forces(text: str, start: int, end: int, article_id: str) -> list[Acto
     for regex in (_STATE_RE, _COUNTRY_VERB_RE):
         for match in regex.finditer(text, start, end):
             who = match.group("who")
-            code = _country_code(who) or _country_code(who.split()[-1])
+            if regex is _STATE_RE and match.group(0).count(" ") > who.count(" ") + 1:
+                # Words between: only an adjective ("Russian drone attacks") reaches over them;
+                # "Russia with military equipment" is no attack by Russia.
+                code = country_of_demonym(who)
+            else:
+                code = _country_code(who) or _country_code(who.split()[-1])
             if code is None:
                 continue
             police = bool(_POLICE_RE.search(match.group(0))) and "police" in match.group(0).lower()

@@ -46,9 +46,15 @@ _LEFT_FIELD: dict[str, CountField] = {
 }  # fmt: skip
 # "the death toll rose to 28", "a death toll of 14", "the number of injured reached 90".
 _TOLL_RE = re.compile(
-    r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims"
-    r"|injured|wounded|casualties))\b[^.;:]{0,40}?\b(?:to|of|at|reached|hit|is|was|stood\s+at"
-    r"|stands\s+at|now)\s+$",
+    r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|civilians\s+)?"
+    r"(?:dead|deaths|fatalities|victims|killed|injured|wounded|casualties))\b[^.;:]{0,70}?\b"
+    r"(?:to|of|at|reached|hit|is|was|stood\s+at|stands\s+at|now)\s+$",
+    re.IGNORECASE,
+)
+# "has risen to", "climbed to", "the final toll": a figure that replaces earlier ones.
+_UPDATE_RE = re.compile(
+    r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)|increas(?:ed|es|ing)|jump(?:ed|s)|reach(?:ed|es)"
+    r"|final|updated|revised|now\s+stands)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
 # Words that may sit between a figure and its casualty word without breaking the link.
@@ -133,7 +139,7 @@ def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str 
 
 
 def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField | None:
-    before = text[max(sent_start, number.start - 60) : number.start]
+    before = text[max(sent_start, number.start - 120) : number.start]
     match = _LEFT_RE.search(before)
     if match:
         verb = match.group("verb").lower()
@@ -181,6 +187,7 @@ def _in_sentence(
             end, who = _who_after(text, number.end, next_start)
         phrase = text[span_start:end]
         before = text[max(sent_start, number.start - 40) : number.start]
+        toll_before = text[max(sent_start, number.start - 100) : number.start]
         found.append(
             CasualtyMention(
                 evidence=Evidence.of(article_id, text, span_start, end),
@@ -190,6 +197,7 @@ def _in_sentence(
                 subset=bool(_SUBSET.search(before)),
                 total=total,
                 perpetrator=bool(_PERPETRATORS.search(phrase)),
+                update=bool(_UPDATE_RE.search(toll_before)),
             )
         )
     found.extend(_no_casualties(text, sent_start, sent_end, article_id))
@@ -197,7 +205,7 @@ def _in_sentence(
 
 
 def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:
-    before = text[max(sent_start, number.start - 60) : number.start]
+    before = text[max(sent_start, number.start - 120) : number.start]
     match = _LEFT_RE.search(before) or _TOLL_RE.search(before)
     return number.start - len(before) + match.start() if match else number.start
 

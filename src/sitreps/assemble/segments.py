@@ -40,6 +40,15 @@ _ANAPHORA = re.compile(
 )
 
 
+# "In a separate attack", "Elsewhere": the report moves on to another event of the same days.
+_SEPARATE = re.compile(
+    r"^\W*(?:separately|elsewhere|in\s+(?:a\s+)?(?:separate|another|other)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks?|incidents?|strikes?|developments?|clashes|raids?)|on\s+the\s+same\s+day"
+    r"|also\s+on\s+\w+day|later\s+(?:that|the\s+same)\s+day)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class Sentence:
     index: int
@@ -117,6 +126,10 @@ def split(
             and _dated_before(sentence, main_start)
         ):
             current = Segment("background", [sentence])
+            others.append(current)
+            continue
+        if seen_main and sentence.casualties and _SEPARATE.search(sentence.text):
+            current = Segment("related", [sentence])
             others.append(current)
             continue
         if seen_main and not on_main_days and _is_related(sentence):

@@ -84,7 +84,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",
         re.compile(
-            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED)",
+            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|truck\s+bomb|(?:truck|car|vehicle|motorcycle)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives|explosives?-laden\s+(?:car|truck|vehicle|motorcycle)|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED)",
             _F,
         ),
     ),

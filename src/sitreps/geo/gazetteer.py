@@ -107,9 +107,16 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# The Arabic article as transliterations spell it before a word: "Deir el-Balah", "Dayr al
+# Balah" and "Deir ez-Zor" are matched as "deir al balah" and "deir al zor".
+_ARTICLE: Final = re.compile(r"\b(?:al|el|ul|an|ar|as|ash|ad|adh|at|az|ed|es|ez) (?=\w)")
+
+
 def normalize_name(name: str) -> str:
-    """The form names are matched in: no accents, apostrophes or case; hyphens as spaces."""
-    return " ".join(_strip_accents(name).casefold().translate(_FOLD).split())
+    """The form names are matched in: no accents, apostrophes or case; hyphens as spaces;
+    one spelling of the Arabic article."""
+    folded = " ".join(_strip_accents(name).casefold().translate(_FOLD).split())
+    return _ARTICLE.sub("al ", folded)
 
 
 def _is_latin_key(key: str) -> bool:
@@ -352,7 +359,6 @@ _LEADING_DESIGNATOR: Final = re.compile(
     r"^(?:avtonomna respublika|autonomous republic of|respublika|republic of)\s+", re.IGNORECASE
 )
 _BRACKETS: Final = re.compile(r"\s*[\[(].*?[\])]")
-_ARTICLES: Final = ("al ", "an ", "ar ", "as ", "ash ", "ad ", "at ", "az ", "el ", "ed ", "es ")
 _ADJECTIVE_ENDINGS: Final = ("skaya", "skiy", "skoy", "ska")  # each also tried as "...sk"
 _ADJECTIVE_SHORT_ENDINGS: Final = ("kaya", "kiy", "ka")
 
@@ -372,10 +378,7 @@ _GROUP_NAMES: Final[Mapping[tuple[str, str], str]] = {
 
 
 def _without_article(key: str) -> str:
-    for article in _ARTICLES:
-        if key.startswith(article):
-            return key[len(article) :]
-    return key
+    return key[3:] if key.startswith("al ") else key
 
 
 def _strip_designators(name: str) -> str:
@@ -621,7 +624,9 @@ def _capitals(
     return found
 
 
-def _admin1_entry(admin1: _Admin1, country: str | None) -> tuple[Candidate, list[str]]:
+def _admin1_entry(
+    admin1: _Admin1, country: str | None, keys_of: Mapping[int, Mapping[str, int]]
+) -> tuple[Candidate, dict[str, int]]:
     sub, group, top = admin1.sub, admin1.group, admin1.point
     candidate = Candidate(
         name=admin1.name,
@@ -635,10 +640,15 @@ def _admin1_entry(admin1: _Admin1, country: str | None) -> tuple[Candidate, list
         # A region ranks just below the city it is named after: "Kharkiv" is the city.
         prior=_log_population(int(top["population"])) - 0.25 if top else 4.5,
     )
-    names = [*_ADMIN1_ALIASES.get(sub.code, ())]
+    names = [admin1.name, *_ADMIN1_ALIASES.get(sub.code, ())]
     if sub.kind != "City":  # "Kyiv" alone is the city, and "Kyiv region" the oblast
-        names += [sub.base, *(display for _, display in sub.stems if display == admin1.name)]
-    return candidate, names
+        names.append(sub.base)
+    keys = dict.fromkeys(map(normalize_name, names), _OWN_NAME)
+    if top and top["name"] == admin1.name:
+        # Named after its city, it goes by the city's spellings: "Zaporizhzhia region".
+        city_keys = keys_of[int(top["geonameid"])].items()
+        keys.update((k, kind) for k, kind in city_keys if kind != _OTHER_NAME and k not in keys)
+    return candidate, keys
 
 
 def _district_rows() -> Iterator[dict[str, str]]:
@@ -692,7 +702,8 @@ def _build() -> Gazetteer:
     for candidate, names in _country_entries(countries, _capitals(cities, countries)):
         builder.add(candidate, names)
     for admin1 in admin1s:
-        builder.add(*_admin1_entry(admin1, country_names.get(admin1.sub.country_code)))
+        country = country_names.get(admin1.sub.country_code)
+        builder.add_keys(*_admin1_entry(admin1, country, keys_of))
     for city in cities:
         cc, population = city["countrycode"], int(city["population"])
         candidate = Candidate(

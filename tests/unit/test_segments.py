@@ -1,0 +1,76 @@
+"""Main, background and related events, and event typing, on reports written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitreps import Article, extract
+from sitreps.assemble.typing import classify
+
+
+def _events(text: str, published: dt.date | None = dt.date(2024, 5, 8)):  # type: ignore[no-untyped-def]
+    return extract(Article(id="t", text=text, published=published)).events
+
+
+def test_background_event_keeps_its_own_figures() -> None:
+    events = _events(
+        "Three people were killed when artillery shells hit a market in Kherson on Tuesday. "
+        "In March, a similar attack on the same market killed 9 and injured 20.\n"
+    )
+    main, background = events
+    assert (main.relation, main.fatalities and main.fatalities.best) == ("main", 3)
+    assert background.relation == "background"
+    assert background.fatalities is not None and background.fatalities.best == 9
+    assert background.injured is not None and background.injured.best == 20
+    assert background.date.precision == "month" and background.date.start == dt.date(2024, 3, 1)
+    assert background.sub_event_type == main.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_related_development_carries_no_casualties() -> None:
+    events = _events(
+        "A drone strike killed two soldiers near Bakhmut on Monday. "
+        "Separately, the foreign minister arrived in Ankara for talks on a prisoner exchange.\n"
+    )
+    related = [e for e in events if e.relation == "related"]
+    assert related and all(e.fatalities is None and e.injured is None for e in related)
+    assert all(e.event_type == "Strategic developments" for e in related)
+
+
+def test_no_event_in_a_report_without_one() -> None:
+    assert _events("The central bank kept interest rates unchanged on Tuesday.\n") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
+        ("A roadside bomb struck a police vehicle.", "Remote explosive/landmine/IED"),
+        ("Israeli airstrikes hit a house in Rafah.", "Air/drone strike"),
+        ("Russian forces shelled the town overnight.", "Shelling/artillery/missile attack"),
+        ("Gunmen kidnapped 20 passengers on the highway.", "Abduction/forced disappearance"),
+        (
+            "Police fired tear gas to disperse protesters outside parliament.",
+            "Protest with intervention",
+        ),
+        ("Thousands of teachers protested peacefully over unpaid wages.", "Peaceful protest"),
+        ("Rioters torched cars and looted shops.", "Violent demonstration"),
+        ("Troops clashed with militants near the border.", "Armed clash"),
+        ("Gunmen shot dead five villagers in their homes.", "Attack"),
+        ("A man threw a grenade into a bar.", "Grenade"),
+        (
+            "Rebels seized the town after government troops withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The army recaptured the village from insurgents.", "Government regains territory"),
+        ("Police arrested three opposition leaders.", "Arrests"),
+        ("The two sides signed a ceasefire agreement.", "Agreement"),
+    ],
+)
+def test_typing_rules(sentence: str, sub_event_type: str) -> None:
+    typing = classify(sentence)
+    assert typing is not None
+    assert typing.sub_event_type == sub_event_type
+    (span,) = typing.spans
+    assert 0 <= span[0] < span[1] <= len(sentence)

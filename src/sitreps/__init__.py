@@ -11,11 +11,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 
-def extract(article: Article) -> Result:
-    """Everything sitreps reads in one article (loads the model on first use)."""
-    from .pipeline import extract_article
+def extract_article(article: Article) -> Result:
+    """Everything sitreps reads in one article (loads the model on first use).
 
-    return extract_article(article)
+    Not named ``extract``: that is the subpackage of extractors, which would shadow it.
+    """
+    from .pipeline import extract_article as run
+
+    return run(article)
 
 
 __all__ = [
@@ -26,5 +29,5 @@ __all__ = [
     "Result",
     "SitrepsError",
     "__version__",
-    "extract",
+    "extract_article",
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitreps import Article, Result, extract
+from sitreps import Article, Result, extract_article
 from sitreps.serialize import result_to_dict, validate_result
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "reports.jsonl"
@@ -21,7 +21,7 @@ def results() -> dict[str, Result]:
         doc = json.loads(line)
         article = Article(id=doc["id"], text=doc["text"], title=doc.get("title"),
                           published=dt.date.fromisoformat(doc["published"]))  # fmt: skip
-        found[doc["id"]] = extract(article)
+        found[doc["id"]] = extract_article(article)
     return found
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from sitreps import Article, extract
+from sitreps import Article, extract_article
 from sitreps.assemble.typing import classify
 
 
 def _events(text: str, published: dt.date | None = dt.date(2024, 5, 8)):  # type: ignore[no-untyped-def]
-    return extract(Article(id="t", text=text, published=published)).events
+    return extract_article(Article(id="t", text=text, published=published)).events
 
 
 def test_background_event_keeps_its_own_figures() -> None:

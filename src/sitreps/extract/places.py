@@ -98,7 +98,9 @@ class _Found:
     name: str  # what to look up: the span without its designator
     rank: int  # the finder: 0 designator, 1 entity, 2 bare name; lower wins an overlap
     candidates: tuple[Candidate, ...]
-    guarded: bool = False  # inside a PERSON entity: kept only if the context agrees
+    # Kept only if the context agrees: a name the model took for a person or organisation
+    # (else dropped), or a LOC entity that is only a small town (else left unresolved).
+    guarded: bool = False
 
 
 @dataclass(slots=True)
@@ -174,7 +176,9 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     for f in found:
         best = context.best(f.candidates)
         if f.guarded and not _agrees(best, context):
-            continue
+            if f.rank != 1:
+                continue
+            best = None  # "Africa" is named, but is no town of that name in Tunisia
         places.append(_mention(Evidence.of(article_id, text, f.start, f.end), best))
     return places
 
@@ -269,7 +273,7 @@ def _designator_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
         if features is None:
             continue
         i = token.i
-        if i in run_of and run_of[i][1] == i + 1 and run_of[i][0] < i:
+        if i in run_of and run_of[i][0] < i:
             start = run_of[i][0]  # "Kharkiv Oblast", "Borno State"
         elif i - 1 in run_of and run_of[i - 1][1] == i:
             start = run_of[i - 1][0]  # "Donetsk region"
@@ -322,7 +326,25 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
                 continue  # "G7", "the west", "Islamic State"
             if _is_demonym(name, candidates):
                 continue  # the model's "Ukrainian" as GPE
-            yield _Found(piece.start_char, piece.end_char, name, 1, tuple(candidates))
+            candidates = _fitting(ent.label_, name, candidates)
+            guarded = ent.label_ == "LOC" and not any(_notable(c) for c in candidates)
+            yield _Found(piece.start_char, piece.end_char, name, 1, tuple(candidates), guarded)
+
+
+def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates an entity of ``label`` may mean: an acronym ("UN", "EU") only a country
+    or region; a facility only a place of the very same name (not Casablanca, "White House"
+    in translation)."""
+    if name.isupper():
+        return [c for c in candidates if c.feature in ("country", "admin1")]
+    if label == "FAC":
+        key = normalize_name(name)
+        return [c for c in candidates if normalize_name(c.name) == key]
+    return candidates
+
+
+def _notable(c: Candidate) -> bool:
+    return c.feature in ("country", "admin1", "district") or c.population >= _BIG
 
 
 def _pieces(doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -409,7 +431,7 @@ def _entity_verdict(
     The small model often takes a lone place name for a person or an organisation
     ("Pokrovsk", "Kharkiv"): such a name is kept when the context agrees, a longer entity
     rules it out ("Kim Jong Un", "Kyiv Independent"), except an authority ("Gaza Health
-    Ministry") or an ORG that runs into a designator phrase ("Kharkiv’s Saltivskyi district").
+    Ministry") or an entity that cannot be a name ("Kharkiv’s Saltivskyi district").
     """
     guarded = False
     for ent in {ent_of[i] for i in range(span.start, span.end) if i in ent_of}:
@@ -418,16 +440,21 @@ def _entity_verdict(
             return None  # the entity finder has it
         if label not in ("PERSON", "ORG"):
             continue  # mislabelled: "Kyiv overnight" as TIME, "Omdurman" as NORP
-        if label == "ORG" and (
-            _ORG_OF_PLACE.search(ent.text)
-            or any(d.start < ent.end_char and ent.start_char < d.end for d in designated)
-        ):
+        if (label == "ORG" and _ORG_OF_PLACE.search(ent.text)) or _mistaken(ent, designated):
             continue
         first = ent.start + (ent[0].lower_ == "the")
         if (first, ent.end) != (span.start, span.end):
             return None
         guarded = span.start == 0 or span.doc[span.start - 1].lower_ not in _LOCATIVE
     return guarded
+
+
+def _mistaken(ent: Span, designated: Sequence[_Found]) -> bool:
+    """Whether a PERSON or ORG entity is the model's mistake: it holds a possessive
+    ("Kyiv’s Boryspil") or runs into a designator phrase ("Saltivskyi district")."""
+    if any(token.text in _POSSESSIVE for token in ent):
+        return True
+    return any(d.start < ent.end_char and ent.start_char < d.end for d in designated)
 
 
 def _plausible(c: Candidate, span: Span, normalized_text: str) -> bool:

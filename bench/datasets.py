@@ -126,11 +126,16 @@ def require(path: Path) -> Path:
 
 
 def load_acled(data: Path, *, sample: int | None, seed: int) -> list[AcledCase]:
-    """ACLED rows as cases; ``sample`` rows stratified by sub-event type, or all when None."""
+    """ACLED rows as cases, each event once (by ``data_id``, first export wins); ``sample``
+    of them stratified by sub-event type, or all when ``sample`` is None."""
     cases: list[AcledCase] = []
+    seen: set[str] = set()  # the same event can be in two exports (Burkina Faso, May 2020)
     for name in ACLED_FILES:
         with require(data / "acled" / name).open(encoding="utf-8", newline="") as handle:
-            cases.extend(_acled_case(row, name) for row in csv.DictReader(handle))
+            for row in csv.DictReader(handle):
+                if row["data_id"] not in seen:
+                    seen.add(row["data_id"])
+                    cases.append(_acled_case(row, name))
     if sample is None or sample >= len(cases):
         return cases
     return stratified_sample(cases, key=lambda c: c.gold.sub_event_type, size=sample, seed=seed)
@@ -153,8 +158,9 @@ def _acled_case(row: dict[str, str], source: str) -> AcledCase:
         actor2=row["actor2"],
         inter2=row["inter2"],
     )
-    doc = Document(id=row["event_id_cnty"], text=normalize_newlines(row["notes"]),
-                   published=day.isoformat())  # fmt: skip
+    doc = Document(
+        id=row["event_id_cnty"], text=normalize_newlines(row["notes"]), published=day.isoformat()
+    )
     return AcledCase(doc=doc, gold=gold, source=source)
 
 
@@ -169,7 +175,11 @@ def parse_acled_date(value: str) -> dt.date:
 
 
 def stratified_sample(
-    items: Sequence[T], *, key: Callable[[T], object], size: int, seed: int,
+    items: Sequence[T],
+    *,
+    key: Callable[[T], object],
+    size: int,
+    seed: int,
     minimum: int = MIN_PER_STRATUM,
 ) -> list[T]:
     """A seeded sample of ``size`` items, every stratum represented.
@@ -182,6 +192,7 @@ def stratified_sample(
     strata: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         strata[str(key(item))].append(index)
+    minimum = min(minimum, size // max(1, len(strata)))
     quota = {name: min(len(idx), minimum) for name, idx in strata.items()}
     budget = size - sum(quota.values())
     if budget > 0:
@@ -215,8 +226,9 @@ def load_gva(data: Path) -> list[GvaCase]:
     for i, (article, label) in enumerate(zip(articles, labels, strict=True)):
         published = article.get("publish_date") or None
         shooting = label.get("shooting_date") or None
-        doc = Document(id=f"gva-val-{i:03d}", text=normalize_newlines(article["text"]),
-                       published=published)  # fmt: skip
+        doc = Document(
+            id=f"gva-val-{i:03d}", text=normalize_newlines(article["text"]), published=published
+        )
         cases.append(
             GvaCase(
                 doc=doc,
@@ -286,8 +298,9 @@ def _wikievents_text(record: dict[str, Any]) -> tuple[str, list[tuple[int, int]]
         chars.extend(sentence)
         offsets.extend((s, e) for _, s, e in tokens)
     text = "".join(chars)
-    for (s, e), (word, _, _) in zip(offsets, (t for ts, _ in record["sentences"] for t in ts),
-                                    strict=True):  # fmt: skip
+    for (s, e), (word, _, _) in zip(
+        offsets, (t for ts, _ in record["sentences"] for t in ts), strict=True
+    ):
         if text[s:e] != word:
             raise ValueError(f"WikiEvents {record['doc_id']}: token {word!r} not at {s}:{e}")
     return text, offsets
@@ -320,7 +333,23 @@ def _sorted_spans(spans: set[RoleSpan]) -> tuple[RoleSpan, ...]:
 
 _NO_SPACE_BEFORE = frozenset(
     {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "”", "’", "...", "…"}
-    | {"'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m", "’s", "n’t", "’re", "’ve", "’ll", "’d", "’m"}
+    | {
+        "'s",
+        "'S",
+        "n't",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "’s",
+        "n’t",
+        "’re",
+        "’ve",
+        "’ll",
+        "’d",
+        "’m",
+    }
 )
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#", "“", "‘"})
 

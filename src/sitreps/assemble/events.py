@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..extract.actors import country_name, state_forces_name
 from ..extract.dates import merge_range
+from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
     Actor,
@@ -26,12 +27,24 @@ from ..types import (
     Report,
     WeaponMention,
 )
+from .classifier import predict
 from .segments import Segment, Sentence
 from .summary import summarize
 from .typing import Typing, classify
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
+# Below this probability the classifier yields to a rule that found its trigger words.
+_CONFIDENT = 0.5
+# Sub-types whose trigger words settle the matter in any writing style: a named weapon, an
+# abduction, force against protesters. The classifier, trained on ACLED's notes, decides between
+# the kinds that differ by nuance (protest or riot, attack or clash) where wording varies less.
+_SURE = frozenset({
+    "Suicide bomb", "Chemical weapon", "Sexual violence", "Abduction/forced disappearance",
+    "Excessive force against protesters", "Remote explosive/landmine/IED", "Grenade",
+    "Air/drone strike", "Shelling/artillery/missile attack",
+})  # fmt: skip
+TYPE_OF = {sub: event_type for event_type, subs in TAXONOMY.items() for sub in subs}
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|outside|across|into|from|of|around)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$"
 )
@@ -238,18 +251,37 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
         if found and found.event_type == "Strategic developments":
             return found
         return Typing("Strategic developments", "Other", ((first.start, first.end),))
+    opening = [s for s in sentences if s.eventful][:3]
+    if not opening:
+        return None
+    rule = _rule_typing(opening)
+    if rule is not None and rule.by_rule and rule.sub_event_type in _SURE:
+        return rule
+    learned = predict(" ".join(s.text for s in opening))
+    if learned is not None and (
+        learned.probability >= _CONFIDENT or rule is None or not rule.by_rule
+    ):
+        if rule is not None and rule.sub_event_type == learned.sub_event_type:
+            return rule  # the rule's trigger words are the sharper evidence
+        first = opening[0]
+        # by_rule=False: no trigger words decided it, so "a similar attack" may still inherit.
+        return Typing(TYPE_OF[learned.sub_event_type], learned.sub_event_type,
+                      ((first.start, first.end),), by_rule=False)  # fmt: skip
+    return rule
+
+
+def _rule_typing(sentences: Sequence[Sentence]) -> Typing | None:
     # The sentence that opens the event decides; later sentences only when it says too little.
     fallback: Typing | None = None
     for sentence in sentences:
-        if sentence.eventful:
-            found = classify(sentence.text, sentence.start)
-            if (
-                found is not None
-                and found.by_rule
-                and (fallback is None or found.event_type == _REMOTE)
-            ):
-                return found  # a later sentence may only name the weapon the opening left out
-            fallback = fallback or found
+        found = classify(sentence.text, sentence.start)
+        if (
+            found is not None
+            and found.by_rule
+            and (fallback is None or found.event_type == _REMOTE)
+        ):
+            return found  # a later sentence may only name the weapon the opening left out
+        fallback = fallback or found
     return fallback
 
 

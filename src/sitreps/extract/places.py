@@ -384,12 +384,8 @@ def _name_spans(
             if found is None:
                 i += 1
             else:
-                yield found
-                i = _token_at(doc, found.end - 1) + 1
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    return int(doc.char_span(char, char + 1, alignment_mode="expand").start)
+                i, place = found
+                yield place
 
 
 def _longest_name(
@@ -399,7 +395,8 @@ def _longest_name(
     ent_of: Mapping[int, Span],
     designated: Sequence[_Found],
     normalized_text: str,
-) -> _Found | None:
+) -> tuple[int, _Found] | None:
+    """The longest place name from token ``first`` on, and the token after it."""
     first, end = bounds
     for last in range(min(end, first + 5), first, -1):
         span = doc[first:last]
@@ -413,7 +410,7 @@ def _longest_name(
             continue
         plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
         if plausible:
-            return _Found(span.start_char, span.end_char, span.text, 2, plausible, guarded)
+            return last, _Found(span.start_char, span.end_char, span.text, 2, plausible, guarded)
     return None
 
 

@@ -97,7 +97,6 @@ _FOLD: Final = str.maketrans({
     "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",
     "ð": "d", "ħ": "h",
 })  # fmt: skip
-_LATIN_KEY: Final = re.compile(r"[a-z0-9 ]+")
 
 
 def _strip_accents(text: str) -> str:
@@ -116,11 +115,11 @@ def normalize_name(name: str) -> str:
     """The form names are matched in: no accents, apostrophes or case; hyphens as spaces;
     one spelling of the Arabic article."""
     folded = " ".join(_strip_accents(name).casefold().translate(_FOLD).split())
-    return _ARTICLE.sub("al ", folded)
+    return _ARTICLE.sub("al ", folded) if " " in folded else folded
 
 
 def _is_latin_key(key: str) -> bool:
-    return bool(key) and _LATIN_KEY.fullmatch(key) is not None
+    return key.isascii() and key.replace(" ", "").isalnum()
 
 
 def _usable_alternate(name: str) -> bool:
@@ -128,7 +127,7 @@ def _usable_alternate(name: str) -> bool:
     # spellings ("ji fu", "kyf") into alternate names; neither is a name a report would use.
     if name.isupper() and len(name) <= 4:
         return False
-    return any(ch.isupper() for ch in name)
+    return name != name.lower()
 
 
 def _feature_of_population(population: int) -> Feature:
@@ -151,8 +150,11 @@ _NAME_PENALTY: Final = (0.0, 0.5, 1.5)
 def _name_kind(key: str, own: str) -> int:
     if key == own:
         return _OWN_NAME
-    if key[:1] == own[:1] and difflib.SequenceMatcher(None, key, own).ratio() >= 0.6:
-        return _SPELLING
+    key, own = _without_article(key), _without_article(own)  # "Sweida", "As-Suwayda"
+    if key[:1] == own[:1]:
+        similar = difflib.SequenceMatcher(None, key, own)
+        if similar.quick_ratio() >= 0.6 and similar.ratio() >= 0.6:
+            return _SPELLING
     return _OTHER_NAME
 
 
@@ -176,18 +178,10 @@ def _record(c: Candidate) -> _Record:
 def _candidate(r: _Record) -> Candidate:
     name, feature, cc, country, admin1, city, lat, lon, gid, population, prior = r
     return Candidate(
-        name=name,
-        feature=feature,  # type: ignore[arg-type]  # records are only made from Candidates
-        country_code=cc,
-        country=country,
-        admin1=admin1,
-        city=city,
-        lat=lat,
-        lon=lon,
-        geonames_id=gid,
-        population=population,
-        prior=prior,
-    )
+        name=name, feature=feature,  # type: ignore[arg-type]  # records are made from Candidates
+        country_code=cc, country=country, admin1=admin1, city=city, lat=lat, lon=lon,
+        geonames_id=gid, population=population, prior=prior,
+    )  # fmt: skip
 
 
 _DESIGNATOR_SUFFIX: Final = {
@@ -230,7 +224,10 @@ class Gazetteer:
         the feature the designator names.
         """
         key = normalize_name(name)
-        found = [self._make(code) for code in self._index.get(key, ())]
+        codes = self._index.get(key)
+        if codes is None:  # "Hodeidah" is known as "El-Hodeidah", "Al Fashir" as "Fashir"
+            codes = self._index.get(_without_article(key) if key[:3] == "al " else f"al {key}")
+        found = [self._make(code) for code in codes or ()]
         head, _, last = key.rpartition(" ")
         implied = _DESIGNATOR_SUFFIX.get(last)
         if head and implied is not None:
@@ -284,8 +281,9 @@ class _IndexBuilder:
 _COUNTRY_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     "PS": ("Palestine", "Gaza", "Gaza Strip", "West Bank", "Palestinian Territories",
            "Occupied Palestinian Territory", "State of Palestine"),
+    # "Congo" alone ranks the far larger DRC first, as most reports mean it.
     "CD": ("DR Congo", "DRC", "D.R. Congo", "Democratic Republic of the Congo",
-           "Democratic Republic of Congo", "Congo-Kinshasa"),
+           "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"),
     "CG": ("Republic of Congo", "Congo-Brazzaville"),
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
@@ -359,22 +357,19 @@ _LEADING_DESIGNATOR: Final = re.compile(
     r"^(?:avtonomna respublika|autonomous republic of|respublika|republic of)\s+", re.IGNORECASE
 )
 _BRACKETS: Final = re.compile(r"\s*[\[(].*?[\])]")
+_ENGLISH_COMPASS: Final = {"nord": "North ", "sud": "South ", "est": "East ", "ouest": "West "}
+_COMPASS: Final = re.compile(r"^(Nord|Sud|Est|Ouest)-", re.IGNORECASE)
 _ADJECTIVE_ENDINGS: Final = ("skaya", "skiy", "skoy", "ska")  # each also tried as "...sk"
 _ADJECTIVE_SHORT_ENDINGS: Final = ("kaya", "kiy", "ka")
 
 # ISO 3166-2 code -> English names the data does not give; the first is shown.
 _ADMIN1_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
-    "UA-43": ("Crimea",),
-    "RU-SA": ("Yakutia", "Sakha"),
-    "RU-CE": ("Chechnya",),
-    "ET-TI": ("Tigray",),
-    "ET-AM": ("Amhara",),
-    "IQ-KR": ("Kurdistan Region", "Iraqi Kurdistan"),
-}
+    "UA-43": ("Crimea",), "RU-SA": ("Yakutia", "Sakha"), "RU-CE": ("Chechnya",),
+    "ET-TI": ("Tigray",), "ET-AM": ("Amhara",), "IQ-KR": ("Kurdistan Region", "Iraqi Kurdistan"),
+}  # fmt: skip
 _GROUP_NAMES: Final[Mapping[tuple[str, str], str]] = {
-    ("PS", "GZ"): "Gaza Strip",
-    ("PS", "WE"): "West Bank",
-}
+    ("PS", "GZ"): "Gaza Strip", ("PS", "WE"): "West Bank",
+}  # fmt: skip
 
 
 def _without_article(key: str) -> str:
@@ -385,7 +380,7 @@ def _strip_designators(name: str) -> str:
     stripped = _BRACKETS.sub("", name).strip()
     while (shorter := _TRAILING_DESIGNATOR.sub("", stripped)) != stripped:
         stripped = shorter
-    stripped = _LEADING_DESIGNATOR.sub("", stripped)
+    stripped = _LEADING_DESIGNATOR.sub("", stripped).strip(" '’")
     return stripped or name
 
 
@@ -643,8 +638,10 @@ def _admin1_entry(
     names = [admin1.name, *_ADMIN1_ALIASES.get(sub.code, ())]
     if sub.kind != "City":  # "Kyiv" alone is the city, and "Kyiv region" the oblast
         names.append(sub.base)
+    # French compass words in English: "Nord-Kivu" is "North Kivu" in reports.
+    names += [_COMPASS.sub(lambda m: _ENGLISH_COMPASS[m[1].lower()], n) for n in names]
     keys = dict.fromkeys(map(normalize_name, names), _OWN_NAME)
-    if top and top["name"] == admin1.name:
+    if top and normalize_name(top["name"]) == normalize_name(admin1.name):
         # Named after its city, it goes by the city's spellings: "Zaporizhzhia region".
         city_keys = keys_of[int(top["geonameid"])].items()
         keys.update((k, kind) for k, kind in city_keys if kind != _OTHER_NAME and k not in keys)
@@ -657,32 +654,22 @@ def _district_rows() -> Iterator[dict[str, str]]:
     yield from csv.DictReader(lines, delimiter="\t")
 
 
-def _district_entries(
-    builder: _IndexBuilder, countries: Mapping[str, str]
-) -> list[tuple[Candidate, list[str]]]:
-    entries = []
+def _district_entries(countries: Mapping[str, str]) -> Iterator[tuple[Candidate, list[str]]]:
     for row in _district_rows():
         cc = row["country_code"]
-        same_name = (
-            builder.records[code >> 2]
-            for code in builder.names.get(normalize_name(row["city"]), [])
-        )
-        cities = [r for r in same_name if r[2] == cc and r[1] in ("city", "town", "village")]
-        city = max(cities, key=lambda r: r[10]) if cities else None
         candidate = Candidate(
             name=row["name"],
             feature="district",
             country_code=cc,
             country=countries.get(cc),
-            # The table names admin1 where a suburb lies outside its city's (Dahiyeh, Beirut).
-            admin1=row["admin1"] or (city[4] if city else None),
+            # From the table: a suburb may lie outside its city's admin1 (Dahiyeh, Beirut).
+            admin1=row["admin1"] or None,
             city=row["city"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
             prior=3.0,  # about a village of a thousand: a real town of the same name wins
         )
-        entries.append((candidate, [n for n in row["alt_names"].split("|") if n]))
-    return entries
+        yield candidate, [n for n in row["alt_names"].split("|") if n]
 
 
 def _build() -> Gazetteer:
@@ -719,7 +706,7 @@ def _build() -> Gazetteer:
             prior=_log_population(population),
         )
         builder.add_keys(candidate, keys_of[int(city["geonameid"])])
-    for candidate, names in _district_entries(builder, country_names):
+    for candidate, names in _district_entries(country_names):
         builder.add(candidate, names)
     return builder.build()
 

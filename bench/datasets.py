@@ -2,7 +2,8 @@
 
 Every loader reads ``../shared/data`` at run time; nothing from it is stored in the repository.
 
-- ACLED: one document per row, text = the coder's ``notes``, published = ``event_date``
+- ACLED: one document per row that `make train` never trains on (see ``load_acled``),
+  text = the coder's ``notes``, published = ``event_date``
   (notes open with "On 13 March 2023, ..." and some only say "On October 26", so the event
   date stands in for a publication date; the report header says so).
 - GVA: the 210 validation articles (``X_val.json`` / ``y_val.json``, matched by position),
@@ -23,6 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+
+from sitreps.assemble.train import is_held_out
 
 from .score import acled_country_code
 
@@ -125,17 +128,25 @@ def require(path: Path) -> Path:
 # --- ACLED ---------------------------------------------------------------------------------
 
 
-def load_acled(data: Path, *, sample: int | None, seed: int) -> list[AcledCase]:
-    """ACLED rows as cases, each event once (by ``data_id``, first export wins); ``sample``
-    of them stratified by sub-event type, or all when ``sample`` is None."""
+def load_acled(
+    data: Path, *, sample: int | None, seed: int, held_out_only: bool = True
+) -> list[AcledCase]:
+    """ACLED rows as cases, each event once (by ``data_id``, first export wins).
+
+    Only the rows `make train` holds out from the event-type classifier (one in five, by a
+    hash of ``data_id``: ``sitreps.assemble.train.is_held_out``) unless ``held_out_only`` is
+    False: scoring the rows it learned from would measure its memory, not its reading.
+    Then ``sample`` of them stratified by sub-event type, or all when ``sample`` is None.
+    """
     cases: list[AcledCase] = []
     seen: set[str] = set()  # the same event can be in two exports (Burkina Faso, May 2020)
     for name in ACLED_FILES:
         with require(data / "acled" / name).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                if row["data_id"] not in seen:
-                    seen.add(row["data_id"])
-                    cases.append(_acled_case(row, name))
+                if row["data_id"] in seen or (held_out_only and not is_held_out(row["data_id"])):
+                    continue
+                seen.add(row["data_id"])
+                cases.append(_acled_case(row, name))
     if sample is None or sample >= len(cases):
         return cases
     return stratified_sample(cases, key=lambda c: c.gold.sub_event_type, size=sample, seed=seed)
@@ -184,7 +195,8 @@ def stratified_sample(
 ) -> list[T]:
     """A seeded sample of ``size`` items, every stratum represented.
 
-    Each stratum first gets ``min(len, minimum)`` items (so rare classes count in macro F1),
+    Each stratum first gets ``min(len, minimum)`` items (so rare classes count in macro F1;
+    ``minimum`` shrinks to ``size // strata`` when the budget cannot cover it),
     the rest of the budget goes to strata in proportion to what they have left (largest
     remainder). Within a stratum the items are shuffled by a generator seeded with the seed
     and the stratum's name; the sample keeps the input order.

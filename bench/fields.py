@@ -8,7 +8,7 @@ the report counts. A document sitreps wrote no result for counts as predicting n
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ from .datasets import AcledCase, GvaCase, RoleCase, RoleGroup
 
 Result = Mapping[str, Any]
 NONE = "(none)"
+NO_EVENT = "no main event"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -39,9 +40,16 @@ class Field:
     about: str
 
 
-def shared_field(name: str, group: str, items: Sequence[Item], about: str) -> Field:
+def _item(doc_id: str, gold: str, pred: str, hit: bool, why: str | None = None) -> Item:
+    """An item whose miss reason is ``why`` or else "gold -> predicted"."""
+    confusion = "" if hit else (why or f"{gold} -> {pred}")
+    return Item(doc_id=doc_id, hit=hit, gold=gold, pred=pred, confusion=confusion)
+
+
+def shared_field(name: str, items: Sequence[Item], about: str, group: str | None = None) -> Field:
+    """A field scored as the share of hits among its items."""
     value, n = score.share(item.hit for item in items)
-    return Field(name=name, group=group, score=value, n=n, items=tuple(items), about=about)
+    return Field(name=name, group=group or name, score=value, n=n, items=tuple(items), about=about)
 
 
 # --- reading results -----------------------------------------------------------------------
@@ -119,104 +127,63 @@ Events = Mapping[str, Mapping[str, Any] | None]
 
 
 def _typing_fields(cases: Sequence[AcledCase], events: Events, key: str) -> list[Field]:
-    gold = [getattr(c.gold, key) for c in cases]
+    """Accuracy, weighted F1 and macro F1 of the main event's type (no main event: "(none)")."""
+    gold = [str(getattr(c.gold, key)) for c in cases]
     pred = [str((events[c.doc.id] or {}).get(key) or NONE) for c in cases]
-    items = tuple(
-        Item(doc_id=c.doc.id, hit=g == p, gold=g, pred=p, confusion="" if g == p else f"{g} -> {p}")
-        for c, g, p in zip(cases, gold, pred, strict=True)
-    )
+    items = tuple(_item(c.doc.id, g, p, g == p) for c, g, p in zip(cases, gold, pred, strict=True))
     group = f"acled.{key}"
     about = f"main event's {key} (no main event = {NONE})"
+    metrics = (
+        ("accuracy", score.accuracy),
+        ("f1_weighted", score.f1_weighted),
+        ("f1_macro", score.f1_macro),
+    )
     return [
         Field(
-            name=f"{group}.accuracy",
+            name=f"{group}.{metric}",
             group=group,
-            score=score.accuracy(gold, pred) if gold else None,
+            score=fn(gold, pred) if gold else None,
             n=len(gold),
             items=items,
             about=about,
-        ),
-        Field(
-            name=f"{group}.f1_weighted",
-            group=group,
-            score=score.f1_weighted(gold, pred) if gold else None,
-            n=len(gold),
-            items=items,
-            about=about,
-        ),
-        Field(
-            name=f"{group}.f1_macro",
-            group=group,
-            score=score.f1_macro(gold, pred) if gold else None,
-            n=len(gold),
-            items=items,
-            about=about,
-        ),
+        )
+        for metric, fn in metrics
     ]
 
 
 def _acled_date_fields(cases: Sequence[AcledCase], events: Events) -> list[Field]:
     exact, within = [], []
     for c in cases:
-        start, end = event_dates(events[c.doc.id])
-        gold = c.gold.event_date
+        event, gold = events[c.doc.id], c.gold.event_date
+        start, end = event_dates(event)
         pred = _date_text(start, end)
-        reason = score.date_miss_reason(start, end, gold)
-        hit = score.date_exact(start, end, gold)
-        exact.append(
-            Item(
-                doc_id=c.doc.id, hit=hit, gold=str(gold), pred=pred, confusion="" if hit else reason
-            )
-        )
-        hit = score.date_within(start, end, gold)
-        within.append(
-            Item(
-                doc_id=c.doc.id, hit=hit, gold=str(gold), pred=pred, confusion="" if hit else reason
-            )
-        )
+        why = score.date_miss_reason(start, end, gold) if event else NO_EVENT
+        exact.append(_item(c.doc.id, str(gold), pred, score.date_exact(start, end, gold), why))
+        within.append(_item(c.doc.id, str(gold), pred, score.date_within(start, end, gold), why))
     return [
-        shared_field(
-            "acled.date.exact",
-            "acled.date.exact",
-            exact,
-            "main event's date starts or ends on event_date",
-        ),
-        shared_field(
-            "acled.date.within",
-            "acled.date.within",
-            within,
-            "main event's date range contains event_date",
-        ),
+        shared_field("acled.date.exact", exact, "main event's date starts or ends on event_date"),
+        shared_field("acled.date.within", within, "main event's date range contains event_date"),
     ]
 
 
 def _acled_fatality_fields(cases: Sequence[AcledCase], events: Events) -> list[Field]:
+    """Fatalities on the notes ``score.acled_fatalities_scored`` keeps; null counts as 0, since
+    ACLED codes 0 when no figure is reported."""
     fields = []
     for name, include_zero in (("exact_nonzero", False), ("exact_stated", True)):
         items = []
         for c in cases:
-            if not score.acled_fatalities_scored(
-                c.doc.text, c.gold.fatalities, include_zero=include_zero
-            ):
+            gold = c.gold.fatalities
+            if not score.acled_fatalities_scored(c.doc.text, gold, include_zero=include_zero):
                 continue
-            best = count_best(events[c.doc.id], "fatalities")
-            pred = 0 if best is None else best  # ACLED codes 0 when no figure is reported
-            hit = pred == c.gold.fatalities
-            items.append(
-                Item(
-                    doc_id=c.doc.id,
-                    hit=hit,
-                    gold=str(c.gold.fatalities),
-                    pred=str(pred) if best is not None else "null (0)",
-                    confusion="" if hit else _number_confusion(c.gold.fatalities, best),
-                )
-            )
-        about = "main event's fatalities best on notes stating their own toll" + (
-            " (incl. 0)" if include_zero else " (gold > 0)"
-        )
-        fields.append(
-            shared_field(f"acled.fatalities.{name}", f"acled.fatalities.{name}", items, about)
-        )
+            event = events[c.doc.id]
+            best = count_best(event, "fatalities")
+            pred = str(best) if best is not None else "null (0)"
+            why = NO_EVENT if event is None else _number_confusion(gold, best)
+            items.append(_item(c.doc.id, str(gold), pred, (best or 0) == gold, why))
+        which = "incl. 0" if include_zero else "gold > 0"
+        about = f"main event's fatalities best on notes stating their own toll ({which})"
+        fields.append(shared_field(f"acled.fatalities.{name}", items, about))
     return fields
 
 
@@ -233,60 +200,33 @@ def _date_text(start: dt.date | None, end: dt.date | None) -> str:
 def _acled_location_fields(cases: Sequence[AcledCase], events: Events) -> list[Field]:
     near, admin1, country = [], [], []
     for c in cases:
-        loc = (events[c.doc.id] or {}).get("location") or {}
-        g = c.gold
+        event, g = events[c.doc.id], c.gold
+        loc = (event or {}).get("location") or {}
+        missing = NO_EVENT if event is None else (None if loc else "no location")
         if g.lat is not None and g.lon is not None:
             km = None
             if loc.get("lat") is not None and loc.get("lon") is not None:
                 km = score.haversine_km(g.lat, g.lon, float(loc["lat"]), float(loc["lon"]))
+            pred = f"{loc.get('name')} ({km:.0f} km)" if km is not None else NONE
+            why = missing or score.distance_bucket(km)
             hit = km is not None and km <= 25
-            near.append(
-                Item(
-                    doc_id=c.doc.id,
-                    hit=hit,
-                    gold=f"{g.lat:.3f},{g.lon:.3f}",
-                    pred=f"{loc.get('name')} ({km:.0f} km)" if km is not None else NONE,
-                    confusion="" if hit else score.distance_bucket(km),
-                )
-            )
+            near.append(_item(c.doc.id, f"{g.lat:.3f},{g.lon:.3f}", pred, hit, why))
         pred_admin1 = loc.get("admin1")
         hit = score.same_place(g.admin1, pred_admin1)
-        admin1.append(
-            Item(
-                doc_id=c.doc.id,
-                hit=hit,
-                gold=g.admin1,
-                pred=str(pred_admin1 or NONE),
-                confusion="" if hit else f"{g.admin1} -> {pred_admin1 or NONE}",
-            )
-        )
+        admin1.append(_item(c.doc.id, g.admin1, pred_admin1 or NONE, hit, missing))
         if g.country_code is not None:
-            pred_cc = loc.get("country_code") or NONE
-            hit = pred_cc == g.country_code
-            country.append(
-                Item(
-                    doc_id=c.doc.id,
-                    hit=hit,
-                    gold=g.country_code,
-                    pred=pred_cc,
-                    confusion="" if hit else f"{g.country_code} -> {pred_cc}",
-                )
-            )
+            pred = loc.get("country_code") or NONE
+            country.append(_item(c.doc.id, g.country_code, pred, pred == g.country_code, missing))
     return [
         shared_field(
-            "acled.location.within_25km",
-            "acled.location.within_25km",
-            near,
-            "main event's lat/lon within 25 km of ACLED's",
+            "acled.location.within_25km", near, "main event's lat/lon within 25 km of ACLED's"
         ),
         shared_field(
-            "acled.location.admin1",
             "acled.location.admin1",
             admin1,
             "admin1 equal without case, accents, punctuation, generic words",
         ),
         shared_field(
-            "acled.location.country",
             "acled.location.country",
             country,
             "location country_code vs ACLED iso (numeric -> alpha-2)",
@@ -297,28 +237,24 @@ def _acled_location_fields(cases: Sequence[AcledCase], events: Events) -> list[F
 def _acled_perpetrator_country(cases: Sequence[AcledCase], events: Events) -> Field:
     items = []
     for c in cases:
-        g = c.gold
+        g, event = c.gold, events[c.doc.id]
         gold = score.actor_country(g.actor1, g.inter1, g.country_code)
         if gold is None:
             continue  # actor1's country cannot be told (see score.actor_country)
-        actors = (events[c.doc.id] or {}).get("actors") or []
+        actors = (event or {}).get("actors") or []
         perpetrators = [a for a in actors if a.get("role") == "perpetrator"]
         pred = (perpetrators[0].get("country_code") if perpetrators else None) or NONE
-        hit = pred == gold
-        items.append(
-            Item(
-                doc_id=c.doc.id,
-                hit=hit,
-                gold=f"{gold} ({g.actor1})",
-                pred=pred,
-                confusion="" if hit else f"{gold} -> {pred}",
-            )
-        )
+        if event is None:
+            why = NO_EVENT
+        elif not perpetrators:
+            why = "no perpetrator"
+        elif pred == NONE:
+            why = "perpetrator without country"
+        else:
+            why = f"{gold} -> {pred}"
+        items.append(_item(c.doc.id, f"{gold} ({g.actor1})", pred, pred == gold, why))
     return shared_field(
-        "acled.perpetrator.country",
-        "acled.perpetrator.country",
-        items,
-        "first perpetrator's country_code vs actor1's country",
+        "acled.perpetrator.country", items, "first perpetrator's country_code vs actor1's country"
     )
 
 
@@ -328,57 +264,31 @@ def _acled_perpetrator_country(cases: Sequence[AcledCase], events: Events) -> Fi
 def gva_fields(cases: Sequence[GvaCase], results: Mapping[str, Result]) -> list[Field]:
     """Killed and injured: the main event's ``best``, null read as 0 (GVA records 0 when no one
     was hurt); incident date: exact by ``score.date_exact``."""
-    fields = []
-    counts: tuple[tuple[str, str, Callable[[GvaCase], int]], ...] = (
-        ("killed", "fatalities", lambda c: c.killed),
-        ("injured", "injured", lambda c: c.injured),
-    )
-    for name, key, gold_of in counts:
-        items = []
-        for c in cases:
-            best = count_best(main_event(results.get(c.doc.id)), key)
-            pred, gold = (0 if best is None else best), gold_of(c)
-            items.append(
-                Item(
-                    doc_id=c.doc.id,
-                    hit=pred == gold,
-                    gold=str(gold),
-                    pred=str(best) if best is not None else "null (0)",
-                    confusion="" if pred == gold else _number_confusion(gold, best),
-                )
-            )
-        fields.append(
-            shared_field(
-                f"gva.{name}.exact",
-                f"gva.{name}.exact",
-                items,
-                f"main event's {key} best == n_{name} (null = 0)",
-            )
-        )
-    items = []
+    events = {c.doc.id: main_event(results.get(c.doc.id)) for c in cases}
+    killed: list[Item] = []
+    injured: list[Item] = []
+    dates: list[Item] = []
     for c in cases:
-        if c.shooting_date is None:
-            continue
-        start, end = event_dates(main_event(results.get(c.doc.id)))
-        hit = score.date_exact(start, end, c.shooting_date)
-        items.append(
-            Item(
-                doc_id=c.doc.id,
-                hit=hit,
-                gold=str(c.shooting_date),
-                pred=_date_text(start, end),
-                confusion="" if hit else score.date_miss_reason(start, end, c.shooting_date),
-            )
-        )
-    fields.append(
+        event = events[c.doc.id]
+        for items, key, gold in ((killed, "fatalities", c.killed), (injured, "injured", c.injured)):
+            best = count_best(event, key)
+            pred = str(best) if best is not None else "null (0)"
+            why = NO_EVENT if event is None else _number_confusion(gold, best)
+            items.append(_item(c.doc.id, str(gold), pred, (best or 0) == gold, why))
+        if c.shooting_date is not None:
+            start, end = event_dates(event)
+            hit = score.date_exact(start, end, c.shooting_date)
+            why = NO_EVENT if event is None else score.date_miss_reason(start, end, c.shooting_date)
+            dates.append(_item(c.doc.id, str(c.shooting_date), _date_text(start, end), hit, why))
+    return [
         shared_field(
-            "gva.date.exact",
-            "gva.date.exact",
-            items,
-            "main event's date starts or ends on shooting_date",
-        )
-    )
-    return fields
+            "gva.killed.exact", killed, "main event's fatalities best == n_killed (null = 0)"
+        ),
+        shared_field(
+            "gva.injured.exact", injured, "main event's injured best == n_injured (null = 0)"
+        ),
+        shared_field("gva.date.exact", dates, "main event's date starts or ends on shooting_date"),
+    ]
 
 
 # --- roles ---------------------------------------------------------------------------------
@@ -426,8 +336,6 @@ def role_fields(cases: Sequence[RoleCase], results: Mapping[str, Result]) -> lis
                 )
             )
     return [
-        shared_field(
-            f"roles.{group}.found", f"roles.{group}.found", items[group], _ROLE_ABOUT[group]
-        )
+        shared_field(f"roles.{group}.found", items[group], _ROLE_ABOUT[group])
         for group in _PREDICTED_FOR
     ]

@@ -52,6 +52,8 @@ class Throughput:
 def fmt_num(value: float | None, fmt: str = ".3f", signed: bool = False) -> str:
     if value is None:
         return "-"
+    if signed:
+        value = round(value, 3) + 0.0  # no "-0.000"
     return format(value, ("+" if signed else "") + fmt)
 
 
@@ -102,6 +104,12 @@ def print_throughput(out: TextIO, sitreps: Throughput, spacy: Throughput | None)
         )
     else:
         print("spaCy full parse: skipped", file=out)
+    print(
+        "(times include start-up and model load; peak MB is the largest resident set of any one\n"
+        " process: for sitreps the parent or one of its workers, not their sum; the spaCy parse\n"
+        " runs every component, lemmatizer included, with nlp.pipe defaults)",
+        file=out,
+    )
     print(file=out)
 
 
@@ -150,3 +158,15 @@ def print_details(
             print(f"   - {item.doc_id}: gold {item.gold!r} | predicted {item.pred!r}", file=out)
             print(f"       {excerpt(texts.get(item.doc_id, ''), item.focus)}", file=out)
         print(file=out)
+
+
+def print_summary(out: TextIO, rows: Sequence[Row]) -> None:
+    """One closing line: how many fields held their floor, and which did not."""
+    below = [r.name for r in rows if r.status in ("BELOW FLOOR", "no data") and r.floor]
+    new = sum(1 for r in rows if r.status == "new")
+    line = f"{len(rows) - len(below) - new} of {len(rows)} fields at or above their floor"
+    if new:
+        line += f", {new} new (not in bench/baseline.json yet)"
+    if below:
+        line += f"; BELOW FLOOR: {', '.join(below)}"
+    print(line, file=out)

@@ -2,6 +2,10 @@
 
     python -m bench.run [--full | --sample N] [--seed S] [--update-baseline] [--data DIR]
 
+ACLED notes are drawn only from the rows `make train` holds out from the event-type
+classifier (``sitreps.assemble.train.is_held_out``): ``--sample`` of them, stratified by
+sub-event type and seeded, or all of them with ``--full``.
+
 Reads ``../shared/data`` beside the repository (never copied into it), writes each set as a
 JSON Lines input in a temporary directory, runs ``python -m sitreps.cli extract --input X
 --output Y`` once per set and a bare full spaCy parse of the same texts, then prints one table
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,6 +45,7 @@ LATEST = ROOT / "bench" / "results" / "latest.json"
 DEFAULT_SAMPLE = 1500
 DEFAULT_SEED = 20200427
 EXIT_OK, EXIT_BELOW_FLOOR, EXIT_NO_DATA = 0, 1, 2
+WORKERS = min(2, os.cpu_count() or 1)  # what `sitreps extract` uses by default
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -73,10 +79,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=DEFAULT_SAMPLE,
         help="ACLED notes, stratified by sub-event type (default: %(default)s)",
     )
-    parser.add_argument("--full", action="store_true", help="every ACLED note")
+    parser.add_argument(
+        "--full", action="store_true", help="every held-out ACLED note, not a sample"
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="sampling seed")
     parser.add_argument("--misses", type=int, default=10, help="sample misses per field")
     parser.add_argument("--skip-spacy", action="store_true", help="no bare spaCy parse")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the JSON Lines inputs and sitreps outputs here (default: a temporary directory)",
+    )
     parser.add_argument(
         "--update-baseline",
         action="store_true",
@@ -121,8 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NO_DATA
     started = dt.datetime.now(dt.UTC)
     with tempfile.TemporaryDirectory(prefix="sitreps-bench-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         runs = {
-            name: run_set(name, docs, Path(tmp), spacy=not args.skip_spacy)
+            name: run_set(name, docs, workdir, spacy=not args.skip_spacy)
             for name, docs in cases.sets().items()
         }
     broken = [r for r in runs.values() if r.sitreps.returncode not in (0, 2) and not r.results]
@@ -158,8 +173,7 @@ def score_and_report(
     report.print_throughput(out, ours, theirs)
     print_failures(out, runs.values())
     report.print_details(out, scored, texts, misses=args.misses, seed=args.seed)
-    report.print_table(out, rows)  # again at the end, where a terminal leaves it in view
-    report.print_throughput(out, ours, theirs)
+    report.print_summary(out, rows)
     write_latest(LATEST, meta, rows, runs.values(), ours, theirs)
     progress(f"wrote {LATEST.relative_to(ROOT)}")
     if args.update_baseline:
@@ -239,7 +253,7 @@ def throughput(
     runs = list(runs)
     docs, words = sum(r.docs for r in runs), sum(r.words for r in runs)
     ours = report.Throughput(
-        label="sitreps extract (2 workers)",
+        label=f"sitreps extract ({WORKERS} workers)",
         docs=docs,
         words=words,
         seconds=sum(r.sitreps.seconds for r in runs),
@@ -334,12 +348,15 @@ def git(*args: str) -> str:
     return done.stdout.strip()
 
 
-def count_acled(data: Path) -> int:
-    return len(datasets.load_acled(data, sample=None, seed=0))
+def count_acled(data: Path) -> dict[str, int]:
+    """How many ACLED events there are, and how many of them are held out from training."""
+    every = datasets.load_acled(data, sample=None, seed=0, held_out_only=False)
+    held = datasets.load_acled(data, sample=None, seed=0)
+    return {"all": len(every), "held_out": len(held)}
 
 
 def run_meta(
-    args: argparse.Namespace, started: dt.datetime, *, total_acled: int, cases: Cases
+    args: argparse.Namespace, started: dt.datetime, *, total_acled: dict[str, int], cases: Cases
 ) -> dict[str, Any]:
     return {
         "commit": git("rev-parse", "HEAD") or None,
@@ -347,7 +364,9 @@ def run_meta(
         "date": started.isoformat(timespec="seconds"),
         "seed": args.seed,
         "acled_sample": len(cases.acled),
-        "acled_total": total_acled,
+        "acled_total": total_acled["all"],
+        "acled_held_out": total_acled["held_out"],
+        "acled_split": "rows sitreps.assemble.train.is_held_out keeps from training",
         "acled_full": bool(args.full),
         "acled_published": "event_date (ACLED notes carry no publication date)",
         "gva_articles": "all validation articles (X_val/y_val)",
@@ -366,8 +385,9 @@ def header_lines(meta: Mapping[str, Any], runs: Mapping[str, SetRun]) -> list[st
     roles = meta["roles_docs"]
     return [
         f"sitreps bench  commit {commit}  {meta['date']}  seed {meta['seed']}",
-        f"ACLED: {meta['acled_sample']} of {meta['acled_total']} notes ({sample}); "
-        "published = the row's event_date, since the notes carry no publication date",
+        f"ACLED: {meta['acled_sample']} of the {meta['acled_held_out']} notes `make train` holds "
+        f"out ({meta['acled_total']} in all; {sample}); published = the row's event_date, since "
+        "the notes carry no publication date",
         f"GVA: {runs['gva'].docs} validation articles, published = publish_date",
         f"roles: {roles['wikievents']} WikiEvents dev + {roles['rams']} RAMS dev documents with "
         "attack/death/injury arguments, text rebuilt from tokens, no published date",

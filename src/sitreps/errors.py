@@ -10,6 +10,7 @@
     │   └── MissingFieldError     a JSON Lines object without a required field
     ├── EvidenceError             an evidence span that does not match the article text (a bug)
     └── UsageError                a command line that cannot be carried out
+        └── StoreError            a store (--db) that cannot be opened, migrated or read
 
 Each error carries where it happened (`source`: a path, or ``path:line``) so that the
 one-line message a command prints names the document and the reason.
@@ -64,3 +65,11 @@ class EvidenceError(SitrepsError):
 
 class UsageError(SitrepsError):
     """The command line asks for something that cannot be done."""
+
+
+class StoreError(UsageError):
+    """The store cannot be opened, migrated or read: a locked, foreign or newer database file.
+
+    A kind of UsageError: the fix is on the command line (another --db, or closing the
+    program that holds the file), not in the code.
+    """

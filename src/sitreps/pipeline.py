@@ -18,6 +18,7 @@ from .extract.casualties import find_casualties
 from .extract.dates import find_dates
 from .extract.places import find_places
 from .extract.quotes import find_quotes
+from .extract.victims import find_victims
 from .extract.weapons import find_weapons
 from .geo.gazetteer import default_gazetteer
 from .ingest.text import guess_language
@@ -71,7 +72,10 @@ def extract_article(article: Article) -> Result:
     spans = [(s.start, s.end) for s in sentences]
     text, aid = article.text, article.id
     places = find_places(doc, article_id=aid, gazetteer=default_gazetteer())
-    _bucket(sentences, find_casualties(text, spans, article_id=aid), "casualties")
+    casualties = find_casualties(text, spans, article_id=aid)
+    stated = frozenset(c.field for c in casualties if c.number.value > 0)
+    _bucket(sentences, casualties, "casualties")
+    _bucket(sentences, find_victims(doc, article_id=aid, stated=stated), "casualties")
     _bucket(sentences, find_weapons(text, spans, article_id=aid), "weapons")
     _bucket(sentences, find_dates(text, article_id=aid, published=article.published), "dates")
     _bucket(sentences, places, "places")

@@ -100,6 +100,7 @@ class CasualtyMention:
     total: bool = False  # a running total over many events, not this event's count
     perpetrator: bool = False  # "two attackers were also killed"
     update: bool = False  # "the toll has risen to 28": replaces figures stated before it
+    singular: bool = False  # one person named or described ("a man was shot dead"), no figure
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -28,7 +29,8 @@ PRED = ["A", "A", "B", "B", "C", "C"]
 
 def test_per_class_scores_on_a_tiny_confusion() -> None:
     scores = score.per_class_f1(GOLD, PRED)
-    assert (scores["A"].precision, scores["A"].recall) == (1.0, pytest.approx(2 / 3))
+    assert scores["A"].precision == 1.0
+    assert scores["A"].recall == pytest.approx(2 / 3)
     assert scores["A"].f1 == pytest.approx(0.8)
     assert scores["B"].f1 == pytest.approx(0.5)
     assert scores["C"].f1 == pytest.approx(2 / 3)
@@ -263,3 +265,24 @@ def test_excerpt_centres_on_the_focus() -> None:
     assert "TARGET" in piece
     assert piece.startswith("...") and piece.endswith("...")
     assert excerpt("short  text\nhere") == "short text here"
+
+
+def test_a_field_below_its_floor_fails_and_update_keeps_floors(tmp_path: Path) -> None:
+    from bench.fields import Field
+    from bench.run import compare, write_baseline
+
+    def field(name: str, value: float | None) -> Field:
+        return Field(name=name, group=name, score=value, n=10, items=(), about="")
+
+    baseline = {"a": {"score": 0.9, "floor": 0.88}, "b": {"score": 0.5, "floor": 0.48}}
+    rows = compare([field("a", 0.87), field("b", 0.6), field("c", 0.7)], baseline)
+    assert [r.status for r in rows] == ["BELOW FLOOR", "ok", "new"]
+    assert rows[1].delta == pytest.approx(0.1)
+
+    path = tmp_path / "baseline.json"
+    meta = {"commit": "abc", "date": "2025-06-17", "acled_sample": 10, "seed": 1}
+    write_baseline(path, rows, baseline, meta)
+    written = json.loads(path.read_text(encoding="utf-8"))["fields"]
+    assert written["a"] == {"score": 0.87, "floor": 0.88}  # the floor is never lowered here
+    assert written["b"] == {"score": 0.6, "floor": 0.48}
+    assert written["c"] == {"score": 0.7, "floor": 0.68}

@@ -52,17 +52,31 @@ _SIMILAR = re.compile(r"\b(?:similar|such|the\s+same\s+kind\s+of|comparable)\b",
 
 
 def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list[DateMention]:
-    """The date phrases that date the main event: those of its opening sentences."""
+    """The date phrases that date the main event: those of its opening sentences.
+
+    When the opening gives no date ("Police are searching for two suspects ..."), the first
+    day named later in the report within the week before publication dates it ("It happened
+    around 7:45 p.m. Monday").
+    """
     first = next((i for i, s in enumerate(sentences) if s.eventful), None)
     if first is None:
         return []
     opening = [sentences[first]]
     following = sentences[first + 1 : first + 3]
     opening += [s for s in following if s.paragraph == sentences[first].paragraph]
-    found = [d for s in opening for d in s.dates if d.precision != "year"]
-    if published is not None:
-        found = [d for d in found if d.end is None or (published - d.end).days <= 7]
-    return found
+    found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
+    if found:
+        return found
+    later = (d for s in sentences[first:] for d in s.dates)
+    return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
+
+
+def _recent(date: DateMention, published: dt.date | None) -> bool:
+    if published is None or date.end is None:
+        return True
+    return (
+        0 <= (published - date.end).days <= 7 or (date.start or date.end) <= published <= date.end
+    )
 
 
 def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> EventDate:
@@ -141,7 +155,10 @@ def _source(sentence: Sentence) -> str | None:
 
 def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None:
     usable = [(m, s) for m, s in mentions if not m.total]
-    headline = [(m, s) for m, s in usable if not m.subset] or usable
+    stated = [(m, s) for m, s in usable if not m.singular]
+    if not stated and usable:
+        return _count_people([m for m, _ in usable], [s for _, s in usable])
+    headline = [(m, s) for m, s in stated if not m.subset] or stated
     if not headline:
         return None
     reports = tuple(
@@ -151,7 +168,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
             source=_source(s),
             evidence=m.evidence,
         )
-        for m, s in usable
+        for m, s in stated
     )
     # The report's own headline figure, unless a later sentence says the toll has changed.
     updates = [m for m, _ in headline if m.update]
@@ -160,6 +177,16 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
+
+
+def _count_people(mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence]) -> Count:
+    """No figure stated: each person named or described is one casualty."""
+    reports = tuple(
+        Report(value=1, qualifier="exact", source=_source(s), evidence=m.evidence)
+        for m, s in zip(mentions, sentences, strict=True)
+    )
+    n = len(mentions)
+    return Count(low=n, best=n, high=n, reports=reports)
 
 
 def _weapons(mentions: Sequence[WeaponMention]) -> tuple[WeaponMention, ...]:

@@ -186,7 +186,8 @@ _ARMED_VICTIMS = re.compile(
 _VIOLENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast|raid\w*"
     r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead"
-    r"|injured|wounded|hurt)\b",
+    r"|injured|wounded|hurt|homicide|robbery|robbed|gunpoint|shots|gunfire|stabb\w*|murder\w*"
+    r"|held\s+up|opened\s+fire|fired\s+(?:at|on|shots))\b",
     _F,
 )
 STRATEGIC_RE = re.compile(

@@ -1,0 +1,157 @@
+"""Single victims that no figure counts: "a 45-year-old man was shot dead", "Roberson died".
+
+Reports of small incidents rarely write a number: they name or describe each victim. The
+dependency parse gives the person a casualty verb acts on (the subject of "was killed" or
+"died", the object of "shot a woman"); each distinct person is one casualty, and "killed"
+outranks "injured" for the same person (shot, then died of the wounds, is one death).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..types import CasualtyMention, CountField, Evidence, NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_KILLED = {
+    "kill", "killed", "die", "died", "dies", "dead", "deceased", "murder", "murdered", "slay",
+    "slain", "execute", "executed", "behead", "beheaded", "lynch", "lynched",
+}  # fmt: skip
+_INJURED = {
+    "wound", "wounded", "injure", "injured", "hurt", "shoot", "shot", "stab", "stabbed",
+    "hospitalize", "hospitalized", "hospitalise", "hospitalised",
+}  # fmt: skip
+_PEOPLE = {
+    "man", "woman", "boy", "girl", "teen", "teenager", "person", "victim", "child", "driver",
+    "resident", "officer", "student", "suspect", "gunman", "toddler", "baby", "infant", "youth",
+    "soldier", "policeman", "civilian", "farmer", "pedestrian", "passenger", "worker", "father",
+    "mother", "son", "daughter", "brother", "sister", "husband", "wife", "deputy", "trooper",
+    "shooter", "guard", "journalist", "villager", "shopkeeper", "owner", "clerk", "customer",
+}  # fmt: skip
+_PRONOUNS = {"he", "she", "him", "her"}
+_FATAL_WORDS = {"fatally", "dead", "death", "killed", "died"}
+
+
+def _outcome(verb: Token) -> CountField | None:
+    word = verb.lower_
+    if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
+        return None  # "threatened to kill her", "was not hurt": nobody was
+
+    if word in _KILLED:
+        return "fatalities"
+    if word in _INJURED:
+        # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
+        near = {t.lower_ for t in verb.children} | {t.lower_ for t in verb.conjuncts}
+        return "fatalities" if near & _FATAL_WORDS else "injured"
+    return None
+
+
+def _victims_of(verb: Token) -> list[Token]:
+    """The people a casualty verb happened to."""
+    deps: tuple[str, ...]
+    if verb.lower_ in ("dead", "deceased"):
+        # "X was found dead": the adjective hangs off "found", whose subject is the victim.
+        head = verb.head
+        return [t for t in head.children if t.dep_ in ("nsubjpass", "nsubj")]
+    if verb.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in verb.children):
+        deps = ("nsubjpass",)
+    elif verb.lower_ in ("die", "died", "dies"):
+        deps = ("nsubj",)
+    elif verb.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB"):
+        deps = ("dobj",)
+    elif verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        # "a man shot in the head", "the wounded driver"
+        return [verb.head]
+    else:
+        return []
+    found = [t for t in verb.children if t.dep_ in deps]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        found = [t for t in verb.head.children if t.dep_ in (*deps, "nsubjpass", "nsubj")]
+    return found
+
+
+def _person_key(token: Token, doc: Doc) -> str | None:
+    """A key per distinct person: a name's last word, a described person, or None."""
+    if any(child.dep_ == "nummod" and child.lower_ != "one" for child in token.children):
+        return None  # "three men were killed" is a figure, read by the casualty extractor
+    if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        return f"name:{(ent[-1] if ent is not None else token).lower_}"
+    lemma = token.lower_.rstrip("s") if token.lower_ not in ("boys", "girls") else token.lower_[:-1]
+    if token.lower_ in _PEOPLE or lemma in _PEOPLE:
+        if token.tag_ in ("NNS", "NNPS"):
+            return None  # plural with no figure: "residents were wounded" counts no one
+        return f"described:{token.lower_}"
+    if token.lower_ in _PRONOUNS:
+        return "pronoun"
+    return None
+
+
+def _same_person(key: str, seen: dict[str, tuple[CountField, Token, Token]]) -> str:
+    """The key of a person already counted that this mention refers back to, or its own key.
+
+    "he died", "the victim died", "the driver died" (after "a man was shot") are most often the
+    same person in a short report; conjoined people ("a man and a woman") never reach here.
+    """
+    if seen and (key == "pronoun" or key.startswith("described:")):
+        return next(iter(seen))
+    return key
+
+
+def _each_victim(token: Token) -> Iterator[Token]:
+    yield token
+    yield from token.conjuncts
+
+
+def find_victims(
+    doc: Doc, *, article_id: str, stated: frozenset[CountField] = frozenset()
+) -> list[CasualtyMention]:
+    """One casualty per distinct person the text names or describes as killed or injured.
+
+    ``stated`` are the fields that figures already count; a person merely "shot" beside a
+    stated death toll is likely one of those dead, so is not counted again as injured.
+    """
+    text = doc.text
+    outcomes: dict[str, tuple[CountField, Token, Token]] = {}
+    for token in doc:
+        field = _outcome(token)
+        if field is None:
+            continue
+        for victim in _victims_of(token):
+            for person in _each_victim(victim):
+                key = _person_key(person, doc)
+                if key is None:
+                    continue
+                if person is victim:
+                    key = _same_person(key, outcomes)
+                previous = outcomes.get(key)
+                if previous is None or (previous[0] == "injured" and field == "fatalities"):
+                    outcomes[key] = (field, person, token)
+    mentions = []
+    named = sum(key.startswith("name:") for key in outcomes)
+    for key, (field, person, verb) in outcomes.items():
+        if (key.startswith("described:") or key == "pronoun") and named:
+            continue  # "a 45-year-old man ... Gerald Roberson": the name counts the person
+        if (
+            field == "injured"
+            and "fatalities" in stated
+            and verb.lower_ in ("shot", "shoot", "hit", "struck")
+        ):
+            continue
+        start = min(person.idx, verb.idx)
+        end = max(person.idx + len(person.text), verb.idx + len(verb.text))
+        one = NumberMention(start=person.idx, end=person.idx + len(person.text), text=person.text,
+                            value=1, qualifier="exact", low=1, best=1, high=1)  # fmt: skip
+        mentions.append(
+            CasualtyMention(
+                evidence=Evidence.of(article_id, text, start, end),
+                field=field,
+                number=one,
+                who=person.lower_,
+                singular=True,
+            )
+        )
+    return mentions

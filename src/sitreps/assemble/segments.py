@@ -25,7 +25,10 @@ from ..types import (
     Relation,
     WeaponMention,
 )
+from .classifier import predict
 from .typing import STRATEGIC_RE, classify, is_violent
+
+_OPENING_CONFIDENCE = 0.6
 
 _PAST_CUE = re.compile(
     r"\b(?:last\s+(?:year|month)|earlier\s+this\s+year|previous(?:ly)?|in\s+(?:19|20)\d\d"
@@ -70,8 +73,17 @@ class Sentence:
 
     @property
     def eventful(self) -> bool:
-        """Tells of an event of ACLED's kinds: violence, or a protest."""
-        return self.violent or classify(self.text) is not None
+        """Tells of an event of ACLED's kinds: violence, or a protest.
+
+        A report's opening sentence is also eventful when the learned classifier is sure of
+        its kind: "residents burned tires to demand water" names no violence word.
+        """
+        if self.violent or classify(self.text) is not None:
+            return True
+        if self.index == 0:
+            learned = predict(self.text)
+            return learned is not None and learned.probability >= _OPENING_CONFIDENCE
+        return False
 
 
 @dataclass(slots=True)

@@ -34,7 +34,10 @@ _FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_W
 # A verb before the figure: "killed at least 12", "killing 14 people", "wounded 90".
 _LEFT_RE = re.compile(
     r"(?P<verb>killed|killing|kills|kill|claimed|claiming|wounded|wounding|wounds|injured|injuring"
-    r"|injures|hospitali[sz]ed|left|leaving|leaves)\s+(?:(?:an|a|the|some|another|other)\s+)?$",
+    r"|injures|hospitali[sz]ed|left|leaving|leaves|executed|executing|assassinated|massacred"
+    r"|massacring|murdered|murdering|beheaded|lynched|(?:hacked|beat|beaten|stabbed|burned|burnt"
+    r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down)\s+"
+    r"(?:(?:an|a|the|some|another|other|summarily|reportedly)\s+)?$",
     re.IGNORECASE,
 )
 _LEFT_FIELD: dict[str, CountField] = {
@@ -44,6 +47,7 @@ _LEFT_FIELD: dict[str, CountField] = {
     "injuring": "injured", "injures": "injured", "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }  # fmt: skip
+_LEFT_FATAL = re.compile(r"execut|assassinat|massacr|murder|behead|lynch|death|dead|gunned", re.I)
 # "the death toll rose to 28", "a death toll of 14", "the number of injured reached 90".
 _TOLL_RE = re.compile(
     r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|civilians\s+)?"
@@ -60,6 +64,8 @@ _UPDATE_RE = re.compile(
 # Words that may sit between a figure and its casualty word without breaking the link.
 _FILLER = re.compile(
     r"^(?:people|persons?|civilians?|children|kids|women|men|man|woman|girls?|boys?|soldiers?"
+    r"|policem[ae]n|gendarmes?|commandos?|volunteers?|guards?|miners?|herders?|traders?"
+    r"|community|members?|elements?|combatants?|recruits?|pupils?|teachers?|doctors?|nurses?"
     r"|troops|servicem[ae]n|police(?:men)?|officers?|militants?|fighters?|attackers?|gunmen"
     r"|assailants?|insurgents?|rebels?|residents?|villagers?|worshipp?ers?|students?|pupils"
     r"|passengers?|workers?|others?|more|additional|further|individuals|victims|miners|farmers"
@@ -145,6 +151,8 @@ def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField
         verb = match.group("verb").lower()
         if verb in ("left", "leaving", "leaves"):
             return None  # "leaving 3 dead" names its field after the figure
+        if _LEFT_FATAL.search(verb):
+            return "fatalities"
         return _LEFT_FIELD.get(verb)
     toll = _TOLL_RE.search(before)
     if toll:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _KILLED = {
     "kill", "killed", "die", "died", "dies", "dead", "deceased", "murder", "murdered", "slay",
+    "assassinated", "assassinate",
     "slain", "execute", "executed", "behead", "beheaded", "lynch", "lynched",
 }  # fmt: skip
 _INJURED = {
@@ -81,7 +82,12 @@ def _person_key(token: Token, doc: Doc) -> str | None:
         ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         return f"name:{(ent[-1] if ent is not None else token).lower_}"
     lemma = token.lower_.rstrip("s") if token.lower_ not in ("boys", "girls") else token.lower_[:-1]
-    if token.lower_ in _PEOPLE or lemma in _PEOPLE:
+    # Whoever "was killed" or "was executed" is a person, whatever the noun; wounds and shots
+    # also hit vehicles and buildings, so those need a word for a person.
+    deadly = token.head.lower_ in _KILLED and (
+        token.dep_ == "nsubjpass" or token.head.lower_ in ("die", "died", "dies")
+    )  # "a councilor was killed"; not "killed a dog", "executed a search warrant"
+    if token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN"):
         if token.tag_ in ("NNS", "NNPS"):
             return None  # plural with no figure: "residents were wounded" counts no one
         return f"described:{token.lower_}"

@@ -141,7 +141,9 @@ def _actors(
         key = (name, mention.role)
         if key in actors:
             continue
-        named = any(a.role == "perpetrator" for a in actors.values())
+        named = any(
+            m.role == "perpetrator" and m.name != "Unidentified Armed Group" for m in mentions
+        )
         if mention.name == "Unidentified Armed Group" and named:
             continue  # a named perpetrator explains "militants" better than a new actor
         actors[key] = Actor(name=name, role=mention.role, kind=mention.kind, country_code=code)

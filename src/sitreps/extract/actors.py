@@ -22,7 +22,8 @@ _ATTACK = (
 )
 # "Russian drone and missile attacks": up to three modifiers between the demonym and the noun.
 _STATE_RE = re.compile(
-    rf"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|U\.S\.)\s+(?:(?:[a-z-]+|and)\s+){{0,3}}?{_ATTACK}\b"
+    rf"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|U\.S\.)(?P<pos>['’]s)?\s+(?:(?:[a-z-]+|and)\s+){{0,3}}?"
+    rf"{_ATTACK}\b"
 )
 _COUNTRY_VERB_RE = re.compile(
     r"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:has\s+|have\s+)?(?:launched|fired|struck"
@@ -77,6 +78,21 @@ _CIVILIANS_RE = re.compile(
 )
 _PROTESTERS_RE = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers)\b", re.I)
 _POLICE_RE = re.compile(r"\b(?:police|riot\s+police|security\s+forces|soldiers|troops)\b", re.I)
+_VICTIM_CUE = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|attacked|attacking|targeted"
+    r"|targeting|ambushed|ambushing|against|on|at|struck|hit|abducted|kidnapped|positions\s+of"
+    r"|clashed\s+with|fighting|fought|engaged|repelled|by)\s+(?:(?:a|an|the|two|three|several"
+    r"|some|\d+|[a-z]+)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    r"\s+(?:said|say|says|told|reported|confirmed|stated|announced|added|spokes\w+)\b", re.I
+)
+_ATTACK_NOUN = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|strikes?|airstrikes?|attacks?|shelling|bombardment|barrage"
+    r"|offensive|assault|artillery|raids?|warplanes|jets|aircraft)\b",
+    re.IGNORECASE,
+)
 _COUNTRY_NAMES: dict[str, str] = {}
 
 
@@ -146,7 +162,27 @@ def find_actors(
             found.append(
                 _mention(article_id, text, match.span(), "Civilians", "target", "civilians", None)
             )
-    return found
+    found.sort(key=lambda m: m.evidence.start)  # the first named actor is ACLED's actor 1
+    return [_as_target(text, m) if m.role == "perpetrator" else m for m in found]
+
+
+def _as_target(text: str, mention: ActorMention) -> ActorMention:
+    """An armed actor on the receiving end ("killed two Afghan soldiers") is a target.
+
+    One that only speaks ("Somali police said") is neither side of the event.
+    """
+    start, end = mention.evidence.start, mention.evidence.end
+    if _SPEAKS.match(text, end):
+        return ActorMention(evidence=mention.evidence, name=mention.name, role="other",
+                            kind=mention.kind, country_code=mention.country_code)  # fmt: skip
+    if _ATTACK_NOUN.search(mention.evidence.text):
+        return mention  # "Russia's attack", "Israeli airstrikes": the attack names its author
+    before = text[max(0, start - 60) : start]
+    clause = re.split(r"[.;,]|\b(?:and|but|while|after|when)\b", before)[-1]
+    if _VICTIM_CUE.search(clause):
+        return ActorMention(evidence=mention.evidence, name=mention.name, role="target",
+                            kind=mention.kind, country_code=mention.country_code)  # fmt: skip
+    return mention
 
 
 def _state_forces(text: str, start: int, end: int, article_id: str) -> list[ActorMention]:
@@ -154,10 +190,15 @@ def _state_forces(text: str, start: int, end: int, article_id: str) -> list[Acto
     for regex in (_STATE_RE, _COUNTRY_VERB_RE):
         for match in regex.finditer(text, start, end):
             who = match.group("who")
-            if regex is _STATE_RE and match.group(0).count(" ") > who.count(" ") + 1:
+            possessive = regex is _STATE_RE and bool(match.group("pos"))
+            if (
+                not possessive
+                and regex is _STATE_RE
+                and match.group(0).count(" ") > who.count(" ") + 1
+            ):
                 # Words between: only an adjective ("Russian drone attacks") reaches over them;
                 # "Russia with military equipment" is no attack by Russia.
-                code = country_of_demonym(who)
+                code = country_of_demonym(who) or country_of_demonym(who.split()[-1])
             else:
                 code = _country_code(who) or _country_code(who.split()[-1])
             if code is None:

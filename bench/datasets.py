@@ -6,7 +6,7 @@ Every loader reads ``../shared/data`` at run time; nothing from it is stored in 
   text = the coder's ``notes``, published = ``event_date``
   (notes open with "On 13 March 2023, ..." and some only say "On October 26", so the event
   date stands in for a publication date; the report header says so).
-- GVA: the 210 validation articles (``X_val.json`` / ``y_val.json``, matched by position),
+- GVA: the validation articles (``X_val.json`` / ``y_val.json``, matched by position),
   published = the article's ``publish_date``.
 - Roles: WikiEvents dev and RAMS dev, text rebuilt from their tokens, gold = the argument spans
   of attack, death and injury events (attacker/killer/injurer, victim/target, instrument).
@@ -229,13 +229,19 @@ def stratified_sample(
 
 
 def load_gva(data: Path) -> list[GvaCase]:
-    """The validation articles, paired with their incident records by position."""
+    """The validation articles that have text, paired with their incident records by position.
+
+    An article with an empty text (one in the validation set) is left out: there is nothing to
+    read, and `sitreps extract` rightly refuses it as bad input.
+    """
     articles = _read_json(require(data / "gva" / "X_val.json"))
     labels = _read_json(require(data / "gva" / "y_val.json"))
     if len(articles) != len(labels):
         raise ValueError(f"GVA: {len(articles)} articles but {len(labels)} labels")
     cases = []
     for i, (article, label) in enumerate(zip(articles, labels, strict=True)):
+        if not str(article.get("text") or "").strip():
+            continue
         published = article.get("publish_date") or None
         shooting = label.get("shooting_date") or None
         doc = Document(

@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -214,7 +215,9 @@ def run_set(name: str, docs: Sequence[datasets.Document], tmp: Path, *, spacy: b
         f"{name}: {len(results)} results in {ran.seconds:.1f}s "
         f"({len(docs) / ran.seconds:.1f} docs/s), exit {ran.returncode}"
     )
-    failures = tuple(line for line in ran.stderr.splitlines() if line.startswith("sitreps: "))
+    failures = tuple(
+        name_failure(line, docs) for line in ran.stderr.splitlines() if line.startswith("sitreps: ")
+    )
     parsed = None
     if spacy:
         progress(f"{name}: bare spaCy full parse of the same texts")
@@ -233,6 +236,15 @@ def run_set(name: str, docs: Sequence[datasets.Document], tmp: Path, *, spacy: b
         spacy=parsed,
         failures=failures,
     )
+
+
+def name_failure(line: str, docs: Sequence[datasets.Document]) -> str:
+    """A failure line from `sitreps extract` with the temporary path replaced by the document id
+    ("sitreps: /tmp/.../gva.jsonl:80: field 'text' is empty" -> "gva-val-079: field ...")."""
+    match = re.match(r"sitreps: \S+\.jsonl:(\d+): (.*)", line)
+    if match and 0 < int(match.group(1)) <= len(docs):
+        return f"{docs[int(match.group(1)) - 1].id}: {match.group(2)}"
+    return line.removeprefix("sitreps: ")
 
 
 def read_results(path: Path) -> dict[str, dict[str, Any]]:
@@ -333,7 +345,7 @@ def write_baseline(
         new[r.name] = {"score": round(r.score, 4), "floor": floor}
     for name, entry in old.items():
         new.setdefault(name, dict(entry))
-    run = {k: meta[k] for k in ("commit", "date", "acled_sample", "seed")}
+    run = {k: meta[k] for k in ("commit", "dirty", "date", "acled_sample", "seed")}
     path.write_text(json.dumps({"fields": new, "run": run}, indent=2) + "\n", encoding="utf-8")
 
 
@@ -369,7 +381,7 @@ def run_meta(
         "acled_split": "rows sitreps.assemble.train.is_held_out keeps from training",
         "acled_full": bool(args.full),
         "acled_published": "event_date (ACLED notes carry no publication date)",
-        "gva_articles": "all validation articles (X_val/y_val)",
+        "gva_articles": "validation articles with text (X_val/y_val)",
         "roles_docs": {
             src: sum(1 for c in cases.roles if c.source == src) for src in ("wikievents", "rams")
         },
@@ -388,7 +400,7 @@ def header_lines(meta: Mapping[str, Any], runs: Mapping[str, SetRun]) -> list[st
         f"ACLED: {meta['acled_sample']} of the {meta['acled_held_out']} notes `make train` holds "
         f"out ({meta['acled_total']} in all; {sample}); published = the row's event_date, since "
         "the notes carry no publication date",
-        f"GVA: {runs['gva'].docs} validation articles, published = publish_date",
+        f"GVA: {runs['gva'].docs} validation articles (those with text), published = publish_date",
         f"roles: {roles['wikievents']} WikiEvents dev + {roles['rams']} RAMS dev documents with "
         "attack/death/injury arguments, text rebuilt from tokens, no published date",
     ]

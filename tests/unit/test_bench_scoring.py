@@ -280,7 +280,7 @@ def test_a_field_below_its_floor_fails_and_update_keeps_floors(tmp_path: Path) -
     assert rows[1].delta == pytest.approx(0.1)
 
     path = tmp_path / "baseline.json"
-    meta = {"commit": "abc", "date": "2025-06-17", "acled_sample": 10, "seed": 1}
+    meta = {"commit": "abc", "dirty": False, "date": "2025-06-17", "acled_sample": 10, "seed": 1}
     write_baseline(path, rows, baseline, meta)
     written = json.loads(path.read_text(encoding="utf-8"))["fields"]
     assert written["a"] == {"score": 0.87, "floor": 0.88}  # the floor is never lowered here

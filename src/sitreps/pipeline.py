@@ -17,7 +17,7 @@ from .extract.attributions import find_attributions
 from .extract.casualties import find_casualties
 from .extract.dates import find_dates
 from .extract.places import find_places
-from .extract.quotes import find_quotes
+from .extract.quotes import SpeakerIndex, find_quotes, quote_spans
 from .extract.victims import find_victims
 from .extract.weapons import find_weapons
 from .geo.gazetteer import default_gazetteer
@@ -80,8 +80,9 @@ def extract_article(article: Article) -> Result:
     _bucket(sentences, find_dates(text, article_id=aid, published=article.published), "dates")
     _bucket(sentences, places, "places")
     _bucket(sentences, find_actors(text, spans, article_id=aid), "actors")
-    _bucket(sentences, find_quotes(doc, article_id=aid), "quotes")
-    _bucket(sentences, find_attributions(doc, article_id=aid), "attributions")
+    speakers = SpeakerIndex.build(doc, quote_spans(text))  # one index for quotes and claims
+    _bucket(sentences, find_quotes(doc, article_id=aid, speakers=speakers), "quotes")
+    _bucket(sentences, find_attributions(doc, article_id=aid, speakers=speakers), "attributions")
     events = _events(article, sentences)
     if any(e.date.precision == "unknown" and e.date.text for e in events):
         warnings.append("some event dates are relative and could not be resolved")

@@ -16,6 +16,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.pipeline import doc_text
 from ..types import AttributionMention, Evidence
 from .quotes import (
     QuoteSpan,
@@ -151,7 +152,7 @@ def _sentence_attributions(
             continue
         channel, phrase = channel_of(verb)
         start, end = _evidence_span(verb, speaker, phrase)
-        evidence = Evidence.of(article_id, verb.doc.text, start, end)
+        evidence = Evidence.of(article_id, doc_text(verb.doc), start, end)
         for field in sentence_fields(sent, skip=(speaker.start, speaker.end)):
             if (speaker.name, field) in seen:
                 continue
@@ -168,7 +169,7 @@ def find_attributions(
 
     ``speakers`` is the doc's :class:`SpeakerIndex` when the caller already built it.
     """
-    quoted = quote_spans(doc.text)
+    quoted = quote_spans(doc_text(doc))
     index = SpeakerIndex.build(doc, quoted) if speakers is None else speakers
     return [
         mention

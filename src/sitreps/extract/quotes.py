@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.pipeline import doc_text
 from ..types import Evidence, QuoteMention
 
 __all__ = [
@@ -242,7 +243,7 @@ class _Name:
     @property
     def text(self) -> str:
         first, last = self.tokens[0], self.tokens[-1]
-        return str(first.doc.text[first.idx : last.idx + len(last)])
+        return str(doc_text(first.doc)[first.idx : last.idx + len(last)])
 
 
 # --- quote marks -------------------------------------------------------------------------
@@ -338,7 +339,7 @@ def _span_text(tokens: Sequence[Token], *, titled: bool = False) -> str | None:
     if not toks or not (titled or any(t.pos_ == "NOUN" or _is_title(t) for t in toks)):
         return None
     first, last = toks[0], toks[-1]
-    return str(first.doc.text[first.idx : last.idx + len(last)])
+    return str(doc_text(first.doc)[first.idx : last.idx + len(last)])
 
 
 def _role(head: Token, name_start: int) -> str | None:
@@ -442,7 +443,7 @@ class SpeakerIndex:
     @classmethod
     def build(cls, doc: Doc, quoted: Sequence[QuoteSpan] | None = None) -> SpeakerIndex:
         """Index ``doc``; names inside ``quoted`` spans never become antecedents of "he"."""
-        spans = quote_spans(doc.text) if quoted is None else quoted
+        spans = quote_spans(doc_text(doc)) if quoted is None else quoted
         names = _names(doc)
         people = _people(names, _person_votes(doc))
         mentions: dict[int, Person] = {}
@@ -483,7 +484,7 @@ class SpeakerIndex:
             return Speaker(person.name, person.role, True, start, end)
         if subject.pos_ not in ("NOUN", "PROPN") or _mute(subject):
             return None
-        return Speaker(str(subject.doc.text[start:end]), None, False, start, end)
+        return Speaker(str(doc_text(subject.doc)[start:end]), None, False, start, end)
 
 
 def _mute(subject: Token) -> bool:
@@ -669,7 +670,7 @@ def find_quotes(
     ``speakers`` is the doc's index when the caller already built it (it is shared with
     the attribution extractor); by default it is built here.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     quoted = quote_spans(text)
     index = SpeakerIndex.build(doc, quoted) if speakers is None else speakers
     found: list[tuple[QuoteSpan, tuple[int, int], Speaker | None] | None] = []

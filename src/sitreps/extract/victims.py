@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..nlp.pipeline import doc_text
 from ..types import CasualtyMention, CountField, Evidence, NumberMention
 
 if TYPE_CHECKING:
@@ -79,8 +80,10 @@ def _person_key(token: Token, doc: Doc) -> str | None:
     if any(child.dep_ == "nummod" and child.lower_ != "one" for child in token.children):
         return None  # "three men were killed" is a figure, read by the casualty extractor
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        return f"name:{(ent[-1] if ent is not None else token).lower_}"
+        end = token.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1  # the last word of the name is the surname
+        return f"name:{doc[end].lower_}"
     lemma = token.lower_.rstrip("s") if token.lower_ not in ("boys", "girls") else token.lower_[:-1]
     # Whoever "was killed" or "was executed" is a person, whatever the noun; wounds and shots
     # also hit vehicles and buildings, so those need a word for a person.
@@ -120,7 +123,7 @@ def find_victims(
     ``stated`` are the fields that figures already count; a person merely "shot" beside a
     stated death toll is likely one of those dead, so is not counted again as injured.
     """
-    text = doc.text
+    text = doc_text(doc)
     outcomes: dict[str, tuple[CountField, Token, Token]] = {}
     for token in doc:
         field = _outcome(token)

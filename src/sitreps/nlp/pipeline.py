@@ -30,3 +30,11 @@ def load_nlp() -> Language:
 def parse(text: str) -> Doc:
     """The parsed doc of an article's text; offsets are the text's own."""
     return load_nlp()(text)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    cached = doc.user_data.get("sitreps.text")
+    if cached is None:
+        cached = doc.user_data["sitreps.text"] = doc.text
+    return str(cached)

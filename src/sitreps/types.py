@@ -101,6 +101,7 @@ class CasualtyMention:
     perpetrator: bool = False  # "two attackers were also killed"
     update: bool = False  # "the toll has risen to 28": replaces figures stated before it
     singular: bool = False  # one person named or described ("a man was shot dead"), no figure
+    additional: bool = False  # adds to the figure before it ("two more died", a list's 2nd item)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

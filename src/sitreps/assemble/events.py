@@ -160,7 +160,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     stated = [(m, s) for m, s in usable if not m.singular]
     if not stated and usable:
         return _count_people([m for m, _ in usable], [s for _, s in usable])
-    headline = [(m, s) for m, s in stated if not m.subset] or stated
+    headline = [(m, s) for m, s in stated if not m.subset and not m.additional] or stated
     if not headline:
         return None
     reports = tuple(
@@ -174,7 +174,18 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     )
     # The report's own headline figure, unless a later sentence says the toll has changed.
     updates = [m for m, _ in headline if m.update]
-    best = (updates[-1] if updates else headline[0][0]).number
+    first = updates[-1] if updates else headline[0][0]
+    best = first.number
+    # "Two dead ... two more died in hospital", and the later items of a list, add up.
+    added = sum(
+        m.number.best
+        for m, _ in stated
+        if m.additional and not m.subset and m.evidence.start > first.evidence.start
+    )
+    if added:
+        return Count(low=best.low + added, best=best.best + added, high=None, reports=tuple(
+            Report(value=m.number.value, qualifier=m.number.qualifier, source=_source(s),
+                   evidence=m.evidence) for m, s in stated))  # fmt: skip
     highs = [m.number.high for m, _ in headline]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)

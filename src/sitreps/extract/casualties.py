@@ -25,9 +25,10 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
     (
         "fatalities",
         r"killed|dead|died|dies|deaths?|perished|fatalities|fatally|slain|lost\s+their\s+lives"
-        r"|bodies|corpses|massacred|executed|murdered|shot\s+dead",
+        r"|bodies|corpses|massacred|executed|murdered|assassinated|beheaded|lynched"
+        r"|(?:shot|stabbed|hacked|beaten|burned)\s+(?:dead|and\s+killed|to\s+death)",
     ),
-    ("injured", r"injured|injuries|wounded|wounds|hurt|injuring|wounding"),
+    ("injured", r"injured|injuries|wounded|wounds|hurt|injuring|wounding|shot|stabbed"),
 )
 _FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_WORDS]
 
@@ -74,9 +75,9 @@ _FILLER = re.compile(
     r"|military|army|government|pro-government|militia|jihadists?|terrorists?|suspects?|of|the"
     r"|them|whom|those|were|was|are|is|have|has|had|been|being|got|all|also|reportedly|later"
     r"|confirmed|initially|allegedly|believed|feared|said|to|be|in|total|young|elderly|still|now"
-    r"|local|innocent|unarmed|armed|other|including|among|[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)"
-    r"|\d+-year-old|aged)$"
+    r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged)$"
 )
+_DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)$")
 _PERPETRATORS = re.compile(
     r"\b(?:attackers?|gunmen|assailants?|militants?|insurgents?|terrorists?|suicide\s+bombers?"
     r"|bombers?|jihadists?|bandits)\b",
@@ -109,6 +110,10 @@ _NONE_RE = re.compile(
     r"|injuries|deaths|fatalities))\b",
     re.IGNORECASE,
 )
+# Between two figures of one list: a few describing words, then a comma or "and".
+_LIST_GAP = re.compile(r"(?:\s+[A-Za-z-]+){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+_MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
+_ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _MAX_GAP = 7
 
@@ -123,7 +128,12 @@ def _field_of(word_text: str) -> CountField | None:
 def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str | None] | None:
     """The casualty word after a figure, the end of the phrase, and who was hit."""
     who: str | None = None
-    tokens = list(_TOKEN.finditer(text, start, end))
+    # "5 civilians (2 men, 2 women and 1 child) were killed": the brackets only itemise.
+    tokens = [
+        t
+        for t in _TOKEN.finditer(text, start, end)
+        if t.group(0) not in "()" and not _in_brackets(text, start, t.start())
+    ]
     skip_of_the = False
     for i, token in enumerate(tokens[: _MAX_GAP + 1]):
         word = token.group(0)
@@ -135,13 +145,18 @@ def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str 
                 skip_of_the = False
                 continue
             return field, token.end(), who
-        if not _FILLER.match(word):
+        if not (_FILLER.match(word.lower()) or _DEMONYM_WORD.match(word)):
             return None
         if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
             skip_of_the = True
         if who is None and _WHO.fullmatch(word):
             who = word.lower()
     return None
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    before = text[start:at]
+    return before.count("(") > before.count(")")
 
 
 def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField | None:
@@ -176,23 +191,33 @@ def _in_sentence(
 ) -> list[CasualtyMention]:
     sentence = text[sent_start:sent_end]
     total = bool(_TOTAL.search(sentence))
-    found: list[CasualtyMention] = []
-    numbers = list(iter_numbers(text, sent_start, sent_end))
+    # Figures in brackets itemise the one before them ("5 civilians (2 men, 3 women)").
+    numbers = [
+        n
+        for n in iter_numbers(text, sent_start, sent_end)
+        if not _in_brackets(text, sent_start, n.start)
+        and not re.search(r"\bno\s+$", text[max(sent_start, n.start - 4) : n.start], re.I)
+    ]  # "no one was hurt" is a zero, read by _no_casualties
+    readings: list[tuple[CountField, int, int, str | None] | None] = []
     for i, number in enumerate(numbers):
-        if re.search(r"\bno\s+$", text[max(sent_start, number.start - 4) : number.start], re.I):
-            continue  # "no one was hurt" is a zero, read by _no_casualties
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
         right = _right_field(text, number.end, next_start)
-        field: CountField | None
         if right is not None:
             field, end, who = right
-            span_start = number.start
-        else:
-            field = _left_field(text, sent_start, number)
-            if field is None:
-                continue
-            span_start = _phrase_start(text, sent_start, number)
-            end, who = _who_after(text, number.end, next_start)
+            readings.append((field, number.start, end, who))
+            continue
+        left = _left_field(text, sent_start, number)
+        if left is None:
+            readings.append(None)
+            continue
+        end, who = _who_after(text, number.end, next_start)
+        readings.append((left, _phrase_start(text, sent_start, number), end, who))
+    listed = _share_list_fields(text, numbers, readings)
+    found: list[CasualtyMention] = []
+    for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
+        if reading is None:
+            continue
+        field, span_start, end, who = reading
         phrase = text[span_start:end]
         before = text[max(sent_start, number.start - 40) : number.start]
         toll_before = text[max(sent_start, number.start - 100) : number.start]
@@ -206,10 +231,40 @@ def _in_sentence(
                 total=total,
                 perpetrator=bool(_PERPETRATORS.search(phrase)),
                 update=bool(_UPDATE_RE.search(toll_before)),
+                additional=i in listed
+                or bool(_MORE_RE.match(text, number.end))
+                or bool(_ANOTHER_RE.search(before)),
             )
         )
     found.extend(_no_casualties(text, sent_start, sent_end, article_id))
     return found
+
+
+def _share_list_fields(
+    text: str,
+    numbers: list[NumberMention],
+    readings: list[tuple[CountField, int, int, str | None] | None],
+) -> set[int]:
+    """Give the figures of a list one verb: "three militants, five fighters and two civilians
+    were killed" is ten dead. Returns the positions of every figure after the list's first."""
+    listed: set[int] = set()
+    for _ in range(2):  # backwards from the verb, then forwards from a verb before the list
+        for i in range(len(numbers) - 1):
+            a, b = readings[i], readings[i + 1]
+            if (a is None) == (b is None):
+                continue
+            gap = text[numbers[i].end : numbers[i + 1].start]
+            if not _LIST_GAP.fullmatch(gap):
+                continue
+            known = a or b
+            assert known is not None
+            field = known[0]
+            if a is None:
+                readings[i] = (field, numbers[i].start, numbers[i + 1].start, None)
+            else:
+                readings[i + 1] = (field, numbers[i + 1].start, numbers[i + 1].end, None)
+            listed.add(i + 1)
+    return listed
 
 
 def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:

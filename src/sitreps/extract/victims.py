@@ -8,7 +8,9 @@ outranks "injured" for the same person (shot, then died of the wounds, is one de
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..nlp.pipeline import doc_text
@@ -99,7 +101,7 @@ def _person_key(token: Token, doc: Doc) -> str | None:
     return None
 
 
-def _same_person(key: str, seen: dict[str, tuple[CountField, Token, Token]]) -> str:
+def _same_person(key: str, seen: dict[str, _Hit]) -> str:
     """The key of a person already counted that this mention refers back to, or its own key.
 
     "he died", "the victim died", "the driver died" (after "a man was shot") are most often the
@@ -115,6 +117,49 @@ def _each_victim(token: Token) -> Iterator[Token]:
     yield from token.conjuncts
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    field: CountField
+    start: int  # the person's words
+    end: int
+    verb: str
+    span: tuple[int, int]  # the person and the verb together: the evidence
+
+
+# The same reading by pattern, for sentences the small parser gets wrong ("On 5 May, in X, a
+# drug trafficker was killed" parses the victim as an apposition of the place).
+_ONE_PASSIVE = re.compile(
+    r"\b(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\s+(?:was|has\s+been|had\s+been)"
+    r"\s+(?:\w+\s+)?(?P<verb>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+shot|murdered"
+    r"|assassinated|executed|beheaded|lynched|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead"
+    r"|wounded|injured|hurt|shot|stabbed)\b",
+)
+_ONE_ACTIVE = re.compile(
+    r"\b(?P<verb>killed|killing|murdered|assassinated|shot\s+dead|beheaded|lynched|wounded|wounding"
+    r"|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
+)
+_ONE_BODY = re.compile(
+    r"\b(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
+)
+_DEADLY_STEMS = ("kill", "dead", "death", "murder", "assassin", "execut", "behead", "lynch",
+                 "body", "corpse")  # fmt: skip
+_ANIMALS = {"dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "donkey", "bird"}
+
+
+def _pattern_hits(text: str) -> list[_Hit]:
+    hits = []
+    for regex in (_ONE_PASSIVE, _ONE_ACTIVE, _ONE_BODY):
+        for match in regex.finditer(text):
+            who = match.group("who").split()[-1].lower()
+            if who in _ANIMALS or who in ("number", "total", "group", "lot", "few", "couple"):
+                continue
+            verb = match.group("verb").lower()
+            deadly = any(w in verb for w in _DEADLY_STEMS)
+            hits.append(_Hit(field="fatalities" if deadly else "injured", start=match.start("who"),
+                             end=match.end("who"), verb=verb, span=match.span()))  # fmt: skip
+    return hits
+
+
 def find_victims(
     doc: Doc, *, article_id: str, stated: frozenset[CountField] = frozenset()
 ) -> list[CasualtyMention]:
@@ -124,7 +169,13 @@ def find_victims(
     stated death toll is likely one of those dead, so is not counted again as injured.
     """
     text = doc_text(doc)
-    outcomes: dict[str, tuple[CountField, Token, Token]] = {}
+    outcomes: dict[str, _Hit] = {}
+
+    def record(key: str, hit: _Hit) -> None:
+        previous = outcomes.get(key)
+        if previous is None or (previous.field == "injured" and hit.field == "fatalities"):
+            outcomes[key] = hit
+
     for token in doc:
         field = _outcome(token)
         if field is None:
@@ -136,30 +187,28 @@ def find_victims(
                     continue
                 if person is victim:
                     key = _same_person(key, outcomes)
-                previous = outcomes.get(key)
-                if previous is None or (previous[0] == "injured" and field == "fatalities"):
-                    outcomes[key] = (field, person, token)
+                start, end = person.idx, person.idx + len(person.text)
+                span = (min(start, token.idx), max(end, token.idx + len(token.text)))
+                record(key, _Hit(field=field, start=start, end=end, verb=token.lower_, span=span))
+    for hit in _pattern_hits(text):
+        if any(h.span[0] < hit.span[1] and hit.span[0] < h.span[1] for h in outcomes.values()):
+            continue  # the parse already read these words
+        record(_same_person(f"described:{text[hit.start : hit.end].lower()}", outcomes), hit)
     mentions = []
     named = sum(key.startswith("name:") for key in outcomes)
-    for key, (field, person, verb) in outcomes.items():
+    for key, hit in outcomes.items():
         if (key.startswith("described:") or key == "pronoun") and named:
             continue  # "a 45-year-old man ... Gerald Roberson": the name counts the person
-        if (
-            field == "injured"
-            and "fatalities" in stated
-            and verb.lower_ in ("shot", "shoot", "hit", "struck")
-        ):
+        if hit.field == "injured" and "fatalities" in stated and hit.verb in ("shot", "shoot"):
             continue
-        start = min(person.idx, verb.idx)
-        end = max(person.idx + len(person.text), verb.idx + len(verb.text))
-        one = NumberMention(start=person.idx, end=person.idx + len(person.text), text=person.text,
+        one = NumberMention(start=hit.start, end=hit.end, text=text[hit.start : hit.end],
                             value=1, qualifier="exact", low=1, best=1, high=1)  # fmt: skip
         mentions.append(
             CasualtyMention(
-                evidence=Evidence.of(article_id, text, start, end),
-                field=field,
+                evidence=Evidence.of(article_id, text, *hit.span),
+                field=hit.field,
                 number=one,
-                who=person.lower_,
+                who=text[hit.start : hit.end].lower(),
                 singular=True,
             )
         )

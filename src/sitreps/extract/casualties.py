@@ -24,7 +24,7 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
     ("missing", r"missing|unaccounted\s+for|disappeared"),
     (
         "fatalities",
-        r"killed|dead|died|dies|deaths?|perished|fatalities|fatally|slain|lost\s+their\s+lives"
+        r"killed|dead|died|dies|deaths?|perished|fatalities|fatality|fatally|slain|lost\s+their\s+lives"
         r"|bodies|corpses|massacred|executed|murdered|assassinated|beheaded|lynched"
         r"|(?:shot|stabbed|hacked|beaten|burned)\s+(?:dead|and\s+killed|to\s+death)",
     ),
@@ -37,7 +37,7 @@ _LEFT_RE = re.compile(
     r"(?P<verb>killed|killing|kills|kill|claimed|claiming|wounded|wounding|wounds|injured|injuring"
     r"|injures|hospitali[sz]ed|left|leaving|leaves|executed|executing|assassinated|massacred"
     r"|massacring|murdered|murdering|beheaded|lynched|(?:hacked|beat|beaten|stabbed|burned|burnt"
-    r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down)\s+"
+    r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down|(?:bodies|corpses|remains)\s+of)\s+"
     r"(?:(?:an|a|the|some|another|other|summarily|reportedly)\s+)?$",
     re.IGNORECASE,
 )
@@ -48,7 +48,9 @@ _LEFT_FIELD: dict[str, CountField] = {
     "injuring": "injured", "injures": "injured", "hospitalised": "hospitalized",
     "hospitalized": "hospitalized",
 }  # fmt: skip
-_LEFT_FATAL = re.compile(r"execut|assassinat|massacr|murder|behead|lynch|death|dead|gunned", re.I)
+_LEFT_FATAL = re.compile(
+    r"execut|assassinat|massacr|murder|behead|lynch|death|dead|gunned|bodies|corpses|remains", re.I
+)
 # "the death toll rose to 28", "a death toll of 14", "the number of injured reached 90".
 _TOLL_RE = re.compile(
     r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|civilians\s+)?"

@@ -129,20 +129,24 @@ class _Hit:
 # The same reading by pattern, for sentences the small parser gets wrong ("On 5 May, in X, a
 # drug trafficker was killed" parses the victim as an apposition of the place).
 _ONE_PASSIVE = re.compile(
-    r"\b(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\s+(?:was|has\s+been|had\s+been)"
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<who>(?:[\w-]+\s+){0,5}?[a-z-]+)\s+(?:was|has\s+been|had\s+been)"
     r"\s+(?:\w+\s+)?(?P<verb>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+shot|murdered"
     r"|assassinated|executed|beheaded|lynched|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead"
     r"|wounded|injured|hurt|shot|stabbed)\b",
 )
 _ONE_ACTIVE = re.compile(
-    r"\b(?P<verb>killed|killing|murdered|assassinated|shot\s+dead|beheaded|lynched|wounded|wounding"
-    r"|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
+    r"\b(?P<verb>killed|killing|murdered|assassinated|executed|shot\s+dead|beheaded|lynched|wounded"
+    r"|wounding|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
 )
 _ONE_BODY = re.compile(
     r"\b(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
 )
 _DEADLY_STEMS = ("kill", "dead", "death", "murder", "assassin", "execut", "behead", "lynch",
                  "body", "corpse")  # fmt: skip
+_NOT_PEOPLE = {
+    "number", "total", "group", "lot", "few", "couple", "warrant", "search", "order", "plan",
+    "operation", "raid", "attack", "strike", "deal", "contract", "policy", "program", "programme",
+}  # fmt: skip
 _ANIMALS = {"dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "donkey", "bird"}
 
 
@@ -151,7 +155,7 @@ def _pattern_hits(text: str) -> list[_Hit]:
     for regex in (_ONE_PASSIVE, _ONE_ACTIVE, _ONE_BODY):
         for match in regex.finditer(text):
             who = match.group("who").split()[-1].lower()
-            if who in _ANIMALS or who in ("number", "total", "group", "lot", "few", "couple"):
+            if who in _ANIMALS or who in _NOT_PEOPLE:
                 continue
             verb = match.group("verb").lower()
             deadly = any(w in verb for w in _DEADLY_STEMS)

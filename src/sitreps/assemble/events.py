@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from .typing import Typing, classify
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
+_LOCAL_ACTORS = ("Unidentified Armed Group", "Unidentified Gang", "Protesters", "Rioters")
 # Below this probability the classifier yields to a rule that found its trigger words.
 _CONFIDENT = 0.5
 # Sub-types whose trigger words settle the matter in any writing style: a named weapon, an
@@ -95,6 +97,51 @@ def _locative(text: str, place: PlaceMention) -> bool:
     return bool(_LOCATIVE.search(text[max(0, place.evidence.start - 30) : place.evidence.start]))
 
 
+# "KYIV (Reuters) -", "GAZA, July 3 (AP) —": where the report was filed, not where it happened.
+_DATELINE = re.compile(r"^\s*[A-Z][^\n.!?]{0,60}?(?:\([^)\n]{1,40}\))?\s*[-–—]+\s")
+# Words before a town that put the event near it rather than in it: ACLED's precision 2.
+_NEAR = re.compile(
+    r"\b(?:near|outside|outskirts\s+of|around|close\s+to|vicinity\s+of|area\s+of|areas\s+of|"
+    r"between|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DESIGNATOR_WORDS = re.compile(
+    r"\s+(?:province|provinces|governorate|region|oblast|state|district|department|county)$",
+    re.IGNORECASE,
+)
+
+
+def _tier(place: PlaceMention) -> int:
+    """How specific a place is: a town or city district, an admin2, an admin1, a country."""
+    if place.feature in _CITY_FEATURES:
+        return 0
+    if place.feature == "other":
+        return 1
+    return 2 if place.feature == "admin1" else 3
+
+
+def _in_dateline(text: str, place: PlaceMention) -> bool:
+    match = _DATELINE.match(text)
+    return match is not None and place.evidence.end <= match.end()
+
+
+def _admin1_as_written(text: str, place: PlaceMention, places: Sequence[PlaceMention]) -> str | None:
+    """The place's admin1 as the report spells it where the report names it ("Idleb"),
+    else the gazetteer's name."""
+    admin1 = place.admin1
+    if admin1 is None:
+        return None
+    for other in places:
+        if other.admin1 != admin1 or other.feature not in ("admin1", "city", "town"):
+            continue
+        written = _DESIGNATOR_WORDS.sub("", other.evidence.text).strip()
+        a, b = written.casefold().replace("-", " "), admin1.casefold().replace("-", " ")
+        if a != b and a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75:
+            return written
+    return admin1
+
+
 def _location(
     text: str, places: Sequence[PlaceMention]
 ) -> tuple[Location | None, PlaceMention | None]:
@@ -104,22 +151,25 @@ def _location(
     ranked = sorted(
         enumerate(resolved),
         key=lambda ip: (
-            0 if ip[1].feature in _CITY_FEATURES else 1 if ip[1].feature == "admin1" else 2,
+            # Where the report was filed ranks last: it says where the writer was.
+            _in_dateline(text, ip[1]),
+            _tier(ip[1]),
             # "U.S. President" names no place of the event; "in Canada" does.
             0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],
         ),
     )
     place = ranked[0][1]
-    district = place.name if place.feature == "district" else None
-    precision = 1 if place.feature in _CITY_FEATURES else 3
+    tier = _tier(place)
+    near = _NEAR.search(text[max(0, place.evidence.start - 40) : place.evidence.start])
+    precision = 1 if tier == 0 and not near else 2 if tier <= 1 else 3
     location = Location(
         name=place.name or place.evidence.text,
         country=place.country or (country_name(place.country_code) if place.country_code else None),
         country_code=place.country_code,
-        admin1=place.admin1,
+        admin1=_admin1_as_written(text, place, places),
         admin2=place.admin2,
-        district=district,
+        district=place.name if place.feature == "district" else None,
         lat=place.lat,
         lon=place.lon,
         geo_precision=precision,
@@ -129,15 +179,28 @@ def _location(
 
 
 def _actors(
-    mentions: Sequence[ActorMention], country: str | None
+    mentions: Sequence[ActorMention], country: str | None, typing: Typing
 ) -> tuple[tuple[Actor, ...], list[Evidence]]:
     actors: dict[tuple[str, str], Actor] = {}
+    if typing.event_type in ("Protests", "Riots"):
+        # The crowd acts in a protest or a riot: ACLED's first actor.
+        crowd = "Protesters" if typing.event_type == "Protests" else "Rioters"
+        first = [
+            ActorMention(evidence=m.evidence, name=crowd, role="perpetrator", kind="protesters",
+                         country_code=m.country_code)
+            for m in mentions if m.kind == "protesters"
+        ][:1]  # fmt: skip
+        mentions = [*first, *[m for m in mentions if m.kind != "protesters"]]
     evidence: list[Evidence] = []
     for mention in mentions:
         code = mention.country_code or country
         name = mention.name
-        if mention.kind in ("civilians", "protesters") or name == "Unidentified Armed Group":
+        if mention.kind in ("civilians", "protesters") or name in _LOCAL_ACTORS:
             name = f"{name} ({country_name(code)})" if code else name
+        elif name in ("Military Forces", "Police Forces"):
+            if code is None:
+                continue  # forces of no known country name nobody
+            name = f"{name} of {country_name(code)}"
         key = (name, mention.role)
         if key in actors:
             continue
@@ -249,7 +312,15 @@ def build_event(
         places = sentences[0].places  # later sentences of a development drift to other places
     location, place = _location(text, places)
     country = location.country_code if location else None
-    actors, actor_evidence = _actors([a for s in sentences for a in s.actors], country)
+    actor_mentions = [a for s in sentences for a in s.actors]
+    if typing.event_type in ("Protests", "Riots") and not any(
+        a.kind == "protesters" for a in actor_mentions
+    ):
+        # "200 business owners protested": the protest words name the crowd.
+        words = Evidence.of(article.id, text, *typing.spans[0])
+        actor_mentions.insert(0, ActorMention(evidence=words, name="Protesters", role="perpetrator",
+                                              kind="protesters", country_code=None))  # fmt: skip
+    actors, actor_evidence = _actors(actor_mentions, country, typing)
     counts: dict[str, Count | None] = {}
     for field in COUNT_FIELDS:
         mentions = [(m, s) for s in sentences for m in s.casualties if m.field == field]

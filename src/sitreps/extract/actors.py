@@ -25,6 +25,18 @@ _STATE_RE = re.compile(
     rf"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|U\.S\.)(?P<pos>['’]s)?\s+(?:(?:[a-z-]+|and)\s+){{0,3}}?"
     rf"{_ATTACK}\b"
 )
+_FORCES_OF_RE = re.compile(
+    r"\b(?:(?P<police>police)|military|armed|security|defen[cs]e|government)\s+forces\s+of\s+"
+    r"(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
+    re.IGNORECASE,
+)
+_GENERIC_FORCES_RE = re.compile(
+    r"\b(?:(?P<police>police(?:men)?|(?:riot|military|civil|federal|state)\s+police|gendarm\w*"
+    r"|police\s+officers)|security\s+forces|soldiers|troops|the\s+army|the\s+military"
+    r"|armed\s+forces|military\s+forces|army\s+(?:troops|soldiers)|servicemen|military\s+personnel"
+    r"|defen[cs]e\s+forces)\b",
+    re.IGNORECASE,
+)
 _COUNTRY_VERB_RE = re.compile(
     r"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:has\s+|have\s+)?(?:launched|fired|struck"
     r"|attacked|bombed|shelled|pounded|hit|targeted)\b"
@@ -64,6 +76,38 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
     (r"Wagner(?:\s+Group)?|Africa\s+Corps", "Wagner Group", "militia", "RU"),
     (r"Arakan\s+Army", "AA: Arakan Army", "rebels", "MM"),
     (r"ELN|National\s+Liberation\s+Army", "ELN: National Liberation Army", "rebels", "CO"),
+    (
+        r"ISGS|Islamic\s+State\s+(?:in\s+the\s+)?Greater\s+Sahara",
+        "Islamic State (Greater Sahara)",
+        "rebels",
+        None,
+    ),
+    (r"Ansaroul\s+Islam", "Ansaroul Islam", "rebels", "BF"),
+    (r"Katiba\s+Macina", "Katiba Macina", "rebels", "ML"),
+    (r"Koglw?e?ogo", "Koglweogo Militia", "militia", "BF"),
+    (
+        r"VDP|Volunteers\s+for\s+the\s+Defen[cs]e\s+of\s+the\s+Homeland",
+        "VDP: Volunteers for the Defense of the Homeland",
+        "militia",
+        "BF",
+    ),
+    (r"Dozos?", "Dozo Communal Militia", "militia", None),
+    (r"PKK|Kurdistan\s+Workers'?\s+Party", "PKK: Kurdistan Workers Party", "rebels", "TR"),
+    (r"SDF|Syrian\s+Democratic\s+Forces", "SDF: Syrian Democratic Forces", "rebels", "SY"),
+    (r"Hay'?at\s+Tahrir\s+al-Sham|HTS", "Hayat Tahrir al Sham", "rebels", "SY"),
+    (r"al-Qaeda|Al\s+Qaeda|AQAP|AQIM", "Al Qaeda", "rebels", None),
+    (r"Mayi[\s-]Mayi|Mai[\s-]Mai", "Mai-Mai Militia", "militia", "CD"),
+    (r"CODECO", "CODECO: Cooperative for Development of the Congo", "militia", "CD"),
+    (r"Ambazonian?\s+(?:separatists|fighters|forces)", "Ambazonian Separatists", "rebels", "CM"),
+    (r"Fulani\s+(?:militia|herders|gunmen|militants)", "Fulani Ethnic Militia", "militia", None),
+    (r"(?:pro-)?Houthis?\s+(?:forces|fighters|militants)", "Ansar Allah (Houthis)", "rebels", "YE"),
+    (r"pro-Hadi\s+forces", "Military Forces of Yemen", "state_forces", "YE"),
+    (
+        r"Mexican\s+cartel|cartel\s+(?:gunmen|members)|CJNG|Sinaloa\s+Cartel",
+        "Unidentified Gang",
+        "militia",
+        None,
+    ),
 )
 _GROUP_RE = [(re.compile(rf"\b(?:{p})\b"), name, kind, cc) for p, name, kind, cc in _GROUPS]
 _UNNAMED_RE = re.compile(
@@ -187,6 +231,16 @@ def _as_target(text: str, mention: ActorMention) -> ActorMention:
 
 def _state_forces(text: str, start: int, end: int, article_id: str) -> list[ActorMention]:
     found = []
+    taken: list[tuple[int, int]] = []
+    for match in _FORCES_OF_RE.finditer(text, start, end):
+        code = _country_code(match.group("country"))
+        if code is not None:
+            police = match.group("police") is not None
+            name = f"Police Forces of {country_name(code)}" if police else state_forces_name(code)
+            found.append(
+                _mention(article_id, text, match.span(), name, "perpetrator", "state_forces", code)
+            )
+            taken.append(match.span())
     for regex in (_STATE_RE, _COUNTRY_VERB_RE):
         for match in regex.finditer(text, start, end):
             who = match.group("who")
@@ -208,4 +262,14 @@ def _state_forces(text: str, start: int, end: int, article_id: str) -> list[Acto
             found.append(
                 _mention(article_id, text, match.span(), name, "perpetrator", "state_forces", code)
             )
+            taken.append(match.span())
+    for match in _GENERIC_FORCES_RE.finditer(text, start, end):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        # No country named: the event's country supplies it at assembly.
+        police = match.group("police") is not None
+        name = "Police Forces" if police else "Military Forces"
+        found.append(
+            _mention(article_id, text, match.span(), name, "perpetrator", "state_forces", None)
+        )
     return found

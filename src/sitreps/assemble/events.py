@@ -31,7 +31,7 @@ from ..types import (
 from .classifier import predict
 from .segments import Segment, Sentence
 from .summary import summarize
-from .typing import Typing, classify
+from .typing import Typing, classify, refine_protest
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
@@ -126,7 +126,9 @@ def _in_dateline(text: str, place: PlaceMention) -> bool:
     return match is not None and place.evidence.end <= match.end()
 
 
-def _admin1_as_written(text: str, place: PlaceMention, places: Sequence[PlaceMention]) -> str | None:
+def _admin1_as_written(
+    text: str, place: PlaceMention, places: Sequence[PlaceMention]
+) -> str | None:
     """The place's admin1 as the report spells it where the report names it ("Idleb"),
     else the gazetteer's name."""
     admin1 = place.admin1
@@ -365,6 +367,16 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     opening = [s for s in sentences if s.eventful][:3]
     if not opening:
         return None
+    found = _opening_typing(opening)
+    if found is None:
+        return None
+    # The police often arrive in the sentences after the protest: read three of them.
+    first = sentences.index(opening[0])
+    start, end = opening[0].start, sentences[min(first + 2, len(sentences) - 1)].end
+    return refine_protest(found, text[start:end], start)
+
+
+def _opening_typing(opening: Sequence[Sentence]) -> Typing | None:
     rule = _rule_typing(opening)
     if rule is not None and rule.by_rule and rule.sub_event_type in _SURE:
         return rule

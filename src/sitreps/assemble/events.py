@@ -371,8 +371,8 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     if found is None:
         return None
     # The police often arrive in the sentences after the protest: read three of them.
-    first = sentences.index(opening[0])
-    start, end = opening[0].start, sentences[min(first + 2, len(sentences) - 1)].end
+    at = sentences.index(opening[0])
+    start, end = opening[0].start, sentences[min(at + 2, len(sentences) - 1)].end
     return refine_protest(found, text[start:end], start)
 
 

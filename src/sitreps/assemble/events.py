@@ -35,6 +35,9 @@ from .typing import Typing, classify, refine_protest
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
+_KILLING = re.compile(
+    r"\b(?:execut\w+|killed|murdered|found\s+dead|beheaded|remains|corpse)\b", re.I
+)
 _LOCAL_ACTORS = ("Unidentified Armed Group", "Unidentified Gang", "Protesters", "Rioters")
 # Below this probability the classifier yields to a rule that found its trigger words.
 _CONFIDENT = 0.5
@@ -378,6 +381,13 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
 
 def _opening_typing(opening: Sequence[Sentence]) -> Typing | None:
     rule = _rule_typing(opening)
+    if (
+        rule is not None
+        and rule.sub_event_type == "Abduction/forced disappearance"
+        and any(_KILLING.search(s.text) for s in opening)
+    ):
+        # "abducted and executed a man": ACLED codes the killing, an attack.
+        rule = Typing("Violence against civilians", "Attack", rule.spans)
     if rule is not None and rule.by_rule and rule.sub_event_type in _SURE:
         return rule
     learned = predict(" ".join(s.text for s in opening))

@@ -59,16 +59,16 @@ _SIMILAR = re.compile(r"\b(?:similar|such|the\s+same\s+kind\s+of|comparable)\b",
 def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list[DateMention]:
     """The date phrases that date the main event: those of its opening sentences.
 
-    When the opening gives no date ("Police are searching for two suspects ..."), the first
-    day named later in the report within the week before publication dates it ("It happened
-    around 7:45 p.m. Monday").
+    The opening is the first sentence that tells of the event, the two after it in its
+    paragraph, and the lede before it ("... during an armed home invasion Tuesday evening").
+    When the opening gives no date, the first day named later in the report within the weeks
+    before publication dates it ("It happened around 7:45 p.m. Monday").
     """
-    first = next((i for i, s in enumerate(sentences) if s.eventful), None)
-    if first is None:
+    if not sentences:
         return []
-    opening = [sentences[first]]
-    following = sentences[first + 1 : first + 3]
-    opening += [s for s in following if s.paragraph == sentences[first].paragraph]
+    first = next((i for i, s in enumerate(sentences) if s.eventful), 0)
+    paragraph = sentences[first].paragraph
+    opening = [s for s in sentences[: first + 3] if s.paragraph == paragraph or s.index < first]
     found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
     if found:
         return found
@@ -77,11 +77,12 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
 
 
 def _recent(date: DateMention, published: dt.date | None) -> bool:
+    """Dated within the days before publication: a week for "Monday", a month for "25 January"."""
     if published is None or date.end is None:
         return True
-    return (
-        0 <= (published - date.end).days <= 7 or (date.start or date.end) <= published <= date.end
-    )
+    if (date.start or date.end) <= published <= date.end:
+        return True
+    return 0 <= (published - date.end).days <= (7 if date.relative else 31)
 
 
 def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> EventDate:

@@ -28,7 +28,7 @@ from ..types import (
 from .classifier import predict
 from .typing import STRATEGIC_RE, classify, is_violent
 
-_OPENING_CONFIDENCE = 0.6
+_OPENING_CONFIDENCE = 0.35
 
 _PAST_CUE = re.compile(
     r"\b(?:last\s+(?:year|month)|earlier\s+this\s+year|previous(?:ly)?|in\s+(?:19|20)\d\d"

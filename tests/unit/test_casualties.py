@@ -77,3 +77,30 @@ def test_no_casualties_is_zero() -> None:
 def test_figures_that_count_something_else() -> None:
     assert _fields("Over 300 drones and 20 missiles were launched at 15 regions.") == []
     assert _fields("A 45-year-old man was among those detained.") == []
+
+
+def test_a_list_of_figures_shares_its_verb() -> None:
+    found = _read("Four rebels, two soldiers and one civilian were killed in the fighting.")
+    assert [(m.field, m.number.value, m.additional) for m in found] == [
+        ("fatalities", 4, False),
+        ("fatalities", 2, True),
+        ("fatalities", 1, True),
+    ]
+
+
+def test_brackets_itemise_and_do_not_count() -> None:
+    assert _fields("Six villagers (three men, two women and a boy) were killed.") == [
+        ("fatalities", 6, "exact")
+    ]
+
+
+def test_more_deaths_add_to_the_toll() -> None:
+    (first,) = _read("Three guards died at the scene.")
+    (more,) = _read("Two more died in hospital.")
+    assert not first.additional
+    assert more.additional and more.field == "fatalities"
+
+
+def test_execution_and_bodies() -> None:
+    assert _fields("Militants executed 4 hostages on Sunday.") == [("fatalities", 4, "exact")]
+    assert _fields("The bodies of 7 migrants were recovered.") == [("fatalities", 7, "exact")]

@@ -74,3 +74,24 @@ def test_typing_rules(sentence: str, sub_event_type: str) -> None:
     assert typing.sub_event_type == sub_event_type
     (span,) = typing.spans
     assert 0 <= span[0] < span[1] <= len(sentence)
+
+
+def test_a_list_of_victims_adds_up_in_the_event() -> None:
+    (main,) = _events(
+        "Militants attacked a checkpoint on Monday. Three soldiers and two civilians were killed.\n"
+    )
+    assert main.fatalities is not None and main.fatalities.best == 5
+
+
+def test_a_protest_dispersed_in_a_later_sentence() -> None:
+    (main,) = _events(
+        "Hundreds of teachers protested outside the education ministry on Monday over unpaid wages. "
+        "Police later dispersed them with tear gas.\n"
+    )
+    assert main.sub_event_type == "Protest with intervention"
+    assert main.actors and main.actors[0].name.startswith("Protesters")
+
+
+def test_forces_without_a_country_take_the_event_country() -> None:
+    (main,) = _events("Soldiers killed three militants near Mopti in Mali on Sunday.\n")
+    assert any(a.name == "Military Forces of Mali" for a in main.actors)

@@ -134,6 +134,14 @@ _ONE_PASSIVE = re.compile(
     r"|assassinated|executed|beheaded|lynched|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead"
     r"|wounded|injured|hurt|shot|stabbed)\b",
 )
+# "... and a woman wounded", "37-year-old man shot, injured": no auxiliary, so the verb must
+# not take an object of its own ("a man shot his wife" is the shooter).
+_ONE_ELLIPTIC = re.compile(
+    r"(?:\band\s+(?:a|an|one)\s+|^(?:an?\s+)?\d+-year-old\s+)(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\s+"
+    r"(?P<verb>wounded|injured|hurt|shot|killed)\b(?!\s+(?:his|her|their|its|a|an|the|two|three"
+    r"|him|himself|herself|them|at|into|up|down|back)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ONE_ACTIVE = re.compile(
     r"\b(?P<verb>killed|killing|murdered|assassinated|executed|shot\s+dead|beheaded|lynched|wounded"
     r"|wounding|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
@@ -152,7 +160,7 @@ _ANIMALS = {"dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "d
 
 def _pattern_hits(text: str) -> list[_Hit]:
     hits = []
-    for regex in (_ONE_PASSIVE, _ONE_ACTIVE, _ONE_BODY):
+    for regex in (_ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_ACTIVE, _ONE_BODY):
         for match in regex.finditer(text):
             who = match.group("who").split()[-1].lower()
             if who in _ANIMALS or who in _NOT_PEOPLE:

@@ -85,7 +85,7 @@ def test_a_list_of_victims_adds_up_in_the_event() -> None:
 
 def test_a_protest_dispersed_in_a_later_sentence() -> None:
     (main,) = _events(
-        "Hundreds of teachers protested outside the education ministry on Monday over unpaid wages. "
+        "Hundreds of teachers protested outside the education ministry on Monday over pay. "
         "Police later dispersed them with tear gas.\n"
     )
     assert main.sub_event_type == "Protest with intervention"

@@ -13,8 +13,14 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# A fresh store each time: the sample reports merged into events, with their toll timelines.
+DEMO_DB := out/demo.duckdb
+
 demo: $(STAMP)
-	$(BIN)/sitreps extract --input samples/reports.jsonl --format table
+	mkdir -p out
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/sitreps ingest samples/reports.jsonl --db $(DEMO_DB)
+	$(BIN)/sitreps events --db $(DEMO_DB) --format table --tolls
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

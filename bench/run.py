@@ -37,7 +37,7 @@ from typing import Any, TextIO
 if __package__ in (None, ""):  # run as `python bench/run.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import datasets, fields, measure, report, score
+from bench import datasets, fields, geo, measure, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -104,12 +104,15 @@ class Cases:
     acled: list[datasets.AcledCase]
     gva: list[datasets.GvaCase]
     roles: list[datasets.RoleCase]
+    geo: list[geo.GeoCase]
+    centroids: dict[str, tuple[float, float]]
 
     def sets(self) -> dict[str, list[datasets.Document]]:
         return {
             "acled": [c.doc for c in self.acled],
             "gva": [c.doc for c in self.gva],
             "roles": [c.doc for c in self.roles],
+            "geo": [c.doc for c in self.geo],
         }
 
 
@@ -129,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
             gva=datasets.load_gva(args.data),
             roles=datasets.load_wikievents(args.data) + datasets.load_rams(args.data),
+            geo=geo.load_geo(args.data, seed=args.seed),
+            centroids=geo.load_centroids(args.data),
         )
     except datasets.DataMissing as error:
         print(f"bench: development data incomplete: {error}", file=sys.stderr)
@@ -163,6 +168,7 @@ def score_and_report(
         fields.acled_fields(cases.acled, runs["acled"].results)
         + fields.gva_fields(cases.gva, runs["gva"].results)
         + fields.role_fields(cases.roles, runs["roles"].results)
+        + geo.geo_fields(cases.geo, runs["geo"].results, cases.centroids)
     )
     baseline = load_baseline(BASELINE)
     rows = compare(scored, baseline)
@@ -403,6 +409,8 @@ def header_lines(meta: Mapping[str, Any], runs: Mapping[str, SetRun]) -> list[st
         f"GVA: {runs['gva'].docs} validation articles (those with text), published = publish_date",
         f"roles: {roles['wikievents']} WikiEvents dev + {roles['rams']} RAMS dev documents with "
         "attack/death/injury arguments, text rebuilt from tokens, no published date",
+        f"geo: {runs['geo'].docs} articles: {geo.LGL_SAMPLE} of LGL (seeded) and all of TR-News, "
+        "raw text, no published date",
     ]
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -47,7 +48,63 @@ def build_parser() -> argparse.ArgumentParser:
                          help="JSON Lines (default) or a readable table of events")  # fmt: skip
     extract.add_argument("--workers", type=int, default=None,
                          help="processes to use (default: one per core, at most 2)")  # fmt: skip
+    _add_store_commands(commands)
+    gazetteer = commands.add_parser("gazetteer", help="manage the offline gazetteer")
+    gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
+    load = gazetteer_commands.add_parser(
+        "load",
+        help="add a GeoNames country dump (e.g. UA.txt from GeoNames' export/dump) so that "
+        "every village in it is found",
+    )
+    load.add_argument(
+        "file", type=Path, metavar="FILE",
+        help="a GeoNames dump: the tab-separated geoname table (19 columns)",
+    )  # fmt: skip
     return parser
+
+
+def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .store import DB_ENV, DEFAULT_DB, FORMATS
+
+    db_help = f"the store (default: ${DB_ENV}, else {DEFAULT_DB})"
+    ingest = commands.add_parser(
+        "ingest", help="read reports into a store, merging reports of one event"
+    )
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help=".txt, .html, .jsonl, .xml/.rss/.atom files, or folders")  # fmt: skip
+    ingest.add_argument("--db", type=Path, help=db_help)
+    ingest.add_argument("--published", type=_date,
+                        help="published date of .txt (and undated .html) inputs")  # fmt: skip
+    ingest.add_argument("--workers", type=int, default=None,
+                        help="processes to use (default: one per core, at most 2)")  # fmt: skip
+    events = commands.add_parser("events", help="list the merged events in a store")
+    events.add_argument("--db", type=Path, help=db_help)
+    events.add_argument("--format", choices=("table", "json", "csv"),
+                        help="table (default on a terminal), json (default otherwise), or"
+                        " ACLED-style csv")  # fmt: skip
+    events.add_argument("--tolls", action="store_true",
+                        help="in the table, each event's toll as every report gave it")  # fmt: skip
+    _add_filters(events)
+    event = commands.add_parser("event", help="one merged event in full, with merge reasons")
+    event.add_argument("event_id", metavar="EVENT_ID")
+    event.add_argument("--db", type=Path, help=db_help)
+    event.add_argument("--format", choices=("text", "json"),
+                       help="text (default on a terminal) or json (default otherwise)")  # fmt: skip
+    export = commands.add_parser("export", help="write merged events to a file")
+    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--output", type=Path, required=True, metavar="FILE")
+    export.add_argument("--db", type=Path, help=db_help)
+    _add_filters(export)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--country", metavar="CC", help="ISO country code (or name)")
+    parser.add_argument("--since", type=_date, metavar="DATE", help="events from this day on")
+    parser.add_argument("--until", type=_date, metavar="DATE", help="events up to this day")
+    parser.add_argument("--type", dest="event_type", metavar="EVENT_TYPE",
+                        help="an ACLED event type or sub-event type")  # fmt: skip
+    parser.add_argument("--min-fatalities", type=int, metavar="N",
+                        help="events whose toll is at least N")  # fmt: skip
 
 
 def _inputs(paths: Sequence[Path], published: dt.date | None) -> Iterator[Article | InputError]:
@@ -83,12 +140,125 @@ def extract_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) ->
     return EXIT_BAD_INPUT if status == EXIT_BAD_INPUT else status
 
 
+def ingest_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .store import Store, ingest_paths
+    from .store.intake import count_documents
+    from .store.progress import Progress
+
+    del stdout
+    internal = False
+    with Store.open(args.db) as store:
+        progress = Progress(stderr, total=count_documents(args.paths) if stderr.isatty() else None)
+
+        def failed(failure: Failure) -> None:
+            nonlocal internal
+            internal = internal or failure.internal
+            progress.note(f"sitreps: {failure.source}: {failure.reason}")
+
+        summary = ingest_paths(
+            store, args.paths, published=args.published, workers=args.workers,
+            on_failure=failed, progress=progress,
+        )  # fmt: skip
+        progress.close()
+        if stderr.isatty():
+            print(f"sitreps: {summary.added} new articles ({summary.duplicates} already stored,"
+                  f" {len(summary.failures)} failed) in {store.path}", file=stderr)  # fmt: skip
+    if internal:
+        return EXIT_INTERNAL
+    return EXIT_BAD_INPUT if summary.failures else EXIT_OK
+
+
+def _filters(args: argparse.Namespace) -> object:
+    from .store import EventFilter
+
+    return EventFilter(country=args.country, since=args.since, until=args.until,
+                       event_type=args.event_type, min_fatalities=args.min_fatalities)  # fmt: skip
+
+
+def events_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .store import Store
+    from .store.export import write_acled_csv
+    from .store.render import events_table
+
+    del stderr
+    fmt = args.format or ("table" if stdout.isatty() else "json")
+    with Store.open(args.db, read_only=True) as store:
+        events = store.iter_events(_filters(args))  # type: ignore[arg-type]
+        if fmt == "table":
+            for line in events_table(events, tolls=args.tolls):
+                stdout.write(line + "\n")
+        elif fmt == "csv":
+            write_acled_csv(events, stdout)
+        else:
+            # A JSON array written one event per line, so that a large store streams out.
+            stdout.write("[")
+            for i, event in enumerate(events):
+                stdout.write(("," if i else "") + "\n" + json.dumps(event, ensure_ascii=False))
+            stdout.write("\n]\n")
+    return EXIT_OK
+
+
+def event_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .store import Store
+    from .store.render import event_text
+
+    with Store.open(args.db, read_only=True) as store:
+        record = store.event(args.event_id)
+    if record is None:
+        print(f"sitreps: no event {args.event_id!r} in {store.path}", file=stderr)
+        return EXIT_BAD_INPUT
+    if (args.format or ("text" if stdout.isatty() else "json")) == "text":
+        for line in event_text(record):
+            stdout.write(line + "\n")
+    else:
+        stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def export_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .store import Store, export
+
+    del stdout
+    with Store.open(args.db, read_only=True) as store:
+        try:
+            n = export(store, args.format, args.output, _filters(args))  # type: ignore[arg-type]
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    if stderr.isatty():
+        print(f"sitreps: wrote {n} events to {args.output}", file=stderr)
+    return EXIT_OK
+
+
+def gazetteer_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .geo.gazetteer import load_dump
+
+    del stderr
+    try:
+        stored, rows, places = load_dump(args.file)
+    except InputError as error:
+        raise UsageError(str(error)) from None
+    stdout.write(f"sitreps: added {rows} GeoNames rows ({places} places new to the gazetteer)"
+                 f" from {args.file}, kept in {stored}\n")  # fmt: skip
+    return EXIT_OK
+
+
+_Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
+_COMMANDS: dict[str, _Command] = {
+    "extract": extract_command,
+    "ingest": ingest_command,
+    "events": events_command,
+    "event": event_command,
+    "export": export_command,
+    "gazetteer": gazetteer_command,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "extract":
-            return extract_command(args, sys.stdout, sys.stderr)
+        if args.command in _COMMANDS:
+            return _COMMANDS[args.command](args, sys.stdout, sys.stderr)
     except SitrepsError as error:
         print(f"sitreps: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT if isinstance(error, UsageError) else EXIT_INTERNAL

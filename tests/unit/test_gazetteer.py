@@ -132,7 +132,7 @@ def test_country_names_and_aliases(gazetteer: Gazetteer, name: str, code: str) -
 
 
 def test_a_town_by_its_own_name_outranks_a_city_that_once_had_it(gazetteer: Gazetteer) -> None:
-    found = gazetteer.lookup("Pokrovsk")
+    found = gazetteer.lookup("Pokrovsk", features=("city", "town", "village"))
     assert [c.country_code for c in found[:2]] == ["UA", "RU"]
     assert "Engels" in [c.name for c in found]  # a former name is still found, just later
 
@@ -256,3 +256,99 @@ def test_demonyms(word: str, code: str) -> None:
 def test_place_names_are_not_demonyms() -> None:
     assert country_of_demonym("Kyiv") is None
     assert country_of_demonym("Russia") is None
+
+
+# --- divisions named from GeoNames, admin2, added dumps (issue #4) ---------------------------
+
+
+def test_admin1_of_every_group_has_a_name_from_the_data(gazetteer: Gazetteer) -> None:
+    def admin1(name: str, cc: str) -> str | None:
+        return next(c.admin1 for c in gazetteer.lookup(name) if c.country_code == cc)
+
+    assert admin1("Djibo", "BF") == "Sahel"  # no ISO pairing by cities needed
+    assert admin1("Kaya", "BF") == "Centre-Nord"
+    assert admin1("Lashkar Gah", "AF") == "Helmand"
+    assert admin1("Kyiv", "UA") == "Kyiv City"
+    region = gazetteer.lookup("Sahel region")[0]
+    assert (region.feature, region.country_code, region.admin1_code) == ("admin1", "BF", "BF-12")
+
+
+def test_admin2_divisions_are_places_of_their_own(gazetteer: Gazetteer) -> None:
+    soum = gazetteer.lookup("Soum province")[0]
+    assert (soum.feature, soum.country_code, soum.admin1, soum.admin2) == (
+        "other", "BF", "Sahel", "Soum",
+    )  # fmt: skip
+    assert soum.lat is not None and soum.lon is not None
+    musa_khel = [c for c in gazetteer.lookup("Musa Khel district") if c.country_code == "AF"]
+    assert musa_khel and musa_khel[0].admin2 is not None
+
+
+def test_towns_know_their_admin2(gazetteer: Gazetteer) -> None:
+    djibo = gazetteer.lookup("Djibo")[0]
+    assert (djibo.country_code, djibo.admin2) == ("BF", "Soum")
+
+
+def test_lookups_stay_well_under_a_millisecond(gazetteer: Gazetteer) -> None:
+    names = ["Kyiv", "Soum", "Kharkiv region", "Nahri Saraj district", "Springfield", "Gaza"]
+    gazetteer.lookup("warm up")
+    started = time.perf_counter()
+    for _ in range(200):
+        for name in names:
+            gazetteer.lookup(name)
+    per_lookup = (time.perf_counter() - started) / (200 * len(names))
+    assert per_lookup < 0.001
+
+
+_DUMP_ROWS = [
+    # geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1,
+    # admin2, admin3, admin4, population, elevation, dem, timezone, modified
+    ["9990001", "Testivka", "Testivka", "Тестівка,Testowka", "48.5", "37.5", "P", "PPL", "UA",
+     "", "14", "9990", "", "", "200", "", "150", "Europe/Kyiv", "2024-01-01"],
+    ["9990002", "Testivskyi Raion", "Testivskyi Raion", "", "48.6", "38.0", "A", "ADM2", "UA",
+     "", "14", "9990", "", "", "0", "", "150", "Europe/Kyiv", "2024-01-01"],
+    ["9990003", "Testivka River", "Testivka River", "", "48.6", "38.0", "H", "STM", "UA",
+     "", "14", "", "", "", "0", "", "150", "Europe/Kyiv", "2024-01-01"],
+]  # fmt: skip
+
+
+def _write_dump(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_a_loaded_geonames_dump_adds_its_villages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitreps.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    gazetteer_module.default_gazetteer.cache_clear()
+    try:
+        assert gazetteer_module.default_gazetteer().lookup("Testivka") == []
+        dump = _write_dump(tmp_path / "UA.txt", _DUMP_ROWS)
+        assert main(["gazetteer", "load", str(dump)]) == 0
+        village = gazetteer_module.default_gazetteer().lookup("Testowka")[0]
+        assert (village.name, village.feature, village.geonames_id) == (
+            "Testivka", "village", 9990001,
+        )  # fmt: skip
+        assert (village.country_code, village.admin1, village.admin2) == (
+            "UA", "Luhansk", "Testivskyi",
+        )  # fmt: skip
+        raion = gazetteer_module.default_gazetteer().lookup("Testivskyi raion")[0]
+        assert (raion.feature, raion.admin2) == ("other", "Testivskyi")
+        assert gazetteer_module.default_gazetteer().lookup("Testivka River") == []
+    finally:
+        gazetteer_module.default_gazetteer.cache_clear()
+
+
+def test_a_broken_dump_is_refused_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitreps.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    dump = _write_dump(tmp_path / "bad.txt", [_DUMP_ROWS[0], ["9990004", "Short", "row"]])
+    assert main(["gazetteer", "load", str(dump)]) == 2
+    assert "bad.txt:2" in capsys.readouterr().err
+    assert not (tmp_path / "data" / "sitreps" / "geonames" / "bad.txt").exists()

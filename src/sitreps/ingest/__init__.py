@@ -12,6 +12,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..types import Article
+from .feeds import iter_feed
+from .html import read_html_file
 from .jsonl import iter_jsonl, parse_jsonl_line
 from .text import (
     MAX_DOCUMENT_BYTES,
@@ -30,9 +32,11 @@ __all__ = [
     "decode_bytes",
     "find_byline",
     "guess_language",
+    "iter_feed",
     "iter_jsonl",
     "looks_english",
     "parse_jsonl_line",
+    "read_html_file",
     "read_path",
     "read_text_file",
 ]
@@ -54,12 +58,30 @@ def _jsonl_reader(path: Path, published: dt.date | None) -> Iterator[Article | I
     return iter_jsonl(path)
 
 
-# One entry per suffix (lower case). HTML (.html, .htm) and feeds (.xml, .rss, .atom)
-# register their readers here.
+def _html_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
+    # A page states its own date when it can; the run's date stands in when it does not.
+    try:
+        yield read_html_file(path, published=published)
+    except InputError as exc:
+        yield exc
+
+
+def _feed_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
+    # Entries carry their own dates, as JSON Lines documents do.
+    del published
+    return iter_feed(path)
+
+
+# One entry per suffix (lower case).
 _READERS: dict[str, _Reader] = {
     ".txt": _text_reader,
     "": _text_reader,
     ".jsonl": _jsonl_reader,
+    ".html": _html_reader,
+    ".htm": _html_reader,
+    ".xml": _feed_reader,
+    ".rss": _feed_reader,
+    ".atom": _feed_reader,
 }
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(suffix for suffix in _READERS if suffix))

@@ -4,10 +4,12 @@ A mention is compared with each candidate event (the store found them by date wi
 country) feature by feature; each feature scores 0..1 against the event's members:
 
     type     same sub-event type 1; same event type 0.8; related kinds less (the typing of
-             one report is not always right: a bombing may read as a clash in an update)
+             one report is not always right: a bombing may read as a clash in an update);
+             a peaceful protest never joins a violent event
     date     same day 1, next day 0.7; an update may come up to a week after the attack
     place    same place or within 10 km 1, within 25 km 0.8 (a district counts as its city);
-             a report with no resolved place that names the event's place 0.7
+             a report with no place finer than a country that names the event's place
+             (or whose unresolved place names the event's reports name) 0.7
     actors   a shared perpetrator 1, none known 0.5, different ones 0
     words    the share of the mention's topic words that the event's reports also use
     update   the article gives a changed toll ("has risen to 28"): it is about an earlier event
@@ -116,19 +118,29 @@ def score_event(mention: Mention, event_id: str, members: Sequence[Mention]) -> 
 
 def type_score_of(a: Mention, b: Mention) -> float:
     """1 for the same sub-event type, 0.8 for the same event type, less for related kinds."""
-    if a.event_type == b.event_type:
+    kinds = {_family(a), _family(b)}
+    if kinds == {"peaceful", "violence"}:
+        return 0.0
+    kinds = {"demonstration" if k == "peaceful" else k for k in kinds}
+    if a.event_type == b.event_type and len(kinds) == 1:
         return 1.0 if a.sub_event_type == b.sub_event_type else 0.8
-    kinds = {_FAMILY.get(a.event_type, "other"), _FAMILY.get(b.event_type, "other")}
-    if "development" in kinds or "other" in kinds:
+    if kinds & {"development", "other"}:
         return 0.0
     if kinds == {"violence"}:
         return 0.45
     if kinds == {"demonstration"}:
         return 0.5
-    # A riot is violent; a protest typed where an attack was reported is more likely a
-    # misreading of a report about the attack than a second event, but only just.
+    # A riot is violent; a protest met with force may be told as an attack on civilians.
     riot = "Riots" in (a.event_type, b.event_type)
     return 0.3 if riot else 0.15
+
+
+def _family(mention: Mention) -> str:
+    if mention.sub_event_type == "Peaceful protest":
+        # ACLED's peaceful protests kill no one: one reported with a toll is a violent event
+        # the report's wording made look like a protest, and may be any violent event.
+        return "violence" if mention.toll else "peaceful"
+    return _FAMILY.get(mention.event_type, "other")
 
 
 # --- date ----------------------------------------------------------------------------------
@@ -147,8 +159,8 @@ def date_score_of(new: Mention, old: Mention) -> float | None:
     """How well two mentions' dates agree, or None when they rule each other out."""
     if new.start is None or old.start is None:
         return _undated(new, old)
-    new_end, old_end = new.end or new.start, old.end or old.start
     if not (new.day_precise and old.day_precise):
+        new_end, old_end = new.end or new.start, old.end or old.start
         overlap = new.start <= old_end and old.start <= new_end
         coarse = "year" in (new.precision, old.precision)
         return (0.2 if coarse else 0.35) if overlap else None
@@ -157,12 +169,19 @@ def date_score_of(new: Mention, old: Mention) -> float | None:
         return 1.0
     if abs(days) == 1:
         return 0.7
-    if new.is_update and 0 < days <= UPDATE_DAYS:
-        # Updates are often dated by when the toll was given, not when the attack was.
+    # Updates are often dated by when the toll was given, not when the attack was; one
+    # that continues the toll (as high or higher) may come up to a week after it.
+    if 0 < days <= UPDATE_DAYS and _continues(new, old):
         return 0.4
-    if (new.start - old_end).days <= 1 and (old.start - new_end).days <= 1:
+    if 0 < -days <= UPDATE_DAYS and _continues(old, new):
         return 0.4
     return None
+
+
+def _continues(later: Mention, earlier: Mention) -> bool:
+    if not later.is_update or later.toll is None:
+        return False
+    return earlier.toll is None or later.toll >= earlier.toll
 
 
 def _undated(new: Mention, old: Mention) -> float | None:
@@ -189,9 +208,7 @@ def _place_feature(mention: Mention, members: Sequence[Mention]) -> float | None
 def place_score_of(new: Mention, old: Mention) -> float | None:
     """How well two mentions' places agree, or None when they are apart."""
     if not (new.located and old.located):
-        named = (new.located and new.place_forms & old.names) or (
-            old.located and old.place_forms & new.names
-        )
+        named = new.place_forms & old.names or old.place_forms & new.names
         return NAMED_PLACE if named else 0.0
     if new.country_code and old.country_code and new.country_code != old.country_code:
         return None

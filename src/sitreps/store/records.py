@@ -10,12 +10,13 @@ instead of re-reading earlier articles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..serialize import event_to_dict
-from ..types import Article, Event
+from ..types import Article, Event, PlaceMention
+from .counts import headline
 from .features import evidence_spans, is_update, keywords, name_runs, place_forms, sentences_around
 
 
@@ -45,6 +46,7 @@ class Mention:
     perpetrators: frozenset[str]
     keywords: frozenset[str]
     is_update: bool
+    toll: int | None  # the fatalities it reports, read as a toll (see counts.headline)
     record: Mapping[str, Any]
 
     @property
@@ -53,27 +55,49 @@ class Mention:
 
     @property
     def located(self) -> bool:
-        return self.location is not None
+        """Placed finer than a whole country: a country alone may be where the weapon came
+        from or whose army fired it, so it is compared as names are, never vetoed on."""
+        return self.location is not None and not (self.geo_precision == 3 and not self.admin1)
 
 
-def mentions_of(article: Article, events: tuple[Event, ...], *, seq: int) -> list[Mention]:
-    """The mentions of one article's events, in the article's order."""
+def mentions_of(
+    article: Article,
+    events: tuple[Event, ...],
+    *,
+    seq: int,
+    places: Sequence[PlaceMention] = (),
+) -> list[Mention]:
+    """The mentions of one article's events, in the article's order; ``places`` are all the
+    places the article names (the result's), whose unresolved names stand in for the place
+    of an event that has none finer than a country."""
     names = name_runs(article.text)
     update = is_update(article.text) or (article.title is not None and is_update(article.title))
+    unresolved = tuple(p.evidence.text for p in places if p.name is None)
     return [
-        _mention(article, event, position=i, seq=seq, names=names, update=update)
+        _mention(
+            article, event, position=i, seq=seq, names=names, update=update, unresolved=unresolved
+        )
         for i, event in enumerate(events)
     ]
 
 
 def _mention(
-    article: Article, event: Event, *, position: int, seq: int, names: frozenset[str], update: bool
+    article: Article,
+    event: Event,
+    *,
+    position: int,
+    seq: int,
+    names: frozenset[str],
+    update: bool,
+    unresolved: tuple[str, ...],
 ) -> Mention:
     record = event_to_dict(event)
     location = event.location
     forms: list[str] = [e.text for e in event.evidence.get("location", ())]
     if location is not None:
         forms += [location.name, *(n for n in (location.district,) if n)]
+    if location is None or (location.geo_precision == 3 and not location.admin1):
+        forms += unresolved
     context = sentences_around(article.text, evidence_spans(record))
     if event.relation == "main" and article.title:
         context.append(article.title)
@@ -103,6 +127,7 @@ def _mention(
         keywords=keywords(context),
         # Only the article's own event is what its update is about.
         is_update=update and event.relation == "main",
+        toll=headline(record["fatalities"])[0] if record["fatalities"] else None,
         record=record,
     )
 

@@ -85,6 +85,7 @@ CREATE TABLE mentions (
     perpetrators VARCHAR[],
     keywords VARCHAR[],
     is_update BOOLEAN NOT NULL,     -- the article reports a changed toll
+    toll INTEGER,                   -- the fatalities it reports, read as a toll
     score DOUBLE,                   -- how well it matched the event it joined (null: founded it)
     reason JSON NOT NULL,           -- which features matched, or why it founded a new event
     record JSON NOT NULL,           -- the article's own EVENT object

@@ -1,0 +1,190 @@
+"""Choosing among the candidates of every place an article names, all at once.
+
+A name alone is ambiguous ("Soum" is a province of Burkina Faso and a town in Senegal); the
+article around it is not. Each name's candidates are scored by their prior (log10 of the
+population) plus what the rest of the article says:
+
+- **country support**: how strongly the article points at a country, from countries and
+  regions it names, the demonyms it uses, and the other names it holds (each name votes for
+  the countries its candidates lie in, in proportion to their population, so "Djibo", a town
+  only Burkina Faso has, votes for Burkina Faso). A name never votes for itself.
+- **containers**: in "Town (Commune, Province)" and "X district, Province", the names after
+  a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
+  near it) is preferred.
+
+And one rule no score can overturn: when some candidate lies in a country the article points
+at, a candidate in a country nothing points at is never chosen, unless it is a country, a
+region or a big city (population 100,000 or more).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Candidate, normalize_name
+
+__all__ = ["Mention", "resolve"]
+
+_NAMED_COUNTRY = 3.0  # votes of a country the text names, per naming (at most two)
+_NAMED_ADMIN1 = 2.0
+_DEMONYM = 1.0
+_SUPPORT_BONUS = 2.5  # per unit of support, up to _SUPPORT_CAP
+_SUPPORT_CAP = 2.0
+_STRONG = 0.6  # support that makes a country "pointed at"
+_BIG = 100_000
+_SAME_ADMIN2 = 4.0
+_SAME_ADMIN1 = 2.5
+_NEAR_KM = 60.0
+_NEAR = 2.0
+_NAMED_CITY = 4.0
+_WEAK = 0.3
+_FIRM = 1.0
+_REGION = frozenset({"admin1", "other"})
+_MAX_VOTERS = 8  # a name's candidates that vote, most likely first
+
+
+@dataclass(slots=True)
+class Mention:
+    """One name in the text and what the gazetteer offers for it."""
+
+    candidates: Sequence[Candidate]
+    # Indices of the mentions that contain this one ("(Commune, Province)" after it).
+    containers: list[int] = field(default_factory=list)
+    # Kept out of the country votes: a name the model doubted, which must agree with the rest.
+    votes: bool = True
+
+
+def _explicit(c: Candidate) -> float:
+    if c.feature == "country":
+        return _NAMED_COUNTRY
+    if c.feature == "admin1":
+        return _NAMED_ADMIN1
+    return 0.0
+
+
+def _vote(candidates: Sequence[Candidate]) -> dict[str, float]:
+    """How a name spreads one vote over countries, by its candidates' priors."""
+    top = [c for c in candidates[:_MAX_VOTERS] if c.country_code]
+    if not top:
+        return {}
+    first = top[0]
+    explicit = _explicit(first)
+    if explicit and first.country_code:
+        # "Burkina Faso", "Helmand": a name whose likeliest meaning is a country or region.
+        return {first.country_code: explicit}
+    weights: defaultdict[str, float] = defaultdict(float)
+    best = max(c.prior for c in top)
+    for c in top:
+        assert c.country_code is not None
+        weights[c.country_code] += 10 ** (c.prior - best)
+    total = sum(weights.values())
+    return {cc: w / total for cc, w in weights.items()}
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _inside(c: Candidate, container: Candidate) -> float:
+    """A bonus for ``c`` lying in (or near) what a container name resolved to."""
+    if c.country_code != container.country_code:
+        return 0.0
+    if (
+        container.admin2
+        and c.admin2
+        and normalize_name(c.admin2) == normalize_name(container.admin2)
+    ):
+        return _SAME_ADMIN2
+    bonus = 0.0
+    if container.admin1 and c.admin1 == container.admin1:
+        bonus = _SAME_ADMIN1
+    if container.feature not in ("country", "admin1") and _km(c, container) <= _NEAR_KM:
+        bonus = max(bonus, _NEAR)
+    return bonus
+
+
+def _foreign(best: Candidate, backed: float, strongest: float) -> bool:
+    """A small place in a country nothing else in the text points at, when the text points
+    firmly at another: better left unresolved than put on another continent."""
+    if best.feature in ("country", "admin1") or best.population >= _BIG:
+        return False
+    return backed < _WEAK and strongest >= _FIRM
+
+
+def _as_container(mention: Mention, chosen: Candidate | None) -> list[Candidate]:
+    """What a containing name stands for: its chosen place, and the region of that name in
+    the same country ("Pisky, Donetsk": Donetsk the oblast as much as the city)."""
+    if chosen is None:
+        return []
+    regions = [
+        c
+        for c in mention.candidates
+        if c is not chosen and c.country_code == chosen.country_code and c.feature in _REGION
+    ]
+    return [chosen, *regions]
+
+
+def resolve(
+    mentions: Sequence[Mention],
+    *,
+    demonyms: Mapping[str, int] | None = None,
+    named: Collection[str] = (),
+) -> list[tuple[Candidate | None, float]]:
+    """The candidate each mention most likely means (None for a mention with none), and how
+    strongly the rest of the text points at its country.
+
+    ``named``: normalized names of the places the text names; a city district whose city is
+    among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
+    """
+    votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
+    support: defaultdict[str, float] = defaultdict(float)
+    for cc, n in (demonyms or {}).items():
+        support[cc] += _DEMONYM * min(n, 2)
+    for vote in votes:
+        for cc, v in vote.items():
+            support[cc] += v
+    chosen: list[Candidate | None] = [None] * len(mentions)
+    backed = [0.0] * len(mentions)
+    # Containers come after what they contain: resolve from the end, so that "Soum" is
+    # settled before "Djibo (Djibo, Soum)" asks it.
+    for i in reversed(range(len(mentions))):
+        mention = mentions[i]
+        if not mention.candidates:
+            continue
+        own = votes[i]
+
+        def others(cc: str | None, own: Mapping[str, float] = own) -> float:
+            return support.get(cc or "", 0.0) - own.get(cc or "", 0.0)
+
+        containers = [k for j in mention.containers for k in _as_container(mentions[j], chosen[j])]
+
+        def score(c: Candidate, containers: Sequence[Candidate | None] = containers) -> float:
+            total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
+            if containers:
+                total += max(_inside(c, k) for k in containers if k is not None)
+            if c.feature == "district" and c.city and normalize_name(c.city) in named:
+                total += _NAMED_CITY
+            return total
+
+        pool = list(mention.candidates)
+        if any(others(c.country_code) >= _STRONG for c in pool):
+            pool = [
+                c
+                for c in pool
+                if others(c.country_code) >= _STRONG
+                or c.feature in ("country", "admin1")
+                or c.population >= _BIG
+            ]
+        best = max(pool, key=score)  # max keeps the first of equals: the likeliest
+        if _foreign(best, others(best.country_code), max(map(others, support), default=0.0)):
+            continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
+        chosen[i], backed[i] = best, others(best.country_code)
+    return list(zip(chosen, backed, strict=True))

@@ -1,0 +1,60 @@
+"""The event's location: which of its places it is, at what precision (issue #4)."""
+
+from __future__ import annotations
+
+from sitreps.assemble.events import _location
+from sitreps.types import Evidence, PlaceMention
+
+
+def place(text: str, phrase: str, **fields: object) -> PlaceMention:
+    start = text.index(phrase)
+    evidence = Evidence.of("t", text, start, start + len(phrase))
+    return PlaceMention(evidence=evidence, lat=1.0, lon=2.0, **fields)  # type: ignore[arg-type]
+
+
+def test_the_town_outranks_its_region_and_country() -> None:
+    text = "Militants attacked a post in Kabul province of Afghanistan, near Paghman."
+    places = [
+        place(text, "Kabul province", name="Kabul", feature="admin1", admin1="Kabul"),
+        place(text, "Afghanistan", name="Afghanistan", feature="country", country_code="AF"),
+        place(text, "Paghman", name="Paghman", feature="town", admin1="Kabul"),
+    ]
+    location, chosen = _location(text, places)
+    assert location is not None and chosen is places[2]
+    assert location.geo_precision == 2  # "near" a town
+
+
+def test_a_town_itself_is_precision_one_and_a_region_three() -> None:
+    text = "Shells hit Kharkiv in Kharkiv Oblast."
+    town = place(text, "Kharkiv", name="Kharkiv", feature="city", admin1="Kharkiv")
+    region = place(text, "Kharkiv Oblast", name="Kharkiv", feature="admin1", admin1="Kharkiv")
+    location, _ = _location(text, [town, region])
+    assert location is not None and location.geo_precision == 1
+    location, _ = _location(text, [region])
+    assert location is not None and location.geo_precision == 3
+
+
+def test_an_admin2_is_precision_two_and_names_its_admin2() -> None:
+    text = "Two soldiers were killed in a village of Soum province."
+    soum = place(text, "Soum province", name="Soum", feature="other", admin1="Sahel", admin2="Soum")
+    location, _ = _location(text, [soum])
+    assert location is not None
+    assert (location.geo_precision, location.admin1, location.admin2) == (2, "Sahel", "Soum")
+
+
+def test_the_dateline_is_where_the_report_was_filed() -> None:
+    text = "KYIV (Reuters) - Drones struck Odesa overnight, officials said."
+    kyiv = place(text, "KYIV", name="Kyiv", feature="city")
+    odesa = place(text, "Odesa", name="Odesa", feature="city")
+    _, chosen = _location(text, [kyiv, odesa])
+    assert chosen is odesa
+    _, chosen = _location(text, [kyiv])
+    assert chosen is kyiv  # when it is the only place, it is still the best guess
+
+
+def test_admin1_keeps_the_reports_spelling_of_it() -> None:
+    text = "Protesters gathered in Kafr Takharim in Idleb on Friday."
+    town = place(text, "Kafr Takharim", name="Kafr Takharim", feature="town", admin1="Idlib")
+    region = place(text, "Idleb", name="Idlib", feature="city", admin1="Idlib")
+    location, _ = _location(text, [town, region])
+    assert location is not None and location.admin1 == "Idleb"

@@ -31,12 +31,6 @@ FINAL_TOLLS = {
     "kharkiv-2024-01-23": 11,
     "kyiv-2024-01-23": 4,
 }
-# Tolls whose last report the extractor does not read yet: the store can only follow the
-# figures it is given. Remove an entry when extraction reads the sentence.
-NOT_EXTRACTED = {
-    "kerman-2024-01-03": "m20: 'has risen to 89 after five of the wounded died' gives only 5",
-    "majdal-shams-2024-07-27": "m29: 'killed by a rocket ... rose to 12' gives no figure",
-}
 
 
 def _main_events(db: Path) -> dict[str, str]:
@@ -70,15 +64,7 @@ def _event_of(db: Path, gold_event: str) -> dict[str, Any]:
     return record
 
 
-@pytest.mark.parametrize(
-    "gold_event",
-    [
-        pytest.param(g, marks=pytest.mark.xfail(reason=NOT_EXTRACTED[g], strict=False))
-        if g in NOT_EXTRACTED
-        else g
-        for g in FINAL_TOLLS
-    ],
-)
+@pytest.mark.parametrize("gold_event", list(FINAL_TOLLS))
 def test_final_toll_follows_the_latest_credible_report(
     multireport_db: Path, gold_event: str
 ) -> None:

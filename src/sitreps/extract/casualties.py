@@ -53,15 +53,16 @@ _LEFT_FATAL = re.compile(
 )
 # "the death toll rose to 28", "a death toll of 14", "the number of injured reached 90".
 _TOLL_RE = re.compile(
-    r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|civilians\s+)?"
-    r"(?:dead|deaths|fatalities|victims|killed|injured|wounded|casualties))\b[^.;:]{0,70}?\b"
+    r"(?P<what>death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?"
+    r"(?:dead|deaths|fatalities|victims|killed|injured|wounded|casualties))\b[^.;:]{0,110}?\b"
     r"(?:to|of|at|reached|hit|is|was|stood\s+at|stands\s+at|now)\s+$",
     re.IGNORECASE,
 )
 # "has risen to", "climbed to", "the final toll": a figure that replaces earlier ones.
 _UPDATE_RE = re.compile(
-    r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)|increas(?:ed|es|ing)|jump(?:ed|s)|reach(?:ed|es)"
-    r"|final|updated|revised|now\s+stands)\b[^.;]{0,30}$",
+    r"(?:\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)|increas(?:ed|es|ing)|jump(?:ed|s)"
+    r"|revised(?:\s+(?:up|down)(?:wards?)?)?|updated)\s+to|\breach(?:ed|es)|\bnow\s+stands\s+at"
+    r"|\bfinal\s+(?:death\s+)?toll\b[^.;]{0,40}\b(?:is|was|of|at|to))\s+$",
     re.IGNORECASE,
 )
 # Words that may sit between a figure and its casualty word without breaking the link.
@@ -76,6 +77,7 @@ _FILLER = re.compile(
     r"|family|relatives|patients|pilgrims|shoppers|bystanders|guards|security|forces|personnel"
     r"|military|army|government|pro-government|militia|jihadists?|terrorists?|suspects?|of|the"
     r"|them|whom|those|were|was|are|is|have|has|had|been|being|got|all|also|reportedly|later"
+    r"|known|thought|now|feared|presumed|understood"
     r"|confirmed|initially|allegedly|believed|feared|said|to|be|in|total|young|elderly|still|now"
     r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged)$"
 )
@@ -112,8 +114,11 @@ _NONE_RE = re.compile(
     r"|injuries|deaths|fatalities))\b",
     re.IGNORECASE,
 )
+# "Fifty people, including five children, have died": the aside does not break the link.
+_ASIDE = re.compile(r",\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^,.;]*,", re.I)
 # Between two figures of one list: a few describing words, then a comma or "and".
 _LIST_GAP = re.compile(r"(?:\s+[A-Za-z-]+){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -131,10 +136,13 @@ def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str 
     """The casualty word after a figure, the end of the phrase, and who was hit."""
     who: str | None = None
     # "5 civilians (2 men, 2 women and 1 child) were killed": the brackets only itemise.
+    asides = [m.span() for m in _ASIDE.finditer(text, start, end)]
     tokens = [
         t
         for t in _TOKEN.finditer(text, start, end)
-        if t.group(0) not in "()" and not _in_brackets(text, start, t.start())
+        if t.group(0) not in "()"
+        and not _in_brackets(text, start, t.start())
+        and not any(a <= t.start() < b for a, b in asides)
     ]
     skip_of_the = False
     for i, token in enumerate(tokens[: _MAX_GAP + 1]):
@@ -162,7 +170,7 @@ def _in_brackets(text: str, start: int, at: int) -> bool:
 
 
 def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField | None:
-    before = text[max(sent_start, number.start - 120) : number.start]
+    before = text[max(sent_start, number.start - 180) : number.start]
     match = _LEFT_RE.search(before)
     if match:
         verb = match.group("verb").lower()
@@ -222,7 +230,7 @@ def _in_sentence(
         field, span_start, end, who = reading
         phrase = text[span_start:end]
         before = text[max(sent_start, number.start - 40) : number.start]
-        toll_before = text[max(sent_start, number.start - 100) : number.start]
+        toll_before = text[max(sent_start, number.start - 120) : number.start]
         found.append(
             CasualtyMention(
                 evidence=Evidence.of(article_id, text, span_start, end),
@@ -256,8 +264,8 @@ def _share_list_fields(
             if (a is None) == (b is None):
                 continue
             gap = text[numbers[i].end : numbers[i + 1].start]
-            if not _LIST_GAP.fullmatch(gap):
-                continue
+            if not _LIST_GAP.fullmatch(gap) or _OF_THEM.match(text, numbers[i + 1].end):
+                continue  # "39 dead, four of them children": a part, not another group
             known = a or b
             assert known is not None
             field = known[0]
@@ -270,7 +278,7 @@ def _share_list_fields(
 
 
 def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:
-    before = text[max(sent_start, number.start - 120) : number.start]
+    before = text[max(sent_start, number.start - 180) : number.start]
     match = _LEFT_RE.search(before) or _TOLL_RE.search(before)
     return number.start - len(before) + match.start() if match else number.start
 

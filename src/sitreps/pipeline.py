@@ -22,7 +22,7 @@ from .extract.victims import find_victims
 from .extract.weapons import find_weapons
 from .geo.gazetteer import default_gazetteer
 from .ingest.text import guess_language
-from .nlp.pipeline import parse
+from .nlp.pipeline import load_nlp, parse
 from .types import Article, Event, Result
 
 if TYPE_CHECKING:
@@ -57,8 +57,14 @@ def _bucket(sentences: Sequence[Sentence], items: Iterable[object], attr: str) -
             getattr(sentences[i], attr).append(item)
 
 
-def extract_article(article: Article) -> Result:
-    """Everything sitreps reads in one article."""
+def extract_articles(articles: Sequence[Article]) -> list[Result]:
+    """Everything sitreps reads in each article; the model parses them as one batch."""
+    docs = load_nlp().pipe(a.text for a in articles)
+    return [extract_article(a, doc=d) for a, d in zip(articles, docs, strict=True)]
+
+
+def extract_article(article: Article, *, doc: Doc | None = None) -> Result:
+    """Everything sitreps reads in one article (``doc``: its parse, when already made)."""
     warnings: list[str] = []
     language = guess_language(article.text)
     if language != "en":
@@ -67,7 +73,8 @@ def extract_article(article: Article) -> Result:
         warnings.append(
             "no published date: relative dates (weekdays, 'overnight', 'last week') stay unresolved"
         )
-    doc = parse(article.text)
+    if doc is None:
+        doc = parse(article.text)
     sentences = _sentences(doc, article)
     spans = [(s.start, s.end) for s in sentences]
     text, aid = article.text, article.id

@@ -23,8 +23,8 @@ demo: $(STAMP)
 	$(BIN)/sitreps events --db $(DEMO_DB) --format table --tolls
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -41,6 +41,7 @@ train: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 
+# Scores against ../shared/data and the committed floors in bench/baseline.json (see bench/).
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

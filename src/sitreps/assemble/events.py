@@ -6,10 +6,13 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..extract.actors import country_name, state_forces_name
 from ..extract.dates import merge_range
+from ..geo.demonyms import country_of_demonym
+from ..geo.gazetteer import default_gazetteer
 from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
@@ -153,7 +156,7 @@ def _location(
 ) -> tuple[Location | None, PlaceMention | None]:
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
-        return None, None
+        return _country_location(text, places), None
     ranked = sorted(
         enumerate(resolved),
         key=lambda ip: (
@@ -182,6 +185,41 @@ def _location(
         geonames_id=place.geonames_id,
     )
     return location, place
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _country_location(text: str, places: Sequence[PlaceMention]) -> Location | None:
+    """The country, when no place of the event has coordinates: that of a place known only by
+    its region or country, else the country the text's demonyms name most ("Afghan forces"),
+    at its capital, precision 3."""
+    known = next((p for p in places if p.country_code), None)
+    if known is not None:
+        cc, admin1 = known.country_code, known.admin1
+    else:
+        found = Counter(
+            code for word in _CAPITALIZED.findall(text) if (code := country_of_demonym(word))
+        )
+        if not found:
+            return None
+        (cc, _), admin1 = found.most_common(1)[0], None
+    assert cc is not None
+    name = country_name(cc) or cc
+    country = next(iter(default_gazetteer().lookup(name, features=("country",))), None)
+    at_capital = admin1 is None and country is not None and country.country_code == cc
+    return Location(
+        name=admin1 or name,
+        country=name,
+        country_code=cc,
+        admin1=admin1,
+        admin2=None,
+        district=None,
+        lat=country.lat if at_capital and country else None,
+        lon=country.lon if at_capital and country else None,
+        geo_precision=3,
+        geonames_id=None,
+    )
 
 
 def _actors(
@@ -249,8 +287,10 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     added = sum(
         m.number.best
         for m, _ in stated
-        if m.additional and not m.subset and m.evidence.start > first.evidence.start
-    )
+        if not m.subset
+        and m.evidence.start > first.evidence.start
+        and (m.additional or (m.perpetrator and not first.perpetrator))
+    )  # "... two attackers were also killed": ACLED counts every death of the event
     if added:
         return Count(low=best.low + added, best=best.best + added, high=None, reports=tuple(
             Report(value=m.number.value, qualifier=m.number.qualifier, source=_source(s),

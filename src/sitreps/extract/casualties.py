@@ -37,7 +37,8 @@ _LEFT_RE = re.compile(
     r"(?P<verb>killed|killing|kills|kill|claimed|claiming|wounded|wounding|wounds|injured|injuring"
     r"|injures|hospitali[sz]ed|left|leaving|leaves|executed|executing|assassinated|massacred"
     r"|massacring|murdered|murdering|beheaded|lynched|(?:hacked|beat|beaten|stabbed|burned|burnt"
-    r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down|(?:bodies|corpses|remains)\s+of)\s+"
+    r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down|(?:bodies|corpses|remains"
+    r"|deaths?|killing)\s+of)\s+"
     r"(?:(?:an|a|the|some|another|other|summarily|reportedly)\s+)?$",
     re.IGNORECASE,
 )
@@ -81,7 +82,8 @@ _FILLER = re.compile(
     r"|confirmed|initially|allegedly|believed|feared|said|to|be|in|total|young|elderly|still|now"
     r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged)$"
 )
-_DEMONYM_WORD = re.compile(r"^[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)$")
+# Demonyms ("Afghan soldiers") and group acronyms ("three NPA militants") describe victims too.
+_DEMONYM_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)|[A-Z]{2,6})$")
 _PERPETRATORS = re.compile(
     r"\b(?:attackers?|gunmen|assailants?|militants?|insurgents?|terrorists?|suicide\s+bombers?"
     r"|bombers?|jihadists?|bandits)\b",

@@ -266,7 +266,11 @@ def _share_list_fields(
             if (a is None) == (b is None):
                 continue
             gap = text[numbers[i].end : numbers[i + 1].start]
-            if not _LIST_GAP.fullmatch(gap) or _OF_THEM.match(text, numbers[i + 1].end):
+            if (
+                not _LIST_GAP.fullmatch(gap)
+                or _OF_THEM.match(text, numbers[i + 1].end)
+                or any(_field_of(w) for w in gap.split())  # "1 killed, 1 grazed": two verbs
+            ):
                 continue  # "39 dead, four of them children": a part, not another group
             known = a or b
             assert known is not None

@@ -25,7 +25,7 @@ _KILLED = {
     "slain", "execute", "executed", "behead", "beheaded", "lynch", "lynched",
 }  # fmt: skip
 _INJURED = {
-    "wound", "wounded", "injure", "injured", "hurt", "shoot", "shot", "stab", "stabbed",
+    "wound", "wounded", "injure", "injured", "hurt", "shoot", "shot", "shooting", "stab", "stabbed",
     "hospitalize", "hospitalized", "hospitalise", "hospitalised",
 }  # fmt: skip
 _PEOPLE = {
@@ -34,8 +34,12 @@ _PEOPLE = {
     "soldier", "policeman", "civilian", "farmer", "pedestrian", "passenger", "worker", "father",
     "mother", "son", "daughter", "brother", "sister", "husband", "wife", "deputy", "trooper",
     "shooter", "guard", "journalist", "villager", "shopkeeper", "owner", "clerk", "customer",
+    "friend", "girlfriend", "boyfriend", "neighbor", "neighbour", "cousin", "uncle", "aunt",
+    "nephew", "niece", "grandmother", "grandfather", "roommate", "coworker", "acquaintance",
+    "relative", "stepfather", "stepson", "partner", "fiancee", "fiance", "teacher", "pastor",
 }  # fmt: skip
 _PRONOUNS = {"he", "she", "him", "her"}
+_REFLEXIVES = {"himself", "herself"}  # the one who acted, not the one hit before
 _FATAL_WORDS = {"fatally", "dead", "death", "killed", "died"}
 
 
@@ -98,6 +102,8 @@ def _person_key(token: Token, doc: Doc) -> str | None:
         return f"described:{token.lower_}"
     if token.lower_ in _PRONOUNS:
         return "pronoun"
+    if token.lower_ in _REFLEXIVES:
+        return f"self:{token.head.i}"
     return None
 
 

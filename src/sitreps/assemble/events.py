@@ -289,7 +289,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         for m, _ in stated
         if not m.subset
         and m.evidence.start > first.evidence.start
-        and (m.additional or (m.perpetrator and not first.perpetrator))
+        and (m.additional or _other_side(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
     if added:
         return Count(low=best.low + added, best=best.best + added, high=None, reports=tuple(
@@ -299,6 +299,24 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
+
+
+_ATTACKERS = frozenset({"attackers", "gunmen", "assailants", "bombers", "raiders", "attacker"})
+_ARMED = frozenset(
+    {"soldiers", "troops", "servicemen", "police", "policemen", "officers", "guards"}
+)
+
+
+def _other_side(first: CasualtyMention, later: CasualtyMention) -> bool:
+    """Deaths on the attackers' side, told after the victims', add to the event's toll.
+
+    "Three attackers were shot dead" after "32 people were killed" adds; "19 militants were
+    killed" after an air strike killed "more than 90 people" is a claim about who the dead
+    were, so it adds only when the first toll was of soldiers or police (a fight).
+    """
+    if not later.perpetrator or first.perpetrator:
+        return False
+    return later.who in _ATTACKERS or first.who in _ARMED
 
 
 def _count_people(mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence]) -> Count:

@@ -109,6 +109,11 @@ _TOTAL = re.compile(
     r"\s+since|cumulative|overall\s+toll|throughout\s+the\s+war|during\s+the\s+war)\b",
     re.IGNORECASE,
 )
+_TOTAL_TENSE = re.compile(
+    r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|wounded|injured|lost|perished)"
+    r"|\btotal\b|\bcumulative\b|\boverall\b|\balone\b",
+    re.IGNORECASE,
+)
 _NONE_RE = re.compile(
     r"\b(?:no(?:body|\s+one)?\s+(?:was|were|has\s+been|have\s+been)\s+(?P<a>killed|injured|hurt"
     r"|wounded)|no\s+(?P<b>casualties|injuries|fatalities|deaths)\s+(?:were|was|have\s+been)"
@@ -202,7 +207,9 @@ def _in_sentence(
     text: str, sent_start: int, sent_end: int, article_id: str
 ) -> list[CasualtyMention]:
     sentence = text[sent_start:sent_end]
-    total = bool(_TOTAL.search(sentence))
+    # "9,000 have been killed since the invasion" is a running total; "the deadliest attack
+    # since October 2022, when car bombs killed 121" is not.
+    total = bool(_TOTAL.search(sentence)) and bool(_TOTAL_TENSE.search(sentence))
     # Figures in brackets itemise the one before them ("5 civilians (2 men, 3 women)").
     numbers = [
         n

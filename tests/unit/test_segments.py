@@ -95,3 +95,26 @@ def test_a_protest_dispersed_in_a_later_sentence() -> None:
 def test_forces_without_a_country_take_the_event_country() -> None:
     (main,) = _events("Soldiers killed three militants near Mopti in Mali on Sunday.\n")
     assert any(a.name == "Military Forces of Mali" for a in main.actors)
+
+
+def test_attackers_killed_add_to_the_toll_but_claims_about_the_dead_do_not() -> None:
+    (main,) = _events(
+        "At least 20 people were killed when gunmen stormed a hotel on Friday. "
+        "Police said four attackers were also shot dead.\n"
+    )
+    assert main.fatalities is not None and main.fatalities.best == 24
+    (strike,) = _events(
+        "An air strike on a school killed more than 40 people on Saturday, rescuers said. "
+        "The military said at least 10 militants were killed in the strike.\n"
+    )
+    assert strike.fatalities is not None and strike.fatalities.best == 41
+
+
+def test_deadliest_since_is_no_running_total() -> None:
+    events = _events(
+        "A car bomb killed 9 people in the capital on Monday. It was the deadliest attack "
+        "since March 2022, when a truck bomb killed at least 60 people.\n"
+    )
+    background = [e for e in events if e.relation == "background"]
+    assert background and background[0].fatalities is not None
+    assert background[0].fatalities.best == 60

@@ -80,14 +80,21 @@ def print_table(out: TextIO, rows: Sequence[Row]) -> None:
     print(file=out)
 
 
-def print_throughput(out: TextIO, sitreps: Throughput, spacy: Throughput | None) -> None:
+def print_throughput(
+    out: TextIO,
+    sitreps: Throughput,
+    spacy: Throughput | None,
+    *,
+    ingest: Throughput | None = None,
+    ingest_target: float | None = None,
+) -> None:
     head = (
         f"{'throughput':<34}  {'docs':>5}  {'words':>7}  {'secs':>6}  {'docs/s':>7}  "
         f"{'words/s':>8}  {'peak MB':>7}"
     )
     print(head, file=out)
     print("-" * len(head), file=out)
-    for t in (sitreps, spacy):
+    for t in (sitreps, ingest, spacy):
         if t is None:
             continue
         print(
@@ -104,6 +111,13 @@ def print_throughput(out: TextIO, sitreps: Throughput, spacy: Throughput | None)
         )
     else:
         print("spaCy full parse: skipped", file=out)
+    if ingest is not None and ingest_target is not None:
+        met = "met" if ingest.docs_per_s >= ingest_target else "NOT MET"
+        print(
+            f"sitreps ingest: {ingest.docs_per_s:.1f} articles/s on {ingest.docs} HTML pages "
+            f"(target >= {ingest_target:g} articles/s: {met})",
+            file=out,
+        )
     print(
         "(times include start-up and model load; peak MB is the largest resident set of any one\n"
         " process: for sitreps the parent or one of its workers, not their sum; the spaCy parse\n"

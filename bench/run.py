@@ -10,7 +10,10 @@ Reads ``../shared/data`` beside the repository (never copied into it), writes ea
 JSON Lines input in a temporary directory, runs ``python -m sitreps.cli extract --input X
 --output Y`` once per set and a bare full spaCy parse of the same texts, then prints one table
 (field, score, n, baseline, delta, floor, status), throughput, the worst confusions and sample
-misses. Writes ``bench/results/latest.json``.
+misses. Writes ``bench/results/latest.json``. Also scored, by ``bench/ingest.py``: the main text of
+the ``html/`` pages by sitreps' HTML reader against their ``articleBody`` (token F1), the
+throughput of `sitreps ingest` on those pages into a new store (target >= 20 articles/s), and
+how `sitreps ingest` merges ``tests/data/multireport.jsonl`` against its gold events.
 
 Exit status: 0 when every field is at or above its floor in ``bench/baseline.json``; 1 when
 any is below (each named on stderr); 2 when the development data is absent or a run failed.
@@ -37,7 +40,7 @@ from typing import Any, TextIO
 if __package__ in (None, ""):  # run as `python bench/run.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import datasets, fields, geo, measure, report, score
+from bench import datasets, fields, geo, ingest, measure, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -106,6 +109,7 @@ class Cases:
     roles: list[datasets.RoleCase]
     geo: list[geo.GeoCase]
     centroids: dict[str, tuple[float, float]]
+    html: list[ingest.HtmlPage]  # scored by bench/ingest.py, not a `sitreps extract` set
 
     def sets(self) -> dict[str, list[datasets.Document]]:
         return {
@@ -134,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             roles=datasets.load_wikievents(args.data) + datasets.load_rams(args.data),
             geo=geo.load_geo(args.data, seed=args.seed),
             centroids=geo.load_centroids(args.data),
+            html=ingest.load_html_pages(args.data),
         )
     except datasets.DataMissing as error:
         print(f"bench: development data incomplete: {error}", file=sys.stderr)
@@ -146,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             name: run_set(name, docs, workdir, spacy=not args.skip_spacy)
             for name, docs in cases.sets().items()
         }
+        stored = ingest.run(cases.html, workdir)
     broken = [r for r in runs.values() if r.sitreps.returncode not in (0, 2) and not r.results]
     for run in broken:
         print(
@@ -156,11 +162,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if broken:
         return EXIT_NO_DATA
     meta = run_meta(args, started, total_acled=count_acled(args.data), cases=cases)
-    return score_and_report(args, cases, runs, meta)
+    return score_and_report(args, cases, runs, meta, stored)
 
 
 def score_and_report(
-    args: argparse.Namespace, cases: Cases, runs: Mapping[str, SetRun], meta: Mapping[str, Any]
+    args: argparse.Namespace,
+    cases: Cases,
+    runs: Mapping[str, SetRun],
+    meta: Mapping[str, Any],
+    stored: ingest.IngestRun,
 ) -> int:
     """Score, print, write latest.json (and the baseline if asked); the exit status."""
     progress("scoring")
@@ -169,19 +179,24 @@ def score_and_report(
         + fields.gva_fields(cases.gva, runs["gva"].results)
         + fields.role_fields(cases.roles, runs["roles"].results)
         + geo.geo_fields(cases.geo, runs["geo"].results, cases.centroids)
+        + stored.fields
     )
     baseline = load_baseline(BASELINE)
     rows = compare(scored, baseline)
     ours, theirs = throughput(runs.values())
     texts = {doc.id: doc.text for docs in cases.sets().values() for doc in docs}
+    texts.update(stored.texts)
     out = sys.stdout
     report.print_header(out, header_lines(meta, runs))
     report.print_table(out, rows)
-    report.print_throughput(out, ours, theirs)
+    report.print_throughput(
+        out, ours, theirs, ingest=stored.throughput, ingest_target=ingest.INGEST_TARGET
+    )
     print_failures(out, runs.values())
+    print_ingest_failures(out, stored)
     report.print_details(out, scored, texts, misses=args.misses, seed=args.seed)
     report.print_summary(out, rows)
-    write_latest(LATEST, meta, rows, runs.values(), ours, theirs)
+    write_latest(LATEST, meta, rows, runs.values(), ours, theirs, stored)
     progress(f"wrote {LATEST.relative_to(ROOT)}")
     if args.update_baseline:
         write_baseline(BASELINE, rows, baseline, meta)
@@ -301,6 +316,14 @@ def print_failures(out: TextIO, runs: Iterable[SetRun]) -> None:
             print(file=out)
 
 
+def print_ingest_failures(out: TextIO, stored: ingest.IngestRun) -> None:
+    if stored.failures:
+        print(f"{len(stored.failures)} documents failed in sitreps ingest, e.g.:", file=out)
+        for line in stored.failures[:5]:
+            print(f"   {line[:300]}", file=out)
+        print(file=out)
+
+
 # --- baseline ------------------------------------------------------------------------------
 
 
@@ -391,6 +414,7 @@ def run_meta(
         "roles_docs": {
             src: sum(1 for c in cases.roles if c.source == src) for src in ("wikievents", "rams")
         },
+        "html_pages": len(cases.html),
         "python": sys.version.split()[0],
     }
 
@@ -411,6 +435,10 @@ def header_lines(meta: Mapping[str, Any], runs: Mapping[str, SetRun]) -> list[st
         "attack/death/injury arguments, text rebuilt from tokens, no published date",
         f"geo: {runs['geo'].docs} articles: {geo.LGL_SAMPLE} of LGL (seeded) and all of TR-News, "
         "raw text, no published date",
+        f"html: {meta['html_pages']} pages of ../shared/data/html: main text by sitreps' HTML "
+        "reader vs articleBody (token F1), then `sitreps ingest` of them into a new store (timed)",
+        "merge: tests/data/multireport.jsonl (gold_event stripped) by `sitreps ingest` into a new "
+        "store, main events vs gold events; final tolls vs the store test's FINAL_TOLLS",
     ]
 
 
@@ -421,6 +449,7 @@ def write_latest(
     runs: Iterable[SetRun],
     ours: report.Throughput,
     theirs: report.Throughput | None,
+    stored: ingest.IngestRun | None = None,
 ) -> None:
     def speed(t: report.Throughput | None) -> dict[str, float] | None:
         if t is None:
@@ -450,7 +479,7 @@ def write_latest(
             if r.spacy is None
             else {"seconds": round(r.spacy.seconds, 2), "peak_mb": round(r.spacy.peak_mb, 1)},
         }
-    payload = {
+    payload: dict[str, Any] = {
         "meta": dict(meta),
         "fields": {
             r.name: {
@@ -465,6 +494,16 @@ def write_latest(
         },
         "throughput": {"sitreps": speed(ours), "spacy_full_parse": speed(theirs), "sets": per_set},
     }
+    if stored is not None:
+        t = stored.throughput
+        payload["throughput"]["sitreps_ingest_html"] = {
+            **(speed(t) or {}),
+            "articles_per_s": round(t.docs_per_s, 2),
+            "articles_stored": stored.stored,
+            "target_articles_per_s": ingest.INGEST_TARGET,
+            "target_met": t.docs_per_s >= ingest.INGEST_TARGET,
+            "failures": list(stored.failures),
+        }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 

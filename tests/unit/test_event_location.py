@@ -58,3 +58,28 @@ def test_admin1_keeps_the_reports_spelling_of_it() -> None:
     region = place(text, "Idleb", name="Idlib", feature="city", admin1="Idlib")
     location, _ = _location(text, [town, region])
     assert location is not None and location.admin1 == "Idleb"
+
+
+def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
+    text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
+    unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))
+    location, chosen = _location(text, [unknown])
+    assert chosen is None and location is not None
+    assert (location.country_code, location.geo_precision) == ("AF", 3)
+    assert location.lat is not None  # the country's point
+
+
+def test_a_region_without_a_point_still_gives_its_country_and_admin1() -> None:
+    text = "Clashes were reported in Someplace, Northia province."
+    region = PlaceMention(
+        evidence=Evidence.of("t", text, 36, 52), name="Northia", feature="admin1",
+        country_code="AF", admin1="Northia",
+    )  # fmt: skip
+    location, _ = _location(text, [region])
+    assert location is not None
+    assert (location.country_code, location.admin1, location.geo_precision) == ("AF", "Northia", 3)
+
+
+def test_no_place_and_no_demonym_is_no_location() -> None:
+    text = "Workers held a sit-in to demand their wages."
+    assert _location(text, []) == (None, None)

@@ -352,3 +352,39 @@ def test_a_broken_dump_is_refused_with_its_line(
     assert main(["gazetteer", "load", str(dump)]) == 2
     assert "bad.txt:2" in capsys.readouterr().err
     assert not (tmp_path / "data" / "sitreps" / "geonames" / "bad.txt").exists()
+
+
+def _spellings() -> Gazetteer:
+    def place(name: str, cc: str, feature: str = "town") -> Candidate:
+        return Candidate(
+            name=name, feature=feature, country_code=cc, country=None,  # type: ignore[arg-type]
+            population=2_000, prior=3.3,
+        )  # fmt: skip
+
+    return Gazetteer.from_entries([
+        (place("Nahr-e Saraj", "AF", "other"), []), (place("Nahri Sarai", "PK"), []),
+        (place("Al Qarya", "IQ", "admin1"), []), (place("Qarya", "TR"), []),
+    ])  # fmt: skip
+
+
+def test_near_spellings_are_found_only_in_the_given_country() -> None:
+    gazetteer = _spellings()
+    assert gazetteer.lookup("Nahri Saraj") == []
+    assert [c.country_code for c in gazetteer.near_matches("Nahri Saraj", "AF")] == ["AF"]
+    assert [c.name for c in gazetteer.near_matches("Nahri Saraj", "PK")] == ["Nahri Sarai"]
+    assert gazetteer.near_matches("Nahri Saraj", "UA") == []
+    assert gazetteer.near_matches("Nahr", "AF") == []  # too short to tell a spelling
+
+
+def test_a_name_is_found_with_and_without_the_arabic_article() -> None:
+    gazetteer = _spellings()
+    assert {c.country_code for c in gazetteer.lookup("Qarya")} == {"TR", "IQ"}
+    assert [c.country_code for c in gazetteer.lookup("Qarya province")][:1] == ["IQ"]
+
+
+def test_an_admin1_known_by_a_longer_geonames_name_keeps_the_short_one(
+    gazetteer: Gazetteer,
+) -> None:
+    wardak = gazetteer.lookup("Wardak", features=("admin1",))
+    assert wardak and wardak[0].country_code == "AF" and wardak[0].lat is not None
+    assert wardak[0].name == "Wardak"

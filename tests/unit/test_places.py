@@ -195,3 +195,27 @@ def test_a_country_named_in_the_text_decides_between_namesakes(places: Any) -> N
     assert found["Tripoli"].country_code == "LB"
     found = places("In Libya, shells fell on a district of Tripoli on Sunday.")
     assert found["Tripoli"].country_code == "LY"
+
+
+def test_a_compass_word_that_starts_a_regions_name_is_kept(places: Any) -> None:
+    found = places("Militias clashed in several villages of South Darfur state on Tuesday.")
+    region = found["South Darfur state"]
+    assert (region.feature, region.country_code) == ("admin1", "SD")
+
+
+def test_a_near_spelling_is_read_in_the_countrys_places(places: Any) -> None:
+    found = places("Taliban fighters attacked a police post in Nahri Saraj district, Helmand.")
+    district = found["Nahri Saraj district"]
+    assert district.country_code == "AF" and district.admin1 == "Helmand"
+
+
+def test_a_town_in_a_named_state_outranks_a_bigger_namesake(places: Any) -> None:
+    found = places("Police in Richmond said the shooting happened near the Kentucky River.")
+    assert found["Richmond"].admin1 == "Kentucky"
+
+
+def test_a_repeated_foreign_name_does_not_vote_for_itself(places: Any) -> None:
+    found = places(
+        "Gunmen attacked Kain in Yatenga province. A teacher from the school in Kain was killed."
+    )
+    assert all(p.country_code in (None, "BF") for p in found.values())

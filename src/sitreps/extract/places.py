@@ -23,6 +23,7 @@ its demonyms and of the big cities it names without ambiguity.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -82,6 +83,10 @@ _NOT_PLACES: Final = frozenset({
     "town", "village", "township", "area", "sector", "ward", "camp", "market",
     "america", "oceania", "sahel", "sahara", "maghreb", "balkans", "caucasus", "levant",
 })  # fmt: skip
+_COMPASS_WORDS: Final = frozenset({
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "upper", "lower", "middle",
+})  # fmt: skip
 _POSSESSIVE: Final = frozenset({"'s", "’s", "'", "’"})
 # Words before a place name: "in Kherson" is a place even when the model saw a person.
 _LOCATIVE: Final = frozenset(
@@ -135,11 +140,18 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     for token in doc:
         if token.text[:1].isupper() and (code := country_of_demonym(token.text)):
             demonyms[code] += 1
-    mentions = [Mention(candidates=f.candidates, votes=not f.guarded) for f in found]
-    _link_containers(text, found, mentions)
-    named = {normalize_name(f.name) for f in found if f.candidates}
-    named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
-    resolved = resolve(mentions, demonyms=demonyms, named=named)
+    resolved = _resolve_all(text, found, demonyms)
+    country = _document_country(found, resolved, demonyms)
+    if country is not None and any(not f.candidates for f in found):
+        # A name the gazetteer does not know may be a near spelling of a place of the
+        # country the text is about: "Nahri Saraj" for "Nahr-e Saraj".
+        found = [
+            f
+            if f.candidates
+            else dataclasses.replace(f, candidates=tuple(gazetteer.near_matches(f.name, country)))
+            for f in found
+        ]
+        resolved = _resolve_all(text, found, demonyms)
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
         if f.guarded and not _agrees(best, backed, f.candidates):
@@ -148,6 +160,33 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
             best = None  # "Africa" is named, but is no town of that name in Tunisia
         places.append(_mention(Evidence.of(article_id, text, f.start, f.end), best))
     return places
+
+
+def _resolve_all(
+    text: str, found: Sequence[_Found], demonyms: Mapping[str, int]
+) -> list[tuple[Candidate | None, float]]:
+    mentions = [Mention(candidates=f.candidates, votes=not f.guarded) for f in found]
+    _link_containers(text, found, mentions)
+    named = {normalize_name(f.name) for f in found if f.candidates}
+    named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
+    return resolve(mentions, demonyms=demonyms, named=named)
+
+
+def _document_country(
+    found: Sequence[_Found],
+    resolved: Sequence[tuple[Candidate | None, float]],
+    demonyms: Mapping[str, int],
+) -> str | None:
+    """The one country the text is about, if it is clear: the country most of its resolved
+    places lie in (and its demonyms point at), at least twice as often as any other."""
+    votes: Counter[str] = Counter(demonyms)
+    for f, (best, _) in zip(found, resolved, strict=True):
+        if best is not None and best.country_code and not f.guarded:
+            votes[best.country_code] += 2
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 _OPEN: Final = re.compile(r"\s*[(\[]\s*")
@@ -300,8 +339,15 @@ def _designated(
     first = start
     while first < name_end - 1 and _droppable(doc[first]):
         first += 1
+    # "South Darfur state", "North Kivu province": a word dropped above may start the name.
+    candidates = []
+    for begin in range(start, first + 1):
+        if begin == first or doc[begin].lower_ in _COMPASS_WORDS:
+            candidates = _lookup(gazetteer, doc[begin:name_end].text, features)
+            if candidates:
+                first = begin
+                break
     name = doc[first:name_end].text
-    candidates = _lookup(gazetteer, name, features)
     span = doc[first:end]
     return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
 
@@ -386,7 +432,7 @@ def _name_spans(
     for start, end in _runs(doc):
         while start < end - 1 and _droppable(doc[start]):
             start += 1  # "In Djibo", "Afghan Kandahar": the name starts after
-        i = start
+        i, any_found = start, False
         while i < end:
             found = None
             if not _is_joiner(doc[i]):
@@ -397,7 +443,33 @@ def _name_spans(
                 i += 1
             else:
                 i, place = found
+                any_found = True
                 yield place
+        if not any_found and _unknown_place(doc, start, end, ent_of):
+            span = doc[start:end]
+            yield _Found(span.start_char, span.end_char, span.text, 2, ())
+
+
+_SETTLEMENT: Final = frozenset({"village", "villages", "town", "locality", "area", "hamlet"})
+
+
+def _unknown_place(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span]) -> bool:
+    """Whether a name the gazetteer does not know is still a place, by the words before it:
+    "in Kodyel", "the village of Bartiebougou". Kept unresolved unless a near spelling of a
+    place in the text's country is found."""
+    if start == 0 or end - start > 3 or any(i in ent_of for i in range(start, end)):
+        return False
+    before = doc[start - 1].lower_
+    if before == "of" and start >= 2:
+        before = doc[start - 2].lower_ if doc[start - 2].lower_ in _SETTLEMENT else ""
+    if before not in _LOCATIVE and before not in _SETTLEMENT:
+        return False
+    span = doc[start:end]
+    return (
+        all(t.pos_ == "PROPN" for t in span if not _is_joiner(t))
+        and not _is_common_word(span)
+        and country_of_demonym(span.text) is None
+    )
 
 
 def _longest_name(

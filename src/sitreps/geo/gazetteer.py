@@ -198,6 +198,8 @@ def _candidate(r: _Record) -> Candidate:
     )  # fmt: skip
 
 
+_NEAR_SPELLING: Final = 0.85
+
 _DESIGNATOR_SUFFIX: Final = {
     **dict.fromkeys(("neighbourhood", "neighborhood"), frozenset({"district"})),
     # A "district" is a city's district or an admin2 ("Nahri Saraj district"); a "province"
@@ -216,6 +218,8 @@ class Gazetteer:
         self._records = records
         self._index = index  # name -> record number * 4 + how the name belongs to it
         self._made: dict[int, Candidate] = {}
+        self._by_country: dict[str, dict[tuple[str, int], list[tuple[str, str]]]] = {}
+        self._keys_of_country: dict[str, list[str]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -241,19 +245,72 @@ class Gazetteer:
         the feature the designator names.
         """
         key = normalize_name(name)
-        codes = self._index.get(key)
-        if codes is None:  # "Hodeidah" is known as "El-Hodeidah", "Al Fashir" as "Fashir"
-            codes = self._index.get(_without_article(key) if key[:3] == "al " else f"al {key}")
-        found = [self._make(code) for code in codes or ()]
+        found = self._with_article_variant(key)
         head, _, last = key.rpartition(" ")
         implied = _DESIGNATOR_SUFFIX.get(last)
         if head and implied is not None:
             # "Solomyanskyi district" is first the district, whatever else goes by that name.
-            by_head = [self._make(code) for code in self._index.get(head, ())]
+            by_head = self._with_article_variant(head)
             head_found = [c for c in by_head if c.feature in implied]
             found = head_found + [c for c in found if c not in head_found]
         if features is not None:
             found = [c for c in found if c.feature in features]
+        return found
+
+    def _with_article_variant(self, key: str) -> list[Candidate]:
+        """Places called ``key``, then those called it with or without the Arabic article:
+        "Hodeidah" is known as "El-Hodeidah", "Anbar" as "Al Anbar", "Al Fashir" as "Fashir"."""
+        other = _without_article(key) if key[:3] == "al " else f"al {key}"
+        codes = self._index.get(key, ())
+        extra = [code for code in self._index.get(other, ()) if code not in codes]
+        return [self._make(code) for code in (*codes, *extra)]
+
+    def near_matches(self, name: str, country_code: str, *, limit: int = 3) -> list[Candidate]:
+        """Places of one country whose name is spelled almost like ``name`` ("Nahri Saraj"
+        for "Nahr-e Saraj"), closest first: never worldwide, where a near spelling is more
+        often another place than the same one.
+
+        Names are compared after :func:`normalize_name`, without spaces, by their similarity
+        (at least 0.85, one or two letters apart in a name of ten) among names of the
+        country that share the first letter and nearly the length.
+        """
+        key = normalize_name(name).replace(" ", "")
+        if len(key) < 5:
+            return []
+        buckets = self._country_keys(country_code)
+        similar = difflib.SequenceMatcher(None, autojunk=False)
+        similar.set_seq2(key)  # the matcher caches what it learns of its second sequence
+        scored = []
+        for length in range(len(key) - 2, len(key) + 3):
+            for other, squeezed in buckets.get((key[:2], length), ()):
+                similar.set_seq1(squeezed)
+                if similar.quick_ratio() >= _NEAR_SPELLING and similar.ratio() >= _NEAR_SPELLING:
+                    scored.append((similar.ratio(), other))
+        found: list[Candidate] = []
+        for _, other in sorted(scored, reverse=True):
+            found += [c for c in self.lookup(other) if c.country_code == country_code]
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+    def _country_keys(self, country_code: str) -> dict[tuple[str, int], list[tuple[str, str]]]:
+        """(first two letters, length without spaces) -> (name, name without spaces) of one
+        country's places: built on the country's first use."""
+        found = self._by_country.get(country_code)
+        if found is None:
+            if self._keys_of_country is None:  # one pass over the index for every country
+                keys_of: defaultdict[str, list[str]] = defaultdict(list)
+                records = self._records
+                for key, codes in self._index.items():
+                    for cc in {records[code >> 2][2] for code in codes}:
+                        if cc:
+                            keys_of[cc].append(key)
+                self._keys_of_country = dict(keys_of)
+            buckets: defaultdict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+            for key in self._keys_of_country.get(country_code, ()):
+                squeezed = key.replace(" ", "")
+                buckets[squeezed[:2], len(squeezed)].append((key, squeezed))
+            found = self._by_country[country_code] = dict(buckets)
         return found
 
     def _make(self, code: int) -> Candidate:
@@ -484,6 +541,8 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
         # English ("Kharkivs'ka" -> "Kharkiv").
         _, display = _city_pair_score(sub, group, ambiguous)
         return 1.0, display or sub.base
+    if len(sub.key) >= 4 and f" {sub.key} " in f" {group.geonames_key} ":
+        return 0.9, sub.base  # "Wardak" is GeoNames' "Maidan Wardak"
     return _city_pair_score(sub, group, ambiguous)
 
 
@@ -695,6 +754,8 @@ def _admin1_entry(
         prior=_log_population(int(top["population"])) - 0.25 if top else 4.5,
     )
     names = [shown, admin1.name, *_ADMIN1_ALIASES.get(sub.code, ())]
+    if geonames_name:
+        names.append(geonames_name)
     if sub.code in _ADMIN1_ABBREVIATIONS:
         names.append(_ADMIN1_ABBREVIATIONS[sub.code])
     if sub.kind != "City":  # "Kyiv" alone is the city, and "Kyiv region" the oblast
@@ -719,6 +780,8 @@ def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
     key = normalize_name(_strip_designators(geonames_name))
     if key == sub.key or key.replace(" ", "") == sub.key.replace(" ", ""):
         return True
+    if len(sub.key) >= 4 and f" {sub.key} " in f" {key} ":
+        return True  # "Maidan Wardak" only says more than "Wardak"
     derived_key = normalize_name(derived)
     return key[:1] == derived_key[:1] and (
         difflib.SequenceMatcher(None, key, derived_key).ratio() >= 0.8

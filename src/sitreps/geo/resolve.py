@@ -8,6 +8,8 @@ population) plus what the rest of the article says:
   regions it names, the demonyms it uses, and the other names it holds (each name votes for
   the countries its candidates lie in, in proportion to their population, so "Djibo", a town
   only Burkina Faso has, votes for Burkina Faso). A name never votes for itself.
+- **named regions**: a candidate in a region the text names elsewhere ("Richmond" in a
+  report that names Kentucky) is preferred.
 - **containers**: in "Town (Commune, Province)" and "X district, Province", the names after
   a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
   near it) is preferred.
@@ -43,6 +45,7 @@ _NAMED_CITY = 4.0
 _WEAK = 0.3
 _FIRM = 1.0
 _REGION = frozenset({"admin1", "other"})
+_IN_NAMED_REGION = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 
 
@@ -146,11 +149,25 @@ def resolve(
     """
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
-    for cc, n in (demonyms or {}).items():
-        support[cc] += _DEMONYM * min(n, 2)
-    for vote in votes:
+    # A name votes once however often it is repeated: "Kain" twice is no more Belgian.
+    voted: dict[tuple[Candidate, ...], dict[str, float]] = {}
+    for m, vote in zip(mentions, votes, strict=True):
+        voted.setdefault(tuple(m.candidates[:_MAX_VOTERS]), vote)
+    for vote in voted.values():
         for cc, v in vote.items():
             support[cc] += v
+    # What the places point at: a demonym names an actor's nationality, which may be foreign
+    # ("Saudi aircraft" over Yemen), so it alone never rules a place out as foreign.
+    by_places = dict(support)
+    for cc, n in (demonyms or {}).items():
+        support[cc] += _DEMONYM * min(n, 2)
+    # Regions the text names: "Richmond" in a report that names Kentucky is Richmond, Ky.
+    regions = [
+        (m.candidates[0].country_code, m.candidates[0].admin1)
+        if m.votes and m.candidates and m.candidates[0].feature == "admin1"
+        else None
+        for m in mentions
+    ]
     chosen: list[Candidate | None] = [None] * len(mentions)
     backed = [0.0] * len(mentions)
     # Containers come after what they contain: resolve from the end, so that "Soum" is
@@ -166,8 +183,16 @@ def resolve(
 
         containers = [k for j in mention.containers for k in _as_container(mentions[j], chosen[j])]
 
-        def score(c: Candidate, containers: Sequence[Candidate | None] = containers) -> float:
+        named_regions = {r for j, r in enumerate(regions) if r is not None and j != i}
+
+        def score(
+            c: Candidate,
+            containers: Sequence[Candidate | None] = containers,
+            named_regions: Collection[tuple[str | None, str | None]] = named_regions,
+        ) -> float:
             total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
+            if c.feature != "admin1" and (c.country_code, c.admin1) in named_regions:
+                total += _IN_NAMED_REGION
             if containers:
                 total += max(_inside(c, k) for k in containers if k is not None)
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
@@ -184,7 +209,8 @@ def resolve(
                 or c.population >= _BIG
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
-        if _foreign(best, others(best.country_code), max(map(others, support), default=0.0)):
+        strongest = max((v - own.get(cc, 0.0) for cc, v in by_places.items()), default=0.0)
+        if _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         chosen[i], backed[i] = best, others(best.country_code)
     return list(zip(chosen, backed, strict=True))

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit clean train
+.PHONY: demo serve vendor test lint typecheck unit clean train
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,19 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/sitreps ingest samples/reports.jsonl --db $(DEMO_DB)
 	$(BIN)/sitreps events --db $(DEMO_DB) --format table --tolls
+	@echo
+	@echo "The map dashboard of these events: make serve, then open http://$(HOST):$(PORT)/"
+	@echo "(or: $(BIN)/sitreps serve --db $(DEMO_DB))"
+
+# The demo's events on the map dashboard, served until Ctrl-C (loopback only by default).
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: demo
+	$(BIN)/sitreps serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+
+# Re-fetches the dashboard's vendored Leaflet, topojson-client and country outlines from npm.
+vendor:
+	src/sitreps/web/vendor.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -45,3 +58,8 @@ clean:
 .PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# p50/p95 latency of GET /api/events on 10,000 synthetic events, 100 requests at once.
+.PHONY: bench-api
+bench-api: $(STAMP)
+	$(BIN)/python -m bench.api

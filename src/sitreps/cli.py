@@ -95,6 +95,13 @@ def _add_store_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--output", type=Path, required=True, metavar="FILE")
     export.add_argument("--db", type=Path, help=db_help)
     _add_filters(export)
+    serve = commands.add_parser(
+        "serve", help="serve the store over HTTP: the JSON API and the map dashboard at /"
+    )
+    serve.add_argument("--db", type=Path, help=db_help)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: this machine only)")  # fmt: skip
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -242,6 +249,16 @@ def gazetteer_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) 
     return EXIT_OK
 
 
+def serve_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .api import serve
+    from .store import default_path
+
+    del stdout, stderr
+    # The store is checked before the server starts: a missing one is a one-line error.
+    serve(args.db or default_path(), host=args.host, port=args.port)
+    return EXIT_OK
+
+
 _Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 _COMMANDS: dict[str, _Command] = {
     "extract": extract_command,
@@ -250,6 +267,7 @@ _COMMANDS: dict[str, _Command] = {
     "event": event_command,
     "export": export_command,
     "gazetteer": gazetteer_command,
+    "serve": serve_command,
 }
 
 

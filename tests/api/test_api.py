@@ -1,0 +1,204 @@
+"""`sitreps serve`'s API on a store of the sample reports: what `sitreps events` gives,
+filters, paging, errors, GeoJSON, and article spans that are the text's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitreps.api import MAX_LIMIT
+from sitreps.store import EventFilter, Store
+
+
+def stored(db: Path, **filters: Any) -> list[dict[str, Any]]:
+    with Store.open(db, read_only=True) as store:
+        return store.events(EventFilter(**filters))
+
+
+def test_events_are_the_stores_events_as_a_json_array(client: TestClient, demo_db: Path) -> None:
+    response = client.get("/api/events")
+    assert response.status_code == 200
+    events = response.json()
+    assert isinstance(events, list)
+    assert events == stored(demo_db)
+    assert len(events) > 5
+    assert all(e["article_ids"] and "timeline" in e for e in events)
+    assert response.headers["X-Total-Count"] == str(len(events))
+    assert "Link" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("country=UA", {"country": "UA"}),
+        ("country=ukraine", {"country": "UA"}),
+        ("since=2025-06-17&until=2025-06-30", {"since": dt.date(2025, 6, 17),
+                                                "until": dt.date(2025, 6, 30)}),
+        ("type=Battles", {"event_type": "Battles"}),
+        ("type=air/drone%20strike", {"event_type": "Air/drone strike"}),
+        ("min_fatalities=10", {"min_fatalities": 10}),
+        ("country=UA&min_fatalities=20", {"country": "UA", "min_fatalities": 20}),
+    ],
+)  # fmt: skip
+def test_filters_are_the_commands_filters(
+    client: TestClient, demo_db: Path, query: str, filters: dict[str, Any]
+) -> None:
+    got = client.get(f"/api/events?{query}").json()
+    assert [e["event_id"] for e in got] == [e["event_id"] for e in stored(demo_db, **filters)]
+
+
+def test_filters_narrow(client: TestClient) -> None:
+    everything = client.get("/api/events").json()
+    ukraine = client.get("/api/events?country=UA").json()
+    deadly = client.get("/api/events?min_fatalities=10").json()
+    assert 0 < len(ukraine) < len(everything)
+    assert {e["location"]["country_code"] for e in ukraine} == {"UA"}
+    assert 0 < len(deadly) < len(everything)
+    assert all(e["fatalities"]["best"] >= 10 for e in deadly)
+
+
+def test_pages_follow_the_link_header_in_a_stable_order(client: TestClient) -> None:
+    everything = client.get("/api/events").json()
+    pages: list[list[dict[str, Any]]] = []
+    url: str | None = "/api/events?limit=3"
+    while url is not None:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.headers["X-Total-Count"] == str(len(everything))
+        pages.append(response.json())
+        link = re.fullmatch(r'<([^>]+)>; rel="next"', response.headers.get("Link", ""))
+        url = link.group(1) if link else None
+    assert all(len(page) == 3 for page in pages[:-1])
+    assert [e for page in pages for e in page] == everything
+    assert client.get(f"/api/events?offset={len(everything)}").json() == []
+
+
+def test_a_page_is_capped(client: TestClient) -> None:
+    assert client.get(f"/api/events?limit={MAX_LIMIT}").status_code == 200
+    response = client.get(f"/api/events?limit={MAX_LIMIT + 1}")
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "limit"
+    assert str(MAX_LIMIT) in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "parameter", "words"),
+    [
+        ("/api/events?since=2025-13-01", 400, "since", "date"),
+        ("/api/events?until=yesterday", 400, "until", "date"),
+        ("/api/events?since=2025-07-01&until=2025-06-01", 400, "since", "after"),
+        ("/api/events?country=Narnia", 400, "country", "unknown country"),
+        ("/api/events?type=Picnic", 400, "type", "unknown event type"),
+        ("/api/events?min_fatalities=-1", 400, "min_fatalities", "greater than"),
+        ("/api/events?min_fatalities=many", 400, "min_fatalities", "integer"),
+        ("/api/events?limit=0", 400, "limit", "greater than"),
+        ("/api/events?offset=-5", 400, "offset", "greater than"),
+        ("/api/events.geojson?country=Narnia", 400, "country", "unknown country"),
+        ("/api/events/ev-nothing", 404, "event_id", "no event"),
+        ("/api/articles/nothing", 404, "article_id", "no article"),
+    ],
+)  # fmt: skip
+def test_bad_requests_are_clear_json_errors(
+    client: TestClient, url: str, status: int, parameter: str, words: str
+) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    error = response.json()["error"]
+    assert error["status"] == status
+    assert error["parameter"] == parameter
+    assert words in error["message"]
+
+
+def test_it_is_read_only(client: TestClient) -> None:
+    assert client.post("/api/events", json=[]).status_code == 405
+    assert client.delete("/api/events/anything").status_code == 405
+
+
+def test_one_event_in_full(client: TestClient) -> None:
+    first = client.get("/api/events").json()[0]
+    response = client.get(f"/api/events/{first['event_id']}")
+    assert response.status_code == 200
+    record = response.json()
+    assert {k: v for k, v in record.items() if k != "merges"} == first
+    assert {m["article_id"] for m in record["merges"]} == set(first["article_ids"])
+
+
+def test_geojson_is_a_feature_collection_of_the_located_events(client: TestClient) -> None:
+    response = client.get("/api/events.geojson")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/geo+json")
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    events = {e["event_id"]: e for e in client.get("/api/events").json()}
+    located = {i for i, e in events.items() if e["location"] and e["location"]["lat"] is not None}
+    assert {f["id"] for f in collection["features"]} == located
+    for f in collection["features"]:
+        assert f["type"] == "Feature"
+        assert f["geometry"]["type"] == "Point"
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        event = events[f["id"]]
+        assert (lat, lon) == (event["location"]["lat"], event["location"]["lon"])
+        assert f["properties"]["event_id"] == f["id"]
+        assert f["properties"]["event_type"] == event["event_type"]
+    ukraine = client.get("/api/events.geojson?country=UA").json()["features"]
+    assert 0 < len(ukraine) < len(collection["features"])
+
+
+def test_article_spans_are_the_texts_own_words(client: TestClient) -> None:
+    events = client.get("/api/events").json()
+    for event in events:
+        for article_id in event["article_ids"]:
+            article = client.get(f"/api/articles/{article_id}").json()
+            text = article["text"]
+            assert article["spans"]
+            for span in article["spans"]:
+                assert text[span["start"] : span["end"]] == span["text"]
+            spans = {(s["start"], s["end"]) for s in article["spans"]}
+            for entry in event["timeline"]:
+                evidence = entry["evidence"]
+                if entry["article_id"] == article_id:
+                    assert (evidence["start"], evidence["end"]) in spans
+
+
+def test_the_page_and_everything_it_loads_are_served_here(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+    assets = re.findall(r'(?:src|href)="([^"#]+)"', page.text)
+    assert assets and all(a.startswith("/static/") for a in assets)
+    for asset in [*assets, "/static/vendor/world-atlas/countries-50m.json"]:
+        assert client.get(asset).status_code == 200, asset
+    script = client.get("/static/app.js").text
+    assert "http://" not in script.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in script
+
+
+def test_openapi_describes_the_api(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}",
+            "/api/events.geojson"} <= set(spec["paths"])  # fmt: skip
+    names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert names == {"country", "since", "until", "type", "min_fatalities", "offset", "limit"}
+
+
+def test_countries_lists_the_stored_countries(client: TestClient) -> None:
+    countries = {c["code"]: c for c in client.get("/api/countries").json()}
+    assert countries["UA"]["name"] == "Ukraine"
+    assert countries["UA"]["events"] == len(client.get("/api/events?country=UA").json())
+
+
+def test_serve_without_a_store_is_a_one_line_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sitreps.cli", "serve", "--db", str(tmp_path / "none.duckdb")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "no store here yet" in done.stderr and "Traceback" not in done.stderr

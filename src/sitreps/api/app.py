@@ -223,4 +223,6 @@ def serve(db: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the store at ``db`` until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    # Keep-alive past uvicorn's 5 s: a dashboard (or a client pool under load) reuses idle
+    # connections, and one closed by the server just as it is reused is a failed request.
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info", timeout_keep_alive=60)

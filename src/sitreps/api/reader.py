@@ -11,6 +11,8 @@ adds that one query on the ``events`` table (same filter, same order as ``Store.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,10 +33,11 @@ class Page:
     total: int
     offset: int
     limit: int
+    body: bytes = b""  # the page as a JSON array, encoded once (a cached page is served as is)
 
-    def json(self) -> str:
+    def json(self) -> bytes:
         """The page as a JSON array, written without parsing the stored records."""
-        return "[" + ",".join(self.events) + "]"
+        return self.body or ("[" + ",".join(self.events) + "]").encode()
 
     @property
     def next_offset(self) -> int | None:
@@ -43,10 +46,54 @@ class Page:
 
 
 class Reader:
-    """Read-only access to the store at ``path``, one connection per call."""
+    """Read-only access to the store at ``path``, one connection per call.
 
-    def __init__(self, path: Path) -> None:
+    Pages are kept in memory, within a byte budget, for as long as the store's files are
+    unchanged: a dashboard asks for the same few pages again and again, and an ingest into
+    the served store changes the files' stamps, which empties the cache.
+    """
+
+    def __init__(self, path: Path, *, cache_bytes: int = 64 * 2**20) -> None:
         self.path = path
+        self._cache: OrderedDict[tuple[Any, ...], Page] = OrderedDict()
+        self._cache_bytes = cache_bytes
+        self._cached = 0
+        self._stamp: tuple[int, ...] = ()
+        self._lock = threading.Lock()
+
+    def _files_stamp(self) -> tuple[int, ...]:
+        stamp: list[int] = []
+        for file in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                info = file.stat()
+            except OSError:
+                stamp += [0, 0]
+            else:
+                stamp += [info.st_mtime_ns, info.st_size]
+        return tuple(stamp)
+
+    def _cached_page(self, key: tuple[Any, ...]) -> Page | None:
+        stamp = self._files_stamp()
+        with self._lock:
+            if stamp != self._stamp:
+                self._cache.clear()
+                self._cached, self._stamp = 0, stamp
+                return None
+            page = self._cache.get(key)
+            if page is not None:
+                self._cache.move_to_end(key)
+            return page
+
+    def _keep(self, key: tuple[Any, ...], page: Page) -> None:
+        size = len(page.body)
+        if size > self._cache_bytes // 4:
+            return
+        with self._lock:
+            self._cache[key] = page
+            self._cached += size
+            while self._cached > self._cache_bytes and self._cache:
+                _, old = self._cache.popitem(last=False)
+                self._cached -= len(old.body)
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -56,6 +103,15 @@ class Reader:
     def page(self, filters: EventFilter, *, offset: int, limit: int) -> Page:
         """The events ``filters`` keep, ``limit`` of them from ``offset``, by date then id."""
         where, params = filters.where()
+        key = (where, tuple(params), offset, limit)
+        cached = self._cached_page(key)
+        if cached is not None:
+            return cached
+        page = self._read_page(where, params, offset=offset, limit=limit)
+        self._keep(key, page)
+        return page
+
+    def _read_page(self, where: str, params: list[Any], *, offset: int, limit: int) -> Page:
         with self.store() as store:
             conn = store.connection
             row = conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
@@ -63,11 +119,13 @@ class Reader:
                 f"SELECT record FROM events WHERE {where} {_ORDER} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
+        events = [str(record) for (record,) in rows]
         return Page(
-            events=[str(record) for (record,) in rows],
+            events=events,
             total=int(row[0]) if row else 0,
             offset=offset,
             limit=limit,
+            body=("[" + ",".join(events) + "]").encode(),
         )
 
     def geojson(self, filters: EventFilter) -> dict[str, Any]:

@@ -202,3 +202,28 @@ def test_serve_without_a_store_is_a_one_line_error(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "no store here yet" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_page_served_again_follows_a_new_ingest(tmp_path: Path) -> None:
+    import json
+
+    from sitreps.api import create_app
+
+    from .conftest import ingest_samples
+
+    db = ingest_samples(tmp_path / "live.duckdb")
+    with TestClient(create_app(db)) as live:
+        before = live.get("/api/events?limit=1000").json()
+        assert live.get("/api/events?limit=1000").json() == before  # the cached page
+        report = tmp_path / "new.jsonl"
+        report.write_text(json.dumps({
+            "id": "later", "published": "2025-10-02",
+            "text": "Gunmen killed 7 villagers in Mopti, Mali, on Wednesday, officials said.",
+        }) + "\n", encoding="utf-8")  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "sitreps.cli", "ingest", str(report), "--db", str(db)],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
+        after = live.get("/api/events?limit=1000").json()
+    assert len(after) == len(before) + 1
+    assert any("later" in e["article_ids"] for e in after)

@@ -292,9 +292,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         and (m.additional or _other_side(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
     if added:
-        return Count(low=best.low + added, best=best.best + added, high=None, reports=tuple(
-            Report(value=m.number.value, qualifier=m.number.qualifier, source=_source(s),
-                   evidence=m.evidence) for m, s in stated))  # fmt: skip
+        return Count(low=best.low + added, best=best.best + added, high=None, reports=reports)
     highs = [m.number.high for m, _ in headline]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)

@@ -486,3 +486,16 @@ def test_all_lists_exactly_the_public_names() -> None:
         and (name.isupper() or getattr(value, "__module__", "").startswith("sitreps.ingest"))
     }
     assert sorted(ingest.__all__) == sorted(public)
+
+
+def test_terse_english_notes_are_english() -> None:
+    note = (
+        "On 4 June 2021, rebel fighters attacked an army post, killing 3 soldiers and "
+        "injuring 5, in Kidal district, Kidal."
+    )
+    assert guess_language(note) == "en"
+    german = (
+        "Die Regierung hat am Dienstag angekündigt, dass die Verhandlungen in der nächsten "
+        "Woche in der Hauptstadt fortgesetzt werden, teilte das Ministerium mit."
+    )
+    assert guess_language(german) == "und"

@@ -66,6 +66,8 @@ def test_no_event_in_a_report_without_one() -> None:
         ("The army recaptured the village from insurgents.", "Government regains territory"),
         ("Police arrested three opposition leaders.", "Arrests"),
         ("The two sides signed a ceasefire agreement.", "Agreement"),
+        ("Government forces fired mortars and small arms at rebel positions.", "Armed clash"),
+        ("The army responded to the shelling with artillery fire.", "Armed clash"),
     ],
 )
 def test_typing_rules(sentence: str, sub_event_type: str) -> None:

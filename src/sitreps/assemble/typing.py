@@ -80,6 +80,19 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             _F,
         ),
     ),
+    # Fire returned, or direct-fire weapons beside the heavy ones, is a fight, not a remote
+    # attack: before the remote-violence rules.
+    (
+        "Battles",
+        "Armed clash",
+        re.compile(
+            r"\b(?:exchang\w+\s+(?:\w+\s+)?(?:fire|artillery|shelling|mortars?|gunfire|shots)"
+            r"|responded\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fire|shelling|attack)|returned\s+fire"
+            r"|small\s+arms|(?:heavy\s+)?machine[\s-]guns?|sniper\s+(?:rifles?|fire)"
+            r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
+            _F,
+        ),
+    ),
     (
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",

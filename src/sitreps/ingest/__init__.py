@@ -44,11 +44,19 @@ __all__ = [
 _Reader = Callable[[Path, dt.date | None], Iterator[Article | InputError]]
 
 
-def _text_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
-    try:
-        yield read_text_file(path, published=published)
-    except InputError as exc:
-        yield exc
+def _one_document(read: Callable[..., Article]) -> _Reader:
+    """A reader for a file that is one document: its article, or the error that refused it."""
+
+    def reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
+        try:
+            yield read(path, published=published)
+        except InputError as exc:
+            yield exc
+
+    return reader
+
+
+_text_reader = _one_document(read_text_file)
 
 
 def _jsonl_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
@@ -58,12 +66,8 @@ def _jsonl_reader(path: Path, published: dt.date | None) -> Iterator[Article | I
     return iter_jsonl(path)
 
 
-def _html_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:
-    # A page states its own date when it can; the run's date stands in when it does not.
-    try:
-        yield read_html_file(path, published=published)
-    except InputError as exc:
-        yield exc
+# A page states its own date when it can; the run's date stands in when it does not.
+_html_reader = _one_document(read_html_file)
 
 
 def _feed_reader(path: Path, published: dt.date | None) -> Iterator[Article | InputError]:

@@ -128,6 +128,15 @@ def _tier(place: PlaceMention) -> int:
     return 2 if place.feature == "admin1" else 3
 
 
+# The open bracket after a name, and the names and commas after it: "Incare (Thiou, ".
+_BRACKETED = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")
+
+
+def _in_brackets(text: str, place: PlaceMention) -> bool:
+    """Whether the place is one of the containers in brackets after another name."""
+    return bool(_BRACKETED.search(text[max(0, place.evidence.start - 90) : place.evidence.start]))
+
+
 def _in_dateline(text: str, place: PlaceMention) -> bool:
     match = _DATELINE.match(text)
     return match is not None and place.evidence.end <= match.end()
@@ -162,7 +171,8 @@ def _location(
         key=lambda ip: (
             # Where the report was filed ranks last: it says where the writer was.
             _in_dateline(text, ip[1]),
-            _tier(ip[1]),
+            # A town in brackets only contains the place: "Incare (Thiou, Yatenga)".
+            _tier(ip[1]) + 0.5 * (_tier(ip[1]) == 0 and _in_brackets(text, ip[1])),
             # "U.S. President" names no place of the event; "in Canada" does.
             0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],
@@ -171,6 +181,7 @@ def _location(
     place = ranked[0][1]
     tier = _tier(place)
     near = _NEAR.search(text[max(0, place.evidence.start - 40) : place.evidence.start])
+    near = near or _in_brackets(text, place)
     precision = 1 if tier == 0 and not near else 2 if tier <= 1 else 3
     location = Location(
         name=place.name or place.evidence.text,

@@ -130,7 +130,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     its evidence, with no name and no coordinates.
     """
     text = doc_text(doc)
-    designated = list(_designator_spans(doc, gazetteer))
+    designated = [*_designator_spans(doc, gazetteer), *_container_spans(doc, gazetteer)]
     entities = list(_entity_spans(doc, gazetteer))
     normalized_text = f" {normalize_name(text)} "
     names = list(_name_spans(doc, gazetteer, designated, normalized_text))
@@ -165,7 +165,10 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
 def _resolve_all(
     text: str, found: Sequence[_Found], demonyms: Mapping[str, int]
 ) -> list[tuple[Candidate | None, float]]:
-    mentions = [Mention(candidates=f.candidates, votes=not f.guarded) for f in found]
+    mentions = [
+        Mention(candidates=f.candidates, votes=not f.guarded, key=normalize_name(f.name))
+        for f in found
+    ]
     _link_containers(text, found, mentions)
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
@@ -200,6 +203,7 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
         if _OPEN.fullmatch(between):
+            mentions[i].bracketed = True
             j = i + 1
             while j < len(found):
                 mentions[i].containers.append(j)
@@ -360,6 +364,75 @@ def _droppable(token: Token) -> bool:
         or token.lower_ in _NOT_PLACES
         or country_of_demonym(token.text) is not None
     )
+
+
+# --- 1b. containers in brackets --------------------------------------------------------------
+
+# Designators a container name may carry inside the brackets: "(Rafi LGA, Niger)".
+_CONTAINER_DESIGNATORS: Final = frozenset({
+    "district", "province", "region", "state", "governorate", "department", "county", "lga",
+    "commune", "municipality", "oblast", "raion", "rayon", "prefecture", "division", "city",
+})  # fmt: skip
+_MAX_CONTAINERS = 3
+
+
+def _container_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
+    """The names in "Town (Commune, Province)" and "Village (District)": brackets right
+    after a name, holding nothing but one to three names separated by commas, name the
+    divisions the place lies in, whatever the model made of them (it often reads
+    "(Thiou, Yatenga" as an organisation). Each is looked up among regions and towns; a
+    country only when no region goes by the name ("(Rafi LGA, Niger)" is Niger State)."""
+    for open_ in doc:
+        if open_.text != "(" or open_.i == 0 or not _is_name_word(doc[open_.i - 1]):
+            continue
+        close = next((t.i for t in doc[open_.i + 1 : open_.i + 16] if t.text == ")"), None)
+        if close is None:
+            continue
+        parts = _bracket_parts(doc, open_.i + 1, close)
+        if parts is None:
+            continue
+        found = [
+            _container(doc, gazetteer, *part, last=k == len(parts) - 1)
+            for k, part in enumerate(parts)
+        ]
+        if any(f.candidates for f in found):
+            yield from found
+
+
+def _bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]] | None:
+    """(first token, end of the name, end with its designator) of each comma-separated name
+    in tokens [start, end), or None unless every part is a name."""
+    parts = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and doc[j].text != ",":
+            j += 1
+        name_end = j
+        while name_end > i + 1 and doc[name_end - 1].lower_ in _CONTAINER_DESIGNATORS:
+            name_end -= 1
+        words = doc[i:name_end]
+        if not len(words) or not _is_name_word(words[0]) or not all(
+            _is_name_word(t) or _is_joiner(t) for t in words
+        ):
+            return None
+        parts.append((i, name_end, j))
+        i = j + 1
+    return parts if 0 < len(parts) <= _MAX_CONTAINERS else None
+
+
+def _container(
+    doc: Doc, gazetteer: Gazetteer, start: int, name_end: int, end: int, *, last: bool
+) -> _Found:
+    """The last name in brackets is the largest division: a region when one goes by the name
+    ("(Hays, Al Hudaydah)" is the governorate, not the city)."""
+    span, name = doc[start:end], doc[start:name_end].text
+    candidates = [c for c in gazetteer.lookup(name) if c.feature != "district"]
+    if any(c.feature in ("admin1", "other") for c in candidates):
+        candidates = [c for c in candidates if c.feature != "country"]
+    if last and any(c.feature == "admin1" for c in candidates):
+        candidates = [c for c in candidates if c.feature in ("admin1", "other")]
+    return _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
 
 
 # --- 2. named entities ------------------------------------------------------------------------

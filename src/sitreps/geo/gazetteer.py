@@ -208,6 +208,8 @@ _DESIGNATOR_SUFFIX: Final = {
     "province": frozenset({"admin1", "other"}),
     **dict.fromkeys(("county", "parish", "raion", "rayon"), frozenset({"other"})),
     **dict.fromkeys(("region", "oblast", "governorate", "state"), frozenset({"admin1"})),
+    # "Hays city": the town, or the district named after it where the town is not listed.
+    **dict.fromkeys(("city", "town"), frozenset({"city", "town", "village", "other"})),
 }
 
 

@@ -43,7 +43,7 @@ _NEAR_KM = 60.0
 _NEAR = 2.0
 _NAMED_CITY = 4.0
 _WEAK = 0.3
-_FIRM = 1.0
+_FIRM = 1.5  # one town alone is no firm word about the country
 _REGION = frozenset({"admin1", "other"})
 _IN_NAMED_REGION = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
@@ -58,6 +58,11 @@ class Mention:
     containers: list[int] = field(default_factory=list)
     # Kept out of the country votes: a name the model doubted, which must agree with the rest.
     votes: bool = True
+    # Its containers are in brackets after it ("Djibo (Djibo, Soum)"): it lies in their
+    # country, whatever it is, or is unknown.
+    bracketed: bool = False
+    # The name as matched: a name votes once however often it is repeated.
+    key: str | None = None
 
 
 def _explicit(c: Candidate) -> float:
@@ -122,6 +127,20 @@ def _foreign(best: Candidate, backed: float, strongest: float) -> bool:
     return backed < _WEAK and strongest >= _FIRM
 
 
+def _large(c: Candidate, mention: Mention) -> bool:
+    """A country or region is never held by what follows it; nor, after a mere comma, a big
+    city ("Moscow, Kyiv" may only list two capitals)."""
+    return c.feature in ("country", "admin1") or (not mention.bracketed and c.population >= _BIG)
+
+
+def _held(mention: Mention, containers: Sequence[Candidate]) -> set[str] | None:
+    """The countries a place must lie in, by what contains it: those of its containers in
+    brackets, or of a region named after a comma ("Pisky, Donetsk": the oblast as much as
+    the city). None when nothing says so."""
+    known = containers if mention.bracketed else [c for c in containers if c.feature in _REGION]
+    return {c.country_code for c in known if c.country_code} or None
+
+
 def _as_container(mention: Mention, chosen: Candidate | None) -> list[Candidate]:
     """What a containing name stands for: its chosen place, and the region of that name in
     the same country ("Pisky, Donetsk": Donetsk the oblast as much as the city)."""
@@ -150,9 +169,9 @@ def resolve(
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
     # A name votes once however often it is repeated: "Kain" twice is no more Belgian.
-    voted: dict[tuple[Candidate, ...], dict[str, float]] = {}
+    voted: dict[object, dict[str, float]] = {}
     for m, vote in zip(mentions, votes, strict=True):
-        voted.setdefault(tuple(m.candidates[:_MAX_VOTERS]), vote)
+        voted.setdefault(m.key or tuple(m.candidates[:_MAX_VOTERS]), vote)
     for vote in voted.values():
         for cc, v in vote.items():
             support[cc] += v
@@ -168,6 +187,8 @@ def resolve(
         else None
         for m in mentions
     ]
+    # A container is what the text says a place lies in: it is not overruled by the place.
+    containing = {j for m in mentions for j in m.containers}
     chosen: list[Candidate | None] = [None] * len(mentions)
     backed = [0.0] * len(mentions)
     # Containers come after what they contain: resolve from the end, so that "Soum" is
@@ -200,6 +221,11 @@ def resolve(
             return total
 
         pool = list(mention.candidates)
+        held = _held(mention, containers)
+        if held is not None:
+            pool = [c for c in pool if c.country_code in held or _large(c, mention)]
+            if not pool:
+                continue  # "Elenovka, Donetsk" is no town in Armenia
         if any(others(c.country_code) >= _STRONG for c in pool):
             pool = [
                 c
@@ -210,7 +236,7 @@ def resolve(
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
         strongest = max((v - own.get(cc, 0.0) for cc, v in by_places.items()), default=0.0)
-        if _foreign(best, others(best.country_code), strongest):
+        if i not in containing and _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         chosen[i], backed[i] = best, others(best.country_code)
     return list(zip(chosen, backed, strict=True))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..extract.actors import country_name, state_forces_name
 from ..extract.dates import merge_range
+from ..extract.places import attributive
 from ..geo.demonyms import country_of_demonym
 from ..geo.gazetteer import default_gazetteer
 from ..taxonomy import TAXONOMY
@@ -163,6 +164,8 @@ def _admin1_as_written(
 def _location(
     text: str, places: Sequence[PlaceMention]
 ) -> tuple[Location | None, PlaceMention | None]:
+    # "the US dollar", "U.S. officials": a country's name that says whose, not where.
+    places = [p for p in places if p.feature != "country" or not attributive(text, p.evidence.end)]
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
         return _country_location(text, places), None

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ..geo.demonyms import country_of_demonym
-from ..geo.gazetteer import Candidate, Gazetteer, normalize_name
+from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text
 from ..types import Evidence, PlaceMention
 
-__all__ = ["find_places", "resolve_place_name"]
+__all__ = ["attributive", "find_places", "resolve_place_name"]
 
 # spaCy's tokens and docs have no type stubs.
 Doc = Any
@@ -162,13 +162,37 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     return places
 
 
+# Words after a country's name that leave it a noun of its own: "Burkina Faso to", "Mali and".
+_NOT_MODIFIED: Final = frozenset({
+    "and", "or", "to", "in", "on", "at", "for", "with", "from", "by", "of", "as", "is", "was",
+    "were", "are", "has", "had", "have", "after", "before", "since", "during", "over", "under",
+    "into", "near", "where", "which", "who", "that", "the", "a", "an", "but", "while", "when",
+    "amid", "than", "via", "across", "along", "through", "toward", "towards", "against",
+    "between", "around", "about", "would", "will", "could", "should", "may", "might", "can",
+    "did", "does", "do", "not", "also", "itself", "alone", "last", "this",
+})  # fmt: skip
+_NEXT_WORD: Final = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def attributive(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` qualifies the common noun after it ("US dollar",
+    "U.S. officials"): it then says whose, not where, as a demonym would."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match[1] not in _NOT_MODIFIED
+
+
 def _resolve_all(
     text: str, found: Sequence[_Found], demonyms: Mapping[str, int]
 ) -> list[tuple[Candidate | None, float]]:
-    mentions = [
-        Mention(candidates=f.candidates, votes=not f.guarded, key=normalize_name(f.name))
-        for f in found
-    ]
+    demonyms = Counter(demonyms)
+    mentions = []
+    for f in found:
+        votes = not f.guarded
+        top = f.candidates[0] if f.candidates else None
+        if votes and top and top.feature == "country" and attributive(text, f.end):
+            votes = False  # "the US dollar": a nationality, as "American" would be
+            demonyms[top.country_code or ""] += 1
+        mentions.append(Mention(candidates=f.candidates, votes=votes, key=normalize_name(f.name)))
     _link_containers(text, found, mentions)
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
@@ -192,8 +216,19 @@ def _document_country(
     return ranked[0][0]
 
 
-_OPEN: Final = re.compile(r"\s*[(\[]\s*")
+# The bracket after a name, or after the word that says what it is: "Ashulia town (".
+_OPEN: Final = re.compile(
+    r"\s*(?:(?:city|town|village|villages|area|areas|district|camp|locality)\s*)?[(\[]\s*"
+)
+_PLACE_WORDS: Final = frozenset({
+    "city", "town", "village", "villages", "area", "areas", "district", "camp", "locality",
+})  # fmt: skip
 _COMMA: Final = re.compile(r"\s*,\s*")
+# "X in Y", "X in the countryside of Y", "X in rural Y".
+_IN: Final = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:[a-z]+\s+){1,3}of\s+|(?:rural|central|northern|southern|"
+    r"eastern|western|north|south|east|west|greater|downtown|occupied)\s+)?"
+)
 
 
 def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Mention]) -> None:
@@ -212,8 +247,8 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
                 ):
                     break
                 j += 1
-        elif _COMMA.fullmatch(between) and nxt.candidates:
-            mentions[i].containers.append(i + 1)  # "Pisky, Donetsk"
+        elif (_COMMA.fullmatch(between) or _IN.fullmatch(between)) and nxt.candidates:
+            mentions[i].containers.append(i + 1)  # "Pisky, Donetsk", "Mansura in Ar-Raqqa"
 
 
 def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:
@@ -383,8 +418,11 @@ def _container_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     "(Thiou, Yatenga" as an organisation). Each is looked up among regions and towns; a
     country only when no region goes by the name ("(Rafi LGA, Niger)" is Niger State)."""
     for open_ in doc:
-        if open_.text != "(" or open_.i == 0 or not _is_name_word(doc[open_.i - 1]):
+        if open_.text != "(" or open_.i == 0:
             continue
+        before = doc[open_.i - 1]
+        if not (_is_name_word(before) or before.pos_ == "NOUN" or before.lower_ in _PLACE_WORDS):
+            continue  # "Hudaydah city (", "junction (Hays, Al Hudaydah)"
         close = next((t.i for t in doc[open_.i + 1 : open_.i + 16] if t.text == ")"), None)
         if close is None:
             continue
@@ -392,7 +430,7 @@ def _container_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
         if parts is None:
             continue
         found = [
-            _container(doc, gazetteer, *part, last=k == len(parts) - 1)
+            _container(doc, gazetteer, *part, last=k == len(parts) - 1, listed=len(parts) > 1)
             for k, part in enumerate(parts)
         ]
         if any(f.candidates for f in found):
@@ -422,12 +460,26 @@ def _bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]
 
 
 def _container(
-    doc: Doc, gazetteer: Gazetteer, start: int, name_end: int, end: int, *, last: bool
+    doc: Doc,
+    gazetteer: Gazetteer,
+    start: int,
+    name_end: int,
+    end: int,
+    *,
+    last: bool,
+    listed: bool,
 ) -> _Found:
     """The last name in brackets is the largest division: a region when one goes by the name
-    ("(Hays, Al Hudaydah)" is the governorate, not the city)."""
+    ("(Hays, Al Hudaydah)" is the governorate, not the city). Listed after another name, an
+    abbreviation is a region's code ("(Poonch district, J&K)"); alone it may be anything
+    ("KYIV (AP)")."""
     span, name = doc[start:end], doc[start:name_end].text
-    candidates = [c for c in gazetteer.lookup(name) if c.feature != "district"]
+    candidates = [
+        c for c in gazetteer.lookup(name) if c.feature != "district" and c.match != OTHER_NAME
+    ]
+    is_code = name.replace("&", "").isupper() and len(name) <= 4
+    if listed and last and is_code and not any(c.feature == "admin1" for c in candidates):
+        candidates = gazetteer.admin1_by_code(name)
     if any(c.feature in ("admin1", "other") for c in candidates):
         candidates = [c for c in candidates if c.feature != "country"]
     if last and any(c.feature == "admin1" for c in candidates):
@@ -508,7 +560,9 @@ def _name_spans(
         i, any_found = start, False
         while i < end:
             found = None
-            if not _is_joiner(doc[i]):
+            # "Rocha" of "Catole do Rocha", "Rio" of "Huanzantlan del Rio": no place of its own.
+            after_particle = i > start and _is_joiner(doc[i - 1]) and doc[i - 1].text.isalpha()
+            if not _is_joiner(doc[i]) and not after_particle:
                 found = _longest_name(
                     doc, gazetteer, (start, i, end), ent_of, designated, normalized_text
                 )
@@ -567,15 +621,26 @@ def _longest_name(
         guarded = _entity_verdict(span, ent_of, designated)
         if guarded is None:
             continue
-        candidates = gazetteer.lookup(span.text)
+        # A bare word is a place by its own name or a spelling of it, never by another name
+        # ("Molotov" cocktails are not Perm's).
+        candidates = [c for c in gazetteer.lookup(span.text) if c.match != OTHER_NAME]
         if _is_demonym(span.text, candidates):
             continue
         plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
         if (first, last) != (run_start, end):
             plausible = tuple(c for c in plausible if _notable(c) and c.feature != "district")
         if plausible:
-            return last, _Found(span.start_char, span.end_char, span.text, 2, plausible, guarded)
+            # A known name around a place entity outranks it: "Amatlan de los Reyes" is no
+            # "Amatlan".
+            rank = 1 if _around_place_entity(span, ent_of) else 2
+            return last, _Found(span.start_char, span.end_char, span.text, rank, plausible, guarded)
     return None
+
+
+def _around_place_entity(span: Span, ent_of: Mapping[int, Span]) -> bool:
+    return any(
+        i in ent_of and ent_of[i].label_ in _PLACE_LABELS for i in range(span.start, span.end)
+    )
 
 
 def _is_common_word(span: Span) -> bool:
@@ -598,6 +663,8 @@ def _entity_verdict(
     for ent in {ent_of[i] for i in range(span.start, span.end) if i in ent_of}:
         label = ent.label_
         if label in _PLACE_LABELS:
+            if span.start <= ent.start and ent.end <= span.end and len(span) > len(ent):
+                continue  # a longer name around it ("Amatlan de los Reyes")
             return None  # the entity finder has it
         if label not in ("PERSON", "ORG"):
             continue  # mislabelled: "Kyiv overnight" as TIME, "Omdurman" as NORP

@@ -78,7 +78,14 @@ from ..types import Feature
 from . import sources
 from .divisions import Admin2, admin1_names, admin2_divisions, clean_division_name
 
-__all__ = ["Candidate", "Gazetteer", "default_gazetteer", "load_dump", "normalize_name"]
+__all__ = [
+    "OTHER_NAME",
+    "Candidate",
+    "Gazetteer",
+    "default_gazetteer",
+    "load_dump",
+    "normalize_name",
+]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -100,6 +107,9 @@ class Candidate:
     # How likely this place is meant by the name looked up, context aside: log10 of the
     # population, more for a country, less when the name is one of its other names.
     prior: float = 0.0
+    # How the name looked up belongs to it: its own name (0), a spelling of it (1), or
+    # another name altogether (2), such as a former one ("Molotov" for Perm).
+    match: int = 0
 
 
 # --- names ------------------------------------------------------------------------------
@@ -157,7 +167,8 @@ def _log_population(population: int) -> float:
 # meant by its own name ("Odessa", Texas) than by a spelling of another ("Odessa" for Odesa),
 # and much less by an unrelated or former name ("Pokrovsk" was once the name of Engels).
 _OWN_NAME, _SPELLING, _OTHER_NAME = 0, 1, 2
-_NAME_PENALTY: Final = (0.0, 0.5, 1.5)
+OTHER_NAME: Final = _OTHER_NAME  # a Candidate's ``match`` for a name not its own
+_NAME_PENALTY: Final = (0.0, 0.5, 2.5)
 
 
 def _name_kind(key: str, own: str) -> int:
@@ -222,6 +233,7 @@ class Gazetteer:
         self._made: dict[int, Candidate] = {}
         self._by_country: dict[str, dict[tuple[str, int], list[tuple[str, str]]]] = {}
         self._keys_of_country: dict[str, list[str]] | None = None
+        self._admin1_codes: dict[str, list[int]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -264,8 +276,27 @@ class Gazetteer:
         "Hodeidah" is known as "El-Hodeidah", "Anbar" as "Al Anbar", "Al Fashir" as "Fashir"."""
         other = _without_article(key) if key[:3] == "al " else f"al {key}"
         codes = self._index.get(key, ())
-        extra = [code for code in self._index.get(other, ()) if code not in codes]
+        records = {code >> 2 for code in codes}
+        extra = [code for code in self._index.get(other, ()) if code >> 2 not in records]
         return [self._make(code) for code in (*codes, *extra)]
+
+    def admin1_by_code(self, code: str) -> list[Candidate]:
+        """First-level divisions whose ISO 3166-2 code ends in ``code`` ("JK" for Jammu and
+        Kashmir, "AP" for Andhra Pradesh): reports abbreviate regions so ("J&K").
+        Every country's, most populous first."""
+        if self._admin1_codes is None:
+            codes: defaultdict[str, list[int]] = defaultdict(list)
+            for key, found in self._index.items():
+                for code_ in found:
+                    record = self._records[code_ >> 2]
+                    if record[1] == "admin1" and record[12] and code_ & 3 == _OWN_NAME:
+                        codes[record[12].split("-", 1)[1].casefold()].append(code_)
+            self._admin1_codes = {k: sorted(set(v), key=self._rank) for k, v in codes.items()}
+        key = "".join(ch for ch in code.casefold() if ch.isalnum())
+        return [self._make(c) for c in self._admin1_codes.get(key, ())]
+
+    def _rank(self, code: int) -> float:
+        return -self._records[code >> 2][_PRIOR]
 
     def near_matches(self, name: str, country_code: str, *, limit: int = 3) -> list[Candidate]:
         """Places of one country whose name is spelled almost like ``name`` ("Nahri Saraj"
@@ -320,7 +351,7 @@ class Gazetteer:
         if made is None:
             made = _candidate(self._records[code >> 2])
             if penalty := _NAME_PENALTY[code & 3]:
-                made = dataclasses.replace(made, prior=made.prior - penalty)
+                made = dataclasses.replace(made, prior=made.prior - penalty, match=code & 3)
             self._made[code] = made
         return made
 

@@ -129,12 +129,17 @@ def _tier(place: PlaceMention) -> int:
     return 2 if place.feature == "admin1" else 3
 
 
-# The open bracket after a name, and the names and commas after it: "Incare (Thiou, ".
-_BRACKETED = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")
+# The open bracket after a name, and the names and commas after it: "Incare (Thiou, "; or
+# a division and a comma: "Maywand district, ".
+_BRACKETED = re.compile(
+    r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$|\b(?:districts?|lga|county|raion|rayon)\s*,\s*$",
+    re.IGNORECASE,
+)
 
 
 def _in_brackets(text: str, place: PlaceMention) -> bool:
-    """Whether the place is one of the containers in brackets after another name."""
+    """Whether the place is a container of another name: in brackets after it, or after a
+    division's name and a comma."""
     return bool(_BRACKETED.search(text[max(0, place.evidence.start - 90) : place.evidence.start]))
 
 

@@ -134,7 +134,10 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     entities = list(_entity_spans(doc, gazetteer))
     normalized_text = f" {normalize_name(text)} "
     names = list(_name_spans(doc, gazetteer, designated, normalized_text))
-    found = _without_overlaps([*designated, *entities, *names])
+    found = [
+        dataclasses.replace(f, guarded=False) if f.guarded and _after_division(text, f) else f
+        for f in _without_overlaps([*designated, *entities, *names])
+    ]
 
     demonyms: Counter[str] = Counter()
     for token in doc:
@@ -179,6 +182,19 @@ def attributive(text: str, end: int) -> bool:
     "U.S. officials"): it then says whose, not where, as a demonym would."""
     match = _NEXT_WORD.match(text, end)
     return match is not None and match[1] not in _NOT_MODIFIED
+
+
+# A division's designator and a comma: what follows is the larger division it lies in.
+_DIVISION_COMMA: Final = re.compile(
+    r"\b(?:districts?|provinces?|lga|count(?:y|ies)|raion|rayon|municipality|commune|"
+    r"department|governorate|sub-district|subdistrict|tehsil|upazila)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
+def _after_division(text: str, f: _Found) -> bool:
+    """"Maywand district, Kandahar": whatever the model made of it, Kandahar is a place."""
+    return bool(_DIVISION_COMMA.search(text[max(0, f.start - 40) : f.start]))
 
 
 def _resolve_all(

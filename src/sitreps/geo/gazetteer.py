@@ -166,9 +166,11 @@ def _log_population(population: int) -> float:
 # How a name belongs to a place, and what that costs the place's prior. A place is more likely
 # meant by its own name ("Odessa", Texas) than by a spelling of another ("Odessa" for Odesa),
 # and much less by an unrelated or former name ("Pokrovsk" was once the name of Engels).
-_OWN_NAME, _SPELLING, _OTHER_NAME = 0, 1, 2
+# A translation of a region's name that another region has as its own name ("Ouest", Haiti's
+# region and French for Cameroon's West) is the fourth way.
+_OWN_NAME, _SPELLING, _OTHER_NAME, _TRANSLATION = 0, 1, 2, 3
 OTHER_NAME: Final = _OTHER_NAME  # a Candidate's ``match`` for a name not its own
-_NAME_PENALTY: Final = (0.0, 0.5, 2.5)
+_NAME_PENALTY: Final = (0.0, 0.5, 2.5, 1.5)
 
 
 def _name_kind(key: str, own: str) -> int:
@@ -528,6 +530,7 @@ class _Subdivision:
     kind: str
     base: str  # designators and brackets removed, accents folded: "Kharkivska"
     stems: tuple[tuple[str, str], ...]  # (key, display) without an adjectival ending
+    iso_name: str = ""  # as ISO 3166-2 gives it
 
     @classmethod
     def of(cls, code: str, name: str, kind: str) -> _Subdivision:
@@ -535,7 +538,7 @@ class _Subdivision:
         stems = _adjective_stems(base)
         # English exonyms help pairing too: "Yakutia" is close to "Yakutsk".
         stems += [(normalize_name(alias), alias) for alias in _ADMIN1_ALIASES.get(code, ())]
-        return cls(code, code.split("-")[0], kind, base, tuple(stems))
+        return cls(code, code.split("-")[0], kind, base, tuple(stems), name)
 
     @property
     def key(self) -> str:
@@ -761,6 +764,7 @@ def _admin1_entry(
     country: str | None,
     keys_of: Mapping[int, Mapping[str, int]],
     geonames_name: str | None,
+    own_names: Collection[str] = (),
 ) -> tuple[Candidate, dict[str, int]]:
     """The admin1 candidate of an ISO subdivision, shown by its GeoNames English name when
     its group has one ("Balkh", "Kyiv City"), findable by that and by its ISO names."""
@@ -793,7 +797,40 @@ def _admin1_entry(
         names.append(_ADMIN1_ABBREVIATIONS[sub.code])
     if sub.kind != "City":  # "Kyiv" alone is the city, and "Kyiv region" the oblast
         names.append(sub.base)
-    return candidate, _admin1_keys(names, top, keys_of)
+    keys = _admin1_keys(names, top, keys_of)
+    for translated in _translations(sub.iso_name):
+        key = normalize_name(translated)
+        # "Est" is first Burkina Faso's region, then French for Zambia's Eastern.
+        keys.setdefault(key, _TRANSLATION if key in own_names else _SPELLING)
+    return candidate, keys
+
+
+# Languages whose names of regions English reports use: the ISO names' English spellings
+# ("Ghowr", "Bamyan"), and the French, Spanish and Portuguese of former colonies ("Ouest"
+# for Cameroon's West, "Extrême-Nord").
+_TRANSLATED: Final = ("en", "fr", "es", "pt")
+
+
+@functools.cache
+def _catalogs() -> tuple[Any, ...]:
+    import gettext
+
+    found = []
+    for language in _TRANSLATED:
+        with contextlib.suppress(OSError):
+            found.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [language]))
+    return tuple(found)
+
+
+def _translations(iso_name: str) -> list[str]:
+    """Other names of an ISO 3166-2 subdivision, as pycountry's translations give them,
+    without designators."""
+    names = []
+    for catalog in _catalogs():
+        translated = catalog.gettext(iso_name)
+        if translated != iso_name:
+            names.append(_strip_designators(translated))
+    return names
 
 
 def _at(city: Mapping[str, Any] | None) -> tuple[float | None, float | None]:
@@ -919,12 +956,18 @@ def _build() -> Gazetteer:
     builder = _IndexBuilder()
     for candidate, aliases in _country_entries(countries, _capitals(cities, countries)):
         builder.add(candidate, aliases)
+    own_admin1_names = {normalize_name(n) for a in admin1s for n in (a.name, a.sub.base)}
+    own_admin1_names |= {normalize_name(n) for n in named_groups.values()}
     for admin1 in admin1s:
         country = country_names.get(admin1.sub.country_code)
         paired = admin1.group
         group_key = (paired.country_code, paired.code) if paired else None
         candidate, keys = _admin1_entry(
-            admin1, country, keys_of, named_groups.get(group_key) if group_key else None
+            admin1,
+            country,
+            keys_of,
+            named_groups.get(group_key) if group_key else None,
+            own_admin1_names,
         )
         builder.add_keys(candidate, keys)
         if group_key is not None:

@@ -46,6 +46,7 @@ _WEAK = 0.3
 _FIRM = 1.0
 _REGION = frozenset({"admin1", "other"})
 _IN_NAMED_REGION = 1.5
+_CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 
 
@@ -188,7 +189,11 @@ def resolve(
         for m in mentions
     ]
     # A container is what the text says a place lies in: it is not overruled by the place.
-    containing = {j for m in mentions for j in m.containers}
+    inside: defaultdict[int, list[int]] = defaultdict(list)
+    for k, m in enumerate(mentions):
+        for j in m.containers:
+            inside[j].append(k)
+    containing = set(inside)
     chosen: list[Candidate | None] = [None] * len(mentions)
     backed = [0.0] * len(mentions)
     # Containers come after what they contain: resolve from the end, so that "Soum" is
@@ -205,11 +210,20 @@ def resolve(
         containers = [k for j in mention.containers for k in _as_container(mentions[j], chosen[j])]
 
         named_regions = {r for j, r in enumerate(regions) if r is not None and j != i}
+        # A container lies in a country where what it contains can be: "Bafoussam town
+        # (Mifi, Ouest)" is Cameroon's West, not Haiti's Ouest.
+        contained = {
+            c.country_code
+            for k in inside.get(i, ())
+            for c in mentions[k].candidates[:_MAX_VOTERS]
+            if c.country_code
+        }
 
         def score(
             c: Candidate,
             containers: Sequence[Candidate | None] = containers,
             named_regions: Collection[tuple[str | None, str | None]] = named_regions,
+            contained: Collection[str | None] = contained,
         ) -> float:
             total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
             if c.feature != "admin1" and (c.country_code, c.admin1) in named_regions:
@@ -218,6 +232,8 @@ def resolve(
                 total += max(_inside(c, k) for k in containers if k is not None)
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
                 total += _NAMED_CITY
+            if c.country_code in contained:
+                total += _CONTAINS
             return total
 
         pool = list(mention.candidates)

@@ -109,6 +109,9 @@ class _Found:
     # Kept only if the context agrees: a name the model took for a person or organisation
     # (else dropped), or a LOC entity that is only a small town (else left unresolved).
     guarded: bool = False
+    # Known only by another name of the place ("Bahri" for Khartoum North): kept only in a
+    # text about the place's country.
+    alias: bool = False
 
 
 def resolve_place_name(
@@ -157,7 +160,8 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         resolved = _resolve_all(text, found, demonyms)
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
-        if f.guarded and not _agrees(best, backed, f.candidates):
+        agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
+        if f.guarded and not agrees:
             if f.rank != 1:
                 continue
             best = None  # "Africa" is named, but is no town of that name in Tunisia
@@ -637,19 +641,29 @@ def _longest_name(
         guarded = _entity_verdict(span, ent_of, designated)
         if guarded is None:
             continue
-        # A bare word is a place by its own name or a spelling of it, never by another name
-        # ("Molotov" cocktails are not Perm's).
-        candidates = [c for c in gazetteer.lookup(span.text) if c.match != OTHER_NAME]
+        # A bare word is a place by its own name or a spelling of it; by another name only a
+        # big city in a country the text is about ("Bahri" in Sudan, not "Molotov" cocktails).
+        candidates = [
+            c
+            for c in gazetteer.lookup(span.text)
+            if c.match != OTHER_NAME or c.population >= _BIG
+        ]
         if _is_demonym(span.text, candidates):
             continue
         plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
+        alias = bool(plausible) and all(c.match == OTHER_NAME for c in plausible)
         if (first, last) != (run_start, end):
-            plausible = tuple(c for c in plausible if _notable(c) and c.feature != "district")
+            plausible = tuple(
+                c
+                for c in plausible
+                if _notable(c) and c.feature != "district" and c.match != OTHER_NAME
+            )
         if plausible:
             # A known name around a place entity outranks it: "Amatlan de los Reyes" is no
             # "Amatlan".
             rank = 1 if _around_place_entity(span, ent_of) else 2
-            return last, _Found(span.start_char, span.end_char, span.text, rank, plausible, guarded)
+            found = _Found(span.start_char, span.end_char, span.text, rank, plausible, guarded)
+            return last, dataclasses.replace(found, guarded=True, alias=True) if alias else found
     return None
 
 

@@ -83,3 +83,32 @@ def test_a_region_without_a_point_still_gives_its_country_and_admin1() -> None:
 def test_no_place_and_no_demonym_is_no_location() -> None:
     text = "Workers held a sit-in to demand their wages."
     assert _location(text, []) == (None, None)
+
+
+def test_a_container_in_brackets_stands_for_an_unknown_place_at_precision_two() -> None:
+    text = "Gunmen attacked Zzyxqo (Thiou, Yatenga) at dawn."
+    unknown = PlaceMention(evidence=Evidence.of("t", text, 16, 22))
+    thiou = place(text, "Thiou", name="Thiou", feature="town", country_code="BF", admin1="Nord")
+    yatenga = place(text, "Yatenga", name="Yatenga", feature="other", country_code="BF",
+                    admin1="Nord", admin2="Yatenga")  # fmt: skip
+    location, chosen = _location(text, [unknown, thiou, yatenga])
+    assert chosen is thiou and location is not None
+    assert location.geo_precision == 2
+
+
+def test_a_contained_town_outranks_its_container_town() -> None:
+    text = "Protesters marched in Gaoua (Bobo, Poni)."
+    gaoua = place(text, "Gaoua", name="Gaoua", feature="town", country_code="BF")
+    bobo = place(text, "Bobo", name="Bobo", feature="town", country_code="BF")
+    location, chosen = _location(text, [bobo, gaoua])
+    assert chosen is gaoua and location is not None and location.geo_precision == 1
+
+
+def test_a_country_that_qualifies_a_noun_is_not_the_place() -> None:
+    text = "Rioters protested the rise of the US dollar in Nabatiyeh."
+    us = place(text, "US", name="United States", feature="country", country_code="US")
+    start = text.index("Nabatiyeh")
+    unknown = PlaceMention(evidence=Evidence.of("t", text, start, start + len("Nabatiyeh")))
+    location, chosen = _location(text, [us, unknown])
+    assert chosen is None  # at most a nationality's country, as "American" would give
+    assert location is None or location.geo_precision == 3

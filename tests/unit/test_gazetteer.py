@@ -13,7 +13,7 @@ import pytest
 
 from sitreps.geo import gazetteer as gazetteer_module
 from sitreps.geo.demonyms import country_of_demonym
-from sitreps.geo.gazetteer import Candidate, Gazetteer, normalize_name
+from sitreps.geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 
 KYIV = (50.4501, 30.5234)
 
@@ -388,3 +388,23 @@ def test_an_admin1_known_by_a_longer_geonames_name_keeps_the_short_one(
     wardak = gazetteer.lookup("Wardak", features=("admin1",))
     assert wardak and wardak[0].country_code == "AF" and wardak[0].lat is not None
     assert wardak[0].name == "Wardak"
+
+
+def test_regions_by_their_translated_names(gazetteer: Gazetteer) -> None:
+    # Cameroon's West by its French name, after Haiti's own Ouest.
+    found = [(c.country_code, c.feature) for c in gazetteer.lookup("Ouest")]
+    assert ("HT", "admin1") in found and ("CM", "admin1") in found
+    assert found.index(("HT", "admin1")) < found.index(("CM", "admin1"))
+
+
+def test_regions_by_their_iso_code(gazetteer: Gazetteer) -> None:
+    found = gazetteer.admin1_by_code("J&K")
+    assert [c.country_code for c in found][:1] == ["IN"]
+    assert all(c.feature == "admin1" for c in found)
+    assert gazetteer.admin1_by_code("ZZQ") == []
+
+
+def test_another_name_is_marked_and_ranks_below_a_town_of_its_own(gazetteer: Gazetteer) -> None:
+    found = gazetteer.lookup("Ariel")
+    assert found[0].country_code == "IL" and found[0].match == 0
+    assert any(c.match == OTHER_NAME for c in found)

@@ -219,3 +219,63 @@ def test_a_repeated_foreign_name_does_not_vote_for_itself(places: Any) -> None:
         "Gunmen attacked Kain in Yatenga province. A teacher from the school in Kain was killed."
     )
     assert all(p.country_code in (None, "BF") for p in found.values())
+
+
+def test_names_in_brackets_are_containers_whatever_the_model_tags(places: Any) -> None:
+    found = places("Gunmen burned a school in the village of Zzyxqo (Thiou, Yatenga) on Sunday.")
+    yatenga = found["Yatenga"]
+    assert (yatenga.country_code, yatenga.admin1) == ("BF", "Nord")
+
+
+def test_a_place_held_by_its_bracketed_containers_is_not_abroad(places: Any) -> None:
+    found = places("Shops were looted in Kayan (Kayan, Kenedougou) overnight.")
+    assert found["Kenedougou"].country_code == "BF"
+    assert all(p.country_code in (None, "BF") for p in found.values())
+
+
+def test_the_last_name_in_brackets_is_the_region(places: Any) -> None:
+    found = places("Shells hit the outskirts of Hays city in western Yemen (Hays, Al Hudaydah).")
+    assert found["Al Hudaydah"].feature == "admin1"
+    assert found["Hays"].country_code == "YE"
+
+
+def test_an_abbreviated_region_after_a_district_in_brackets(places: Any) -> None:
+    found = places("Troops exchanged fire near Uri town (Baramulla district, J&K) on Monday.")
+    assert found["J&K"].feature == "admin1"
+    assert found["J&K"].country_code in ("IN", "PK")
+    # Alone in brackets an abbreviation is no region: a news agency, a party.
+    found = places("KYIV (AP) — Drones struck the city overnight.")
+    assert "AP" not in found or found["AP"].lat is None
+
+
+def test_a_region_by_its_french_name_in_brackets(places: Any) -> None:
+    found = places("Riders burned a car in Bafoussam town (Mifi, Ouest) after an accident.")
+    assert found["Ouest"].country_code == "CM"
+    assert found["Bafoussam"].country_code == "CM"
+
+
+def test_a_country_qualifying_a_noun_is_no_vote_for_a_namesake(places: Any) -> None:
+    found = places("Protesters in Lebanon rallied against the fall of the pound to the US dollar.")
+    assert found["Lebanon"].country_code == "LB"
+
+
+def test_another_name_of_a_city_is_no_bare_place(places: Any) -> None:
+    found = places("Rioters threw a Molotov cocktail at a bank in Beirut on Sunday.")
+    assert "Molotov" not in found or found["Molotov"].lat is None
+    assert found["Beirut"].country_code == "LB"
+
+
+def test_a_word_after_a_particle_is_part_of_the_name(places: Any) -> None:
+    found = places("The bodies were found in Catole do Rocha, Paraiba, on Monday.")
+    assert "Rocha" not in found
+    assert all(p.country_code in (None, "BR") for p in found.values())
+
+
+def test_a_name_after_a_district_and_a_comma_is_a_place(places: Any) -> None:
+    found = places("Two soldiers were killed in Maywand district, Kandahar, on Monday.")
+    assert found["Kandahar"].country_code == "AF"
+
+
+def test_x_in_y_holds_a_village_to_the_region(places: Any) -> None:
+    found = places("A mortar shell hit the village of Dardara in the countryside of Al-Hasakeh.")
+    assert all(p.country_code in (None, "SY") for p in found.values())

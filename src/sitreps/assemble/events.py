@@ -188,8 +188,8 @@ def _location(
     )
     place = ranked[0][1]
     tier = _tier(place)
-    near = _NEAR.search(text[max(0, place.evidence.start - 40) : place.evidence.start])
-    near = near or _in_brackets(text, place)
+    before = text[max(0, place.evidence.start - 40) : place.evidence.start]
+    near = bool(_NEAR.search(before)) or _in_brackets(text, place)
     precision = 1 if tier == 0 and not near else 2 if tier <= 1 else 3
     location = Location(
         name=place.name or place.evidence.text,

@@ -197,7 +197,7 @@ _DIVISION_COMMA: Final = re.compile(
 
 
 def _after_division(text: str, f: _Found) -> bool:
-    """"Maywand district, Kandahar": whatever the model made of it, Kandahar is a place."""
+    """ "Maywand district, Kandahar": whatever the model made of it, Kandahar is a place."""
     return bool(_DIVISION_COMMA.search(text[max(0, f.start - 40) : f.start]))
 
 
@@ -470,8 +470,10 @@ def _bracket_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, int]]
         while name_end > i + 1 and doc[name_end - 1].lower_ in _CONTAINER_DESIGNATORS:
             name_end -= 1
         words = doc[i:name_end]
-        if not len(words) or not _is_name_word(words[0]) or not all(
-            _is_name_word(t) or _is_joiner(t) for t in words
+        if (
+            not len(words)
+            or not _is_name_word(words[0])
+            or not all(_is_name_word(t) or _is_joiner(t) for t in words)
         ):
             return None
         parts.append((i, name_end, j))
@@ -644,9 +646,7 @@ def _longest_name(
         # A bare word is a place by its own name or a spelling of it; by another name only a
         # big city in a country the text is about ("Bahri" in Sudan, not "Molotov" cocktails).
         candidates = [
-            c
-            for c in gazetteer.lookup(span.text)
-            if c.match != OTHER_NAME or c.population >= _BIG
+            c for c in gazetteer.lookup(span.text) if c.match != OTHER_NAME or c.population >= _BIG
         ]
         if _is_demonym(span.text, candidates):
             continue

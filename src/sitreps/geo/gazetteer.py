@@ -288,7 +288,7 @@ class Gazetteer:
         Every country's, most populous first."""
         if self._admin1_codes is None:
             codes: defaultdict[str, list[int]] = defaultdict(list)
-            for key, found in self._index.items():
+            for found in self._index.values():
                 for code_ in found:
                     record = self._records[code_ >> 2]
                     if record[1] == "admin1" and record[12] and code_ & 3 == _OWN_NAME:

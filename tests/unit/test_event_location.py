@@ -112,3 +112,10 @@ def test_a_country_that_qualifies_a_noun_is_not_the_place() -> None:
     location, chosen = _location(text, [us, unknown])
     assert chosen is None  # at most a nationality's country, as "American" would give
     assert location is None or location.geo_precision == 3
+
+
+def test_a_village_placed_by_its_hromada_is_precision_two() -> None:
+    text = "Shelling hit Kodema overnight."
+    village = place(text, "Kodema", name="Kodema", feature="village", country_code="UA")
+    location, _ = _location(text, [village])
+    assert location is not None and location.geo_precision == 2

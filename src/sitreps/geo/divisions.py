@@ -118,27 +118,30 @@ _NEAR_KM = 25.0
 def _nearest_admin2(cities: Iterable[Mapping[str, Any]], of_city: dict[int, str]) -> None:
     """Places GeoNames gives no admin2 name (those under 1,000 people, which ``cities1000``
     leaves out) take that of the nearest named place of their admin1 within 25 km."""
-    grid: defaultdict[tuple[int, int], list[Mapping[str, Any]]] = defaultdict(list)
+    # Each cell holds (admin1 code, latitude, longitude, admin2 name) of its named places:
+    # plain tuples, as this loop runs over every unnamed place of the world.
+    grid: defaultdict[tuple[int, int], list[tuple[str, float, float, str]]] = defaultdict(list)
     unnamed = []
     for city in cities:
-        if int(city["geonameid"]) in of_city:
-            cell = (int(city["latitude"] // _CELL), int(city["longitude"] // _CELL))
-            grid[cell].append(city)
-        else:
-            unnamed.append(city)
-    for city in unnamed:
         lat, lon = float(city["latitude"]), float(city["longitude"])
+        name = of_city.get(int(city["geonameid"]))
+        if name is not None:
+            grid[int(lat // _CELL), int(lon // _CELL)].append((city["admin1code"], lat, lon, name))
+        else:
+            unnamed.append((int(city["geonameid"]), city["admin1code"], lat, lon))
+    limit = _NEAR_KM / 111.2  # compared in degrees of latitude, to spare a multiplication
+    for geonameid, admin1, lat, lon in unnamed:
         row, col = int(lat // _CELL), int(lon // _CELL)
-        best, best_km = None, _NEAR_KM
+        shrink = math.cos(math.radians(lat))
+        best, best_d = None, limit * limit
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
-                for other in grid.get((row + dr, col + dc), ()):
-                    if other["admin1code"] != city["admin1code"]:
+                for code, olat, olon, name in grid.get((row + dr, col + dc), ()):
+                    if code != admin1:
                         continue
-                    dy = (float(other["latitude"]) - lat) * 111.2
-                    dx = (float(other["longitude"]) - lon) * 111.2 * math.cos(math.radians(lat))
-                    km = math.hypot(dx, dy)
-                    if km < best_km:
-                        best, best_km = other, km
+                    dy, dx = olat - lat, (olon - lon) * shrink
+                    d = dx * dx + dy * dy
+                    if d < best_d:
+                        best, best_d = name, d
         if best is not None:
-            of_city[int(city["geonameid"])] = of_city[int(best["geonameid"])]
+            of_city[geonameid] = best

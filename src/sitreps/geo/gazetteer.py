@@ -531,6 +531,7 @@ class _Subdivision:
     base: str  # designators and brackets removed, accents folded: "Kharkivska"
     stems: tuple[tuple[str, str], ...]  # (key, display) without an adjectival ending
     iso_name: str = ""  # as ISO 3166-2 gives it
+    key: str = ""  # the base name normalized, computed once: pairing reads it often
 
     @classmethod
     def of(cls, code: str, name: str, kind: str) -> _Subdivision:
@@ -538,11 +539,7 @@ class _Subdivision:
         stems = _adjective_stems(base)
         # English exonyms help pairing too: "Yakutia" is close to "Yakutsk".
         stems += [(normalize_name(alias), alias) for alias in _ADMIN1_ALIASES.get(code, ())]
-        return cls(code, code.split("-")[0], kind, base, tuple(stems), name)
-
-    @property
-    def key(self) -> str:
-        return normalize_name(self.base)
+        return cls(code, code.split("-")[0], kind, base, tuple(stems), name, normalize_name(base))
 
 
 @dataclass(slots=True)
@@ -1043,11 +1040,16 @@ def _katottg_entries(
                 if kind != _OTHER_NAME:
                     known[(iso, key)] = city
 
+    regions: dict[str, str | None] = {}
+
     def region(unit: katottg.Unit) -> str | None:
         top = by_code.get(unit.parents[0]) if unit.parents else unit
         if top is None:
             return None
-        return iso_codes.get(normalize_name(_strip_designators(katottg.transliterate(top.name))))
+        if top.code not in regions:
+            key = normalize_name(_strip_designators(katottg.transliterate(top.name)))
+            regions[top.code] = iso_codes.get(key)
+        return regions[top.code]
 
     anchors: dict[str, Mapping[str, Any]] = {}  # hromada or raion code -> its best place
     for unit in units:

@@ -221,9 +221,11 @@ _DESIGNATOR_SUFFIX: Final = {
     "province": frozenset({"admin1", "other"}),
     **dict.fromkeys(("county", "parish", "raion", "rayon"), frozenset({"other"})),
     **dict.fromkeys(("region", "oblast", "governorate", "state"), frozenset({"admin1"})),
-    # "Hays city": the town, or the district named after it where the town is not listed.
+    # "Kut city": the town, or the district named after it where the town is not listed;
+    # only after a name ("big city" is none).
     **dict.fromkeys(("city", "town"), frozenset({"city", "town", "village", "other"})),
 }
+_AFTER_A_NAME: Final = frozenset({"city", "town"})
 
 
 class Gazetteer:
@@ -264,6 +266,8 @@ class Gazetteer:
         found = self._with_article_variant(key)
         head, _, last = key.rpartition(" ")
         implied = _DESIGNATOR_SUFFIX.get(last)
+        if last in _AFTER_A_NAME and not name.strip()[:1].isupper():
+            implied = None
         if head and implied is not None:
             # "Solomyanskyi district" is first the district, whatever else goes by that name.
             by_head = self._with_article_variant(head)

@@ -17,6 +17,7 @@ from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
     Actor,
+    ActorKind,
     ActorMention,
     Article,
     AttributionMention,
@@ -222,6 +223,59 @@ def _country_location(text: str, places: Sequence[PlaceMention]) -> Location | N
     )
 
 
+_ARMED_KINDS = ("state_forces", "rebels", "militia")
+# Who ACLED names when a report leaves the actor unnamed: the crowd of a protest or a riot,
+# an unidentified armed group behind violence, the police behind arrests.
+_IMPLIED: dict[str, tuple[str, ActorKind]] = {
+    "Protests": ("Protesters", "protesters"),
+    "Riots": ("Protesters", "protesters"),
+    "Battles": ("Unidentified Armed Group", "militia"),
+    "Violence against civilians": ("Unidentified Armed Group", "militia"),
+    _REMOTE: ("Unidentified Armed Group", "militia"),
+}
+
+
+def _with_implied_actor(
+    mentions: list[ActorMention], typing: Typing, words: Evidence, country: str | None
+) -> list[ActorMention]:
+    """The mentions, with the actor the event's words imply when no mention names one.
+
+    "200 business owners protested": the protest words name the crowd. "A man was shot dead":
+    someone unnamed shot him. In a battle whose sides are both told as casualties ("militants
+    were killed in clashes with soldiers"), the first armed side is ACLED's first actor.
+    """
+    implied = _IMPLIED.get(typing.event_type)
+    if typing.sub_event_type == "Arrests":
+        implied = ("Police Forces", "state_forces")
+    elif typing.sub_event_type == "Looting/property destruction":
+        implied = ("Unidentified Armed Group", "militia")
+    if implied is None:
+        return mentions
+    name, kind = implied
+    if kind == "protesters":
+        if any(a.kind == "protesters" for a in mentions):
+            return mentions
+        crowd = ActorMention(evidence=words, name=name, role="perpetrator", kind=kind)
+        return [crowd, *mentions]
+    usable = [
+        a for a in mentions
+        if a.role == "perpetrator" and (a.country_code or country or a.name not in _NO_COUNTRY)
+    ]  # fmt: skip
+    if usable:
+        return mentions
+    if typing.event_type == "Battles":
+        side = next((a for a in mentions if a.kind in _ARMED_KINDS and a.role == "target"), None)
+        if side is not None:
+            from dataclasses import replace
+
+            promoted = replace(side, role="perpetrator")
+            return [promoted, *(a for a in mentions if a is not side)]
+    return [ActorMention(evidence=words, name=name, role="perpetrator", kind=kind), *mentions]
+
+
+_NO_COUNTRY = ("Military Forces", "Police Forces")  # named by their country, or not at all
+
+
 def _actors(
     mentions: Sequence[ActorMention], country: str | None, typing: Typing
 ) -> tuple[tuple[Actor, ...], list[Evidence]]:
@@ -241,7 +295,7 @@ def _actors(
         name = mention.name
         if mention.kind in ("civilians", "protesters") or name in _LOCAL_ACTORS:
             name = f"{name} ({country_name(code)})" if code else name
-        elif name in ("Military Forces", "Police Forces"):
+        elif name in _NO_COUNTRY:
             if code is None:
                 continue  # forces of no known country name nobody
             name = f"{name} of {country_name(code)}"
@@ -374,14 +428,12 @@ def build_event(
         places = sentences[0].places  # later sentences of a development drift to other places
     location, place = _location(text, places)
     country = location.country_code if location else None
-    actor_mentions = [a for s in sentences for a in s.actors]
-    if typing.event_type in ("Protests", "Riots") and not any(
-        a.kind == "protesters" for a in actor_mentions
-    ):
-        # "200 business owners protested": the protest words name the crowd.
-        words = Evidence.of(article.id, text, *typing.spans[0])
-        actor_mentions.insert(0, ActorMention(evidence=words, name="Protesters", role="perpetrator",
-                                              kind="protesters", country_code=None))  # fmt: skip
+    actor_mentions = _with_implied_actor(
+        [a for s in sentences for a in s.actors],
+        typing,
+        Evidence.of(article.id, text, *typing.spans[0]),
+        country,
+    )
     actors, actor_evidence = _actors(actor_mentions, country, typing)
     counts: dict[str, Count | None] = {}
     for field in COUNT_FIELDS:

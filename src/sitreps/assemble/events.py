@@ -35,7 +35,7 @@ from ..types import (
 from .classifier import predict
 from .segments import Segment, Sentence
 from .summary import summarize
-from .typing import Typing, classify, refine_protest
+from .typing import Typing, classify, property_only, refine_protest
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
@@ -49,9 +49,10 @@ _CONFIDENT = 0.5
 # abduction, force against protesters. The classifier, trained on ACLED's notes, decides between
 # the kinds that differ by nuance (protest or riot, attack or clash) where wording varies less.
 _SURE = frozenset({
-    "Suicide bomb", "Chemical weapon", "Sexual violence", "Abduction/forced disappearance",
-    "Excessive force against protesters", "Remote explosive/landmine/IED", "Grenade",
-    "Air/drone strike", "Shelling/artillery/missile attack",
+    "Disrupted weapons use", "Suicide bomb", "Chemical weapon", "Sexual violence",
+    "Abduction/forced disappearance", "Excessive force against protesters",
+    "Remote explosive/landmine/IED", "Grenade", "Air/drone strike",
+    "Shelling/artillery/missile attack",
 })  # fmt: skip
 TYPE_OF = {sub: event_type for event_type, subs in TAXONOMY.items() for sub in subs}
 _LOCATIVE = re.compile(
@@ -482,6 +483,11 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     found = _opening_typing(opening)
     if found is None:
         return None
+    told = " ".join(s.text for s in sentences)
+    if found.sub_event_type == "Attack" and property_only(told):
+        # "Gunmen attacked the village and burned shops": no one hurt, property destroyed.
+        found = Typing("Strategic developments", "Looting/property destruction", found.spans,
+                       found.by_rule)  # fmt: skip
     # The police often arrive in the sentences after the protest: read three of them.
     at = sentences.index(opening[0])
     start, end = opening[0].start, sentences[min(at + 2, len(sentences) - 1)].end

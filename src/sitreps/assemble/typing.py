@@ -14,8 +14,27 @@ from dataclasses import dataclass
 
 _F = re.IGNORECASE
 
+# Planted or carried explosives: the weapons that can be found and made safe before use.
+_EXPLOSIVE = (
+    r"(?:IEDs?|improvised\s+explosive\s+devices?|explosive\s+devices?|explosives?|bombs?|landmines?"
+    r"|mines?|grenades?|car\s+bombs?|VBIEDs?|suicide\s+vests?)"
+)
 # (event_type, sub_event_type, pattern). Order is precedence.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # A bomb defused or found before it went off is a disrupted weapon use, whatever its kind:
+    # the codebook puts it among strategic developments, not explosions.
+    (
+        "Strategic developments",
+        "Disrupted weapons use",
+        re.compile(
+            rf"\b(?:defus(?:ed|ing|al)|(?:neutrali[sz]ed|dismantled|destroyed|disposed\s+of"
+            rf"|found|discovered|recovered|located|seized|unearthed)\s+(?:\w+\s+){{0,4}}?{_EXPLOSIVE}"
+            rf"|{_EXPLOSIVE}\s+(?:\w+\s+){{0,4}}?(?:was|were)\s+(?:\w+\s+)?(?:found|discovered"
+            rf"|recovered|defused|neutrali[sz]ed|seized|dismantled)|controlled\s+(?:explosion|detonation)"
+            rf"|bomb\s+disposal|EOD)\b",
+            _F,
+        ),
+    ),
     (
         "Explosions/Remote violence",
         "Suicide bomb",
@@ -50,7 +69,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Excessive force against protesters",
         re.compile(
             r"\b(?:(?:police|security\s+forces|troops|soldiers)\s+(?:\w+\s+){0,4}(?:shot|killed|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)"
-            r"|(?:protesters|demonstrators)\s+(?:were\s+)?(?:shot\s+dead|killed)\s+by\s+(?:police|security\s+forces|troops|soldiers))",
+            r"|(?:protesters|demonstrators)\s+(?:were\s+)?(?:shot\s+dead|killed)\s+by\s+(?:police|security\s+forces|troops|soldiers)"
+            r"|(?:fired|firing|used|using|opened)\s+live\s+(?:bullets|ammunition|rounds|fire))",
             _F,
         ),
     ),
@@ -59,7 +79,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Riots",
         "Violent demonstration",
         re.compile(
-            r"\b(?:riot(?:s|ers|ing|ed)?|(?:protesters|demonstrators)\s+(?:\w+\s+){0,3}(?:torched|set\s+fire|threw\s+stones|hurled|burned|looted|vandali[sz]ed|clashed))",
+            r"\b(?:(?<!anti-)riot(?:s|ers|ing|ed)?(?!\s+(?:police|gear|squad|control|units?))|(?:protesters|demonstrators)\s+(?:\w+\s+){0,3}(?:torched|set\s+fire|threw\s+stones|hurled|burned|looted|vandali[sz]ed|clashed))",
             _F,
         ),
     ),
@@ -180,6 +200,25 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     (
         "Strategic developments",
+        "Change to group/activity",
+        re.compile(
+            r"\b(?:merg(?:ed|er)\s+with|defect(?:ed|ion|ions)|split\s+from|broke\s+away\s+from"
+            r"|formed\s+(?:a\s+)?new\s+(?:armed\s+)?(?:group|militia|alliance|coalition|faction|brigade)"
+            r"|(?:pledged|declared|swore)\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)|renamed|rebranded)\b",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Other",
+        re.compile(
+            r"\b(?:coup(?:\s+d'[ée]tat)?|seized\s+power|military\s+takeover|overthr(?:ew|own)"
+            r"|toppled\s+(?:the\s+)?(?:president|government))\b",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
         "Non-violent transfer of territory",
         re.compile(
             r"\b(?:withdrew\s+from|handed\s+over|took\s+over\s+(?:\w+\s+){0,3}without\s+(?:a\s+)?(?:fight|resistance)|without\s+a\s+fight)\b",
@@ -211,6 +250,38 @@ STRATEGIC_RE = re.compile(
 )
 
 
+# Harm to people: without it, an attack that only burned, looted or destroyed is ACLED's
+# looting/property destruction.
+_PROPERTY = re.compile(
+    r"\b(?:loot\w*|pillag\w*|ransack\w*|burn(?:ed|t|ing)|set\s+(?:\w+\s+)?(?:ablaze|on\s+fire)"
+    r"|torch\w*|destroy\w*|vandali[sz]\w*|steal\w*|stole|stolen|seized\s+(?:\w+\s+){0,3}"
+    r"(?:motorbikes?|motorcycles?|vehicles?|cattle|livestock|goods|trucks?))\b",
+    _F,
+)
+_HARM = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|death|beat\w*|shot(?!\s+down)|abduct\w*|kidnap\w*|rap(?:ed|e)"
+    r"|assault\w*|hurt|execut\w*|casualt\w*|fatalit\w*|bod(?:y|ies)|hostage\w*|tortur\w*"
+    r"|whipp\w*|flogg\w*|stabb\w*|murder\w*|threat\w*|intimidat\w*)\b",
+    _F,
+)
+
+
+_REMOTE, _STRATEGIC, _DISRUPTED = (
+    "Explosions/Remote violence",
+    "Strategic developments",
+    "Disrupted weapons use",
+)
+_INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|ion|s)|shot\s+down|downed)\b", _F)
+_HIT = re.compile(
+    r"\b(?:hit|struck|damag\w*|destroy\w*|fire\s+broke|debris|impact\w*|landed|exploded)\b", _F
+)
+
+
+def property_only(text: str) -> bool:
+    """True when ``text`` tells of property burned, looted or destroyed and of no harm to anyone."""
+    return bool(_PROPERTY.search(text)) and not _HARM.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Typing:
     event_type: str
@@ -231,6 +302,11 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     for event_type, sub_event_type, pattern in RULES:
         match = pattern.search(text)
         if match:
+            if event_type == _REMOTE and sub_event_type != "Suicide bomb":
+                stopped = _INTERCEPTED.search(text)
+                if stopped and not _HARM.search(text) and not _HIT.search(text):
+                    # Shot down or intercepted, and nothing hit: the use was disrupted.
+                    match, event_type, sub_event_type = stopped, _STRATEGIC, _DISRUPTED
             found = (offset + match.start(), offset + match.end())
             return Typing(event_type, sub_event_type, (found,))
     violent = _VIOLENT.search(text)
@@ -246,11 +322,15 @@ def classify(text: str, offset: int = 0) -> Typing | None:
 
 _EXCESSIVE_FORCE = next(p for _, sub, p in RULES if sub == "Excessive force against protesters")
 _CROWD_VIOLENCE = re.compile(
-    r"\b(?:barricad\w+|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
+    # Not "no clashes", "houses were damaged": the crowd's own acts, not what the protest is
+    # about.
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)\b(?:barricad\w+|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|torched|set\s+(?:fire|ablaze)|threw\s+(?:stones|rocks"
     r"|projectiles|petrol\s+bombs|molotov)|pelted|hurled|vandali[sz]ed|looted|ransacked|smashed"
-    r"|attacked\s+(?:the\s+)?(?:police|officers|a\s+police)|clashed\s+with|rioted|rioters"
-    r"|damaged)\b",
+    r"|attacked\s+(?:the\s+)?(?:police|officers|a\s+police)|clash(?:ed|es)|scuffles?|rioted|rioters"
+    r"|damaged|destroyed|burn(?:ed|t)|setting\s+(?:fire|ablaze)|violent(?:ly)?|took\s+(?:\w+\s+)?hostage"
+    r"|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+)?(?:stones|rocks)"
+    r"|fir(?:ed|ing)\s+their\s+(?:guns|firearms|weapons|rifles))\b",
     _F,
 )
 # "Arrested" counts only when the authorities arrest at the protest, not in a protest against
@@ -269,14 +349,15 @@ _INTERVENTION = re.compile(
 def refine_protest(typing: Typing, text: str, offset: int = 0) -> Typing:
     """A protest's sub-type read over all its opening sentences, in ACLED's order of precedence.
 
-    Force against protesters outranks a violent crowd, which outranks an intervention by the
-    authorities; only then is a protest peaceful. The police often arrive in a later sentence.
+    A crowd that turns violent makes a riot, even when force meets it; force against a peaceful
+    crowd outranks an intervention by the authorities; only then is a protest peaceful. The
+    police often arrive in a later sentence.
     """
     if typing.event_type not in ("Protests", "Riots") or typing.sub_event_type == "Mob violence":
         return typing
     for event_type, sub_event_type, pattern in (
-        ("Protests", "Excessive force against protesters", _EXCESSIVE_FORCE),
         ("Riots", "Violent demonstration", _CROWD_VIOLENCE),
+        ("Protests", "Excessive force against protesters", _EXCESSIVE_FORCE),
         ("Protests", "Protest with intervention", _INTERVENTION),
     ):
         match = pattern.search(text)

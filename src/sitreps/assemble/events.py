@@ -503,7 +503,7 @@ def _opening_typing(opening: Sequence[Sentence]) -> Typing | None:
     ):
         # "abducted and executed a man": ACLED codes the killing, an attack.
         rule = Typing("Violence against civilians", "Attack", rule.spans)
-    if rule is not None and rule.by_rule and rule.sub_event_type in _SURE:
+    if rule is not None and rule.by_rule and (rule.sure or rule.sub_event_type in _SURE):
         return rule
     learned = predict(" ".join(s.text for s in opening))
     if learned is not None and (

@@ -19,6 +19,14 @@ _EXPLOSIVE = (
     r"(?:IEDs?|improvised\s+explosive\s+devices?|explosive\s+devices?|explosives?|bombs?|landmines?"
     r"|mines?|grenades?|car\s+bombs?|VBIEDs?|suicide\s+vests?)"
 )
+# Fire returned, or direct-fire weapons beside the heavy ones: a fight, not a remote attack.
+_DIRECT_FIRE = re.compile(
+    r"\b(?:exchang\w+\s+(?:\w+\s+)?(?:fire|artillery|shelling|mortars?|gunfire|shots)"
+    r"|responded\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fire|shelling|attack)|returned\s+fire"
+    r"|small\s+arms|(?:heavy\s+)?machine[\s-]guns?|sniper\s+(?:rifles?|fire)"
+    r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
+    _F,
+)
 # (event_type, sub_event_type, pattern). Order is precedence.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # A bomb defused or found before it went off is a disrupted weapon use, whatever its kind:
@@ -102,17 +110,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     # Fire returned, or direct-fire weapons beside the heavy ones, is a fight, not a remote
     # attack: before the remote-violence rules.
-    (
-        "Battles",
-        "Armed clash",
-        re.compile(
-            r"\b(?:exchang\w+\s+(?:\w+\s+)?(?:fire|artillery|shelling|mortars?|gunfire|shots)"
-            r"|responded\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fire|shelling|attack)|returned\s+fire"
-            r"|small\s+arms|(?:heavy\s+)?machine[\s-]guns?|sniper\s+(?:rifles?|fire)"
-            r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
-            _F,
-        ),
-    ),
+    ("Battles", "Armed clash", _DIRECT_FIRE),
     (
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",
@@ -277,6 +275,31 @@ _HIT = re.compile(
 )
 
 
+_VAC = "Violence against civilians"
+# What a protest is about or a claim says happened, not what happened: "denouncing the
+# abduction of", "families who claim their children were kidnapped".
+_REASON = re.compile(
+    r"\b(?:against|over|denounc\w*|condemn\w*|demand\w*|claim\w*|accus\w*|justice\s+for"
+    r"|release\s+of|in\s+protest\s+(?:at|of|against))\s+(?:[\w'-]+\s+){0,6}$",
+    _F,
+)
+# The sides of a fight: crowds and unarmed groups, or organised armed groups.
+_CROWD_SIDE = re.compile(
+    r"\b(?:youths?|students|residents|villagers|supporters|activists|protesters|demonstrators"
+    r"|rioters|teachers|workers|traders|mobs?|crowds?|political\s+opponents|Palestinians"
+    r"|party\s+(?:members|supporters|activists)|neighbou?rs|families)\b",
+    _F,
+)
+_ARMED_SIDE = re.compile(
+    r"\b(?:militants?|rebels?|insurgents?|gunmen|militia\w*|fighters?|jihadists?|combatants?"
+    r"|armed|troops|soldiers|army|military|bandits|guerrill\w+)\b",
+    _F,
+)
+_PROTEST_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies)|sit-in|strik(?:e|ing)|dharna)\b", _F
+)
+
+
 def property_only(text: str) -> bool:
     """True when ``text`` tells of property burned, looted or destroyed and of no harm to anyone."""
     return bool(_PROPERTY.search(text)) and not _HARM.search(text)
@@ -288,6 +311,7 @@ class Typing:
     sub_event_type: str
     spans: tuple[tuple[int, int], ...]
     by_rule: bool = True  # False: only the generic violence fallback applied
+    sure: bool = False  # a rule the codebook settles whatever the learned model says
 
 
 def is_violent(text: str) -> bool:
@@ -301,14 +325,23 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     """
     for event_type, sub_event_type, pattern in RULES:
         match = pattern.search(text)
+        if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
+            continue  # "families who claim their children were kidnapped ... held a sit-in"
         if match:
+            sure = False
+            crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)
+            if sub_event_type == "Armed clash" and crowd:
+                # A fight needs two organised armed sides; a crowd's fight is a riot.
+                protest = _PROTEST_WORDS.search(text)
+                event_type, sure = "Riots", True
+                sub_event_type = "Violent demonstration" if protest else "Mob violence"
             if event_type == _REMOTE and sub_event_type != "Suicide bomb":
                 stopped = _INTERCEPTED.search(text)
                 if stopped and not _HARM.search(text) and not _HIT.search(text):
                     # Shot down or intercepted, and nothing hit: the use was disrupted.
                     match, event_type, sub_event_type = stopped, _STRATEGIC, _DISRUPTED
             found = (offset + match.start(), offset + match.end())
-            return Typing(event_type, sub_event_type, (found,))
+            return Typing(event_type, sub_event_type, (found,), sure=sure)
     violent = _VIOLENT.search(text)
     if violent is None:
         return None

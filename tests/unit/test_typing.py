@@ -255,3 +255,32 @@ def test_property_only_needs_no_harm_to_people() -> None:
     assert property_only("Militants burned the school and looted two shops.")
     assert not property_only("Militants burned the school and killed a guard.")
     assert not property_only("Gunmen threatened the traders and looted their goods.")
+
+
+def test_a_crowd_fighting_the_police_is_a_riot_not_a_battle() -> None:
+    found = classify("Students clashed with police outside the university during a march.")
+    assert found is not None
+    assert (found.event_type, found.sub_event_type) == ("Riots", "Violent demonstration")
+    found = classify("Supporters of the two candidates clashed in the market after the vote.")
+    assert found is not None
+    assert (found.event_type, found.sub_event_type) == ("Riots", "Mob violence")
+    found = classify("Soldiers clashed with rebel fighters near the bridge.")
+    assert found is not None and found.event_type == "Battles"
+
+
+def test_what_a_protest_denounces_does_not_type_it() -> None:
+    text = "Relatives held a sit-in to denounce the kidnapping of three students."
+    found = classify(text)
+    assert found is not None and found.event_type == "Protests"
+
+
+def test_an_attempted_abduction_is_no_abduction() -> None:
+    found = classify("Troops clashed with gunmen after an attempted abduction on the highway.")
+    assert found is not None and found.sub_event_type == "Armed clash"
+
+
+def test_territory_is_a_place_not_a_vehicle() -> None:
+    found = classify("Rebels seized the town of Kalemie on Monday.")
+    assert found is not None and found.sub_event_type == "Non-state actor overtakes territory"
+    found = classify("Militants seized two trucks from a construction company.")
+    assert found is not None and found.sub_event_type == "Looting/property destruction"

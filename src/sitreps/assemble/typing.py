@@ -68,7 +68,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Violence against civilians",
         "Abduction/forced disappearance",
         re.compile(
-            r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|forcibly\s+disappeared|forced\s+disappearance)",
+            # Not "an attempted abduction", "a foiled kidnapping": none took place.
+            r"(?<!attempted\s)(?<!foiled\s)(?<!thwarted\s)\b(?:abduct\w*|kidnap\w*|taken\s+hostage"
+            r"|held\s+hostage|forcibly\s+disappeared|forced\s+disappearance)",
             _F,
         ),
     ),
@@ -148,7 +150,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Battles",
         "Non-state actor overtakes territory",
         re.compile(
-            r"\b(?:(?:militants|rebels|insurgents|jihadists|fighters|group|RSF|M23|Taliban)\s+(?:\w+\s+){0,3}(?:seized|captured|overran|took\s+control\s+of|took\s+over)|fell\s+to\s+(?:the\s+)?(?:militants|rebels|insurgents|jihadists))",
+            # Territory: a place is taken, not a vehicle or a haul of goods.
+            r"\b(?:(?:militants|rebels|insurgents|jihadists|fighters|group|RSF|M23|Taliban)\s+(?:\w+\s+){0,3}"
+            r"(?:seized|captured|overran|took\s+control\s+of|took\s+over)\s+(?:(?:full\s+)?control\s+of\s+)?"
+            r"(?:the\s+)?(?:(?:town|village|city|district|base|camp|area|territory|region|province"
+            r"|positions?|checkpoint|border|crossing|headquarters|garrison|military)\b|(?-i:[A-Z]))"
+            r"|fell\s+to\s+(?:the\s+)?(?:militants|rebels|insurgents|jihadists))",
             _F,
         ),
     ),
@@ -169,7 +176,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Strategic developments",
         "Looting/property destruction",
         re.compile(
-            r"\b(?:looted|looting|torched|set\s+(?:ablaze|on\s+fire)|burned\s+down|razed|demolished|vandali[sz]ed)\b",
+            r"\b(?:looted|looting|pillag(?:ed|ing)|ransacked|torched|set\s+(?:ablaze|on\s+fire)|burned\s+down"
+            r"|razed|demolished|vandali[sz]ed|(?:seized|stole|carried\s+off)\s+(?:\w+\s+){0,3}(?:vehicles?"
+            r"|trucks?|motorbikes?|motorcycles?|tricycles?|cattle|livestock|goods|property|supplies))\b",
             _F,
         ),
     ),

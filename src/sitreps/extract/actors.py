@@ -143,6 +143,12 @@ _VICTIM_CUE = re.compile(
     r"|some|\d+|[a-z]+)\s+){0,3}$",
     re.IGNORECASE,
 )
+# "Three policemen died", "two soldiers were wounded": the subject of what was suffered.
+_SUFFERED = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got)\s+)?(?:reportedly\s+)?"
+    r"(?:killed|died|wounded|injured|hurt|abducted|kidnapped|shot\s+dead|executed|captured)\b",
+    re.I,
+)
 _SPEAKS = re.compile(
     r"\s+(?:said|say|says|told|reported|confirmed|stated|announced|added|spokes\w+)\b", re.I
 )
@@ -239,7 +245,7 @@ def _as_target(text: str, mention: ActorMention) -> ActorMention:
     clause = re.split(r"[.;,]|\b(?:and|but|while|after|when)\b", before)[-1]
     if _AGENT_CUE.search(clause):
         return mention
-    if _VICTIM_CUE.search(clause):
+    if _VICTIM_CUE.search(clause) or _SUFFERED.match(text, end):
         return ActorMention(evidence=mention.evidence, name=mention.name, role="target",
                             kind=mention.kind, country_code=mention.country_code)  # fmt: skip
     return mention

@@ -27,6 +27,8 @@ _DIRECT_FIRE = re.compile(
     r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
     _F,
 )
+# A mob or a lynching is mob violence whatever the victims: the crowd, not an armed group, acts.
+_MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|angry\s+crowds?)\b", _F)
 # (event_type, sub_event_type, pattern). Order is precedence.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # A bomb defused or found before it went off is a disrupted weapon use, whatever its kind:
@@ -84,7 +86,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             _F,
         ),
     ),
-    ("Riots", "Mob violence", re.compile(r"\b(?:mob|lynch\w*|vigilantes?|angry\s+crowd)", _F)),
+    ("Riots", "Mob violence", _MOB),
+    ("Riots", "Mob violence", re.compile(r"\bvigilantes?\b", _F)),
     (
         "Riots",
         "Violent demonstration",
@@ -268,7 +271,8 @@ _PROPERTY = re.compile(
 _HARM = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|death|beat\w*|shot(?!\s+down)|abduct\w*|kidnap\w*|rap(?:ed|e)"
     r"|assault\w*|hurt|execut\w*|casualt\w*|fatalit\w*|bod(?:y|ies)|hostage\w*|tortur\w*"
-    r"|whipp\w*|flogg\w*|stabb\w*|murder\w*|threat\w*|intimidat\w*)\b",
+    r"|whipp\w*|flogg\w*|stabb\w*|murder\w*|threat\w*|intimidat\w*|opened\s+fire"
+    r"|fir(?:ed|ing)\s+(?:gun)?shots\s+at|petrol\s+bombs?|molotov\w*|searched\s+for)\b",
     _F,
 )
 
@@ -344,6 +348,8 @@ def classify(text: str, offset: int = 0) -> Typing | None:
                 protest = _PROTEST_WORDS.search(text)
                 event_type, sure = "Riots", True
                 sub_event_type = "Violent demonstration" if protest else "Mob violence"
+            elif pattern is _MOB:
+                sure = True
             if event_type == _REMOTE and sub_event_type != "Suicide bomb":
                 stopped = _INTERCEPTED.search(text)
                 if stopped and not _HARM.search(text) and not _HIT.search(text):

@@ -284,3 +284,21 @@ def test_territory_is_a_place_not_a_vehicle() -> None:
     assert found is not None and found.sub_event_type == "Non-state actor overtakes territory"
     found = classify("Militants seized two trucks from a construction company.")
     assert found is not None and found.sub_event_type == "Looting/property destruction"
+
+
+def test_the_police_arriving_later_go_on_with_the_protest() -> None:
+    event = main_event(
+        "Nurses protested outside the health ministry on Monday over unpaid wages. "
+        "The police arrived and dispersed the gathering."
+    )
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_arrests_at_a_protest_by_the_authorities_are_an_intervention() -> None:
+    text = (
+        "About 40 people protested in the city square against the new law. Around 20 people, "
+        "including two reporters, were arrested by riot police."
+    )
+    first = classify(text)
+    assert first is not None
+    assert refine_protest(first, text).sub_event_type == "Protest with intervention"

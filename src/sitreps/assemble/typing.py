@@ -389,9 +389,17 @@ _INTERVENTION = re.compile(
     r"|(?:protesters|demonstrators|participants|they|\d+|dozens|several|some|many|students)\s+"
     r"(?:\w+\s+){0,2}(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)"
     r"|beat\s+(?:the\s+)?(?:protesters|demonstrators)|baton-charged|fired\s+(?:warning\s+)?shots"
-    r"|broke\s+up|pepper\s+spray|lathi[\s-]charge\w*|interrupt\w*|deterred|faced\s+off)\b",
+    r"|broke\s+up|pepper\s+spray|lathi[\s-]charge\w*|interrupt\w*|interfer\w*|deterred|faced\s+off"
+    r"|(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|stopped|blocked)\s+by"
+    r"|(?:prevented|stopped|blocked|barred)\s+(?:the\s+)?(?:them|protesters|demonstrators|marchers"
+    r"|participants|march|protest|rally)|\d+\s+(?:people\s+)?arrested)\b",
     _F,
 )
+
+
+def is_intervention(text: str) -> bool:
+    """True when ``text`` tells of the authorities acting on a crowd: it continues a protest."""
+    return bool(_INTERVENTION.search(text))
 
 
 def refine_protest(typing: Typing, text: str, offset: int = 0) -> Typing:

@@ -302,3 +302,18 @@ def test_arrests_at_a_protest_by_the_authorities_are_an_intervention() -> None:
     first = classify(text)
     assert first is not None
     assert refine_protest(first, text).sub_event_type == "Protest with intervention"
+
+
+def test_an_attack_on_armed_people_only_is_a_battle() -> None:
+    event = main_event("Suspected jihadists killed two soldiers at a checkpoint near Dori.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    event = main_event("Gunmen killed two farmers at their field near Dori.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_armed_victims_only_reads_every_victim() -> None:
+    from sitreps.assemble.typing import armed_victims_only
+
+    assert armed_victims_only("The army killed eight suspected militants in the forest.")
+    assert not armed_victims_only("Militants killed a soldier and his wife at their home.")
+    assert not armed_victims_only("Soldiers were killed when a roadside bomb exploded.")

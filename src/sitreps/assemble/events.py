@@ -35,7 +35,7 @@ from ..types import (
 from .classifier import predict
 from .segments import Segment, Sentence
 from .summary import summarize
-from .typing import Typing, classify, property_only, refine_protest
+from .typing import Typing, armed_victims_only, classify, property_only, refine_protest
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
@@ -488,6 +488,9 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
         # "Gunmen attacked the village and burned shops": no one hurt, property destroyed.
         found = Typing("Strategic developments", "Looting/property destruction", found.spans,
                        found.by_rule)  # fmt: skip
+    elif found.sub_event_type == "Attack" and armed_victims_only(told):
+        # "Militants killed a soldier": armed on both sides, a battle.
+        found = Typing("Battles", "Armed clash", found.spans, found.by_rule)
     # The police often arrive in the sentences after the protest: read three of them.
     at = sentences.index(opening[0])
     start, end = opening[0].start, sentences[min(at + 2, len(sentences) - 1)].end

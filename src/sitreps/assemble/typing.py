@@ -313,6 +313,34 @@ _PROTEST_WORDS = re.compile(
 )
 
 
+_ARMED_PEOPLE = (
+    r"(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|police\s*officers?|policem[ae]n"
+    r"|gendarmes?|militiam[ae]n|rebels?|insurgents?|jihadists?|combatants?|security\s+personnel)"
+)
+_ARMED_VICTIMS_ONLY = re.compile(
+    rf"\b(?:killed|shot\s+dead|wounded|injured|ambushed|attacked)\s+(?:[\w-]+\s+){{0,4}}?{_ARMED_PEOPLE}\b"
+    rf"|\b{_ARMED_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)",
+    _F,
+)
+# Unarmed people among the victims, or a remote weapon, a protest, an abduction, an execution:
+# then the codebook's battle test does not apply.
+_NOT_A_FIGHT = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|women|children|wom[ae]n|m[ae]n|boys?"
+    r"|girls?|youths?|family|people|persons?|individuals?|passengers|students?|traders?"
+    r"|worshipp?ers|chief|teachers?|wife|husband|drivers?|retired|former|off-duty|unarmed|IEDs?"
+    r"|mines?|explosive\w*|bomb\w*|shell\w*|air\s*strikes?|airstrikes?|drones?|rockets?|artillery"
+    r"|mortars?|missiles?|grenades?|protest\w*|demonstrat\w*|riot\w*|mob|abduct\w*|kidnap\w*"
+    r"|arrest\w*|detain\w*|executed|extrajudicial\w*|custody|prisoners?)\b",
+    _F,
+)
+
+
+def armed_victims_only(text: str) -> bool:
+    """True when only armed people are told as hit: the codebook's battle, not an attack on
+    civilians ("militants killed a soldier", "the army killed eight militants")."""
+    return bool(_ARMED_VICTIMS_ONLY.search(text)) and not _NOT_A_FIGHT.search(text)
+
+
 def property_only(text: str) -> bool:
     """True when ``text`` tells of property burned, looted or destroyed and of no harm to anyone."""
     return bool(_PROPERTY.search(text)) and not _HARM.search(text)

@@ -125,8 +125,9 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
 )
 _GROUP_RE = [(re.compile(rf"\b(?:{p})\b"), name, kind, cc) for p, name, kind, cc in _GROUPS]
 _UNNAMED_RE = re.compile(
-    r"\b(?:unidentified\s+)?(?:gunmen|militants|assailants|attackers|armed\s+men|insurgents"
-    r"|bandits|jihadists|terrorists|armed\s+group|fighters)\b",
+    r"\b(?:unidentified\s+|unknown\s+|suspected\s+)?(?:gunm[ae]n|militants|assailants?|attackers?"
+    r"|armed\s+(?:men|individuals|assailants)|insurgents|bandits|jihadists|terrorists?|armed\s+group"
+    r"|fighters|(?:suicide\s+)?bombers?|shooters?)\b",
     re.IGNORECASE,
 )
 _CIVILIANS_RE = re.compile(

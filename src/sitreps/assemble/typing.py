@@ -399,8 +399,9 @@ def classify(text: str, offset: int = 0) -> Typing | None:
 _EXCESSIVE_FORCE = next(p for _, sub, p in RULES if sub == "Excessive force against protesters")
 _CROWD_VIOLENCE = re.compile(
     # Not "no clashes", "houses were damaged": the crowd's own acts, not what the protest is
-    # about.
-    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)\b(?:barricad\w+|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
+    # about. Barricades the crowd builds block roads (the codebook's riot); breaking through
+    # police barriers is not that.
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)\b(?:barricaded|(?:erect\w*|set\s+up|built|building|put\s+up|mounted|burn\w*|lit)\s+(?:\w+\s+)?barricades|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|torched|set\s+(?:fire|ablaze)|threw\s+(?:stones|rocks"
     r"|projectiles|petrol\s+bombs|molotov)|pelted|hurled|vandali[sz]ed|looted|ransacked|smashed"
     r"|attacked\s+(?:the\s+)?(?:police|officers|a\s+police)|clash(?:ed|es)|scuffles?|rioted|rioters"

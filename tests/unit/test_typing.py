@@ -317,3 +317,12 @@ def test_armed_victims_only_reads_every_victim() -> None:
     assert armed_victims_only("The army killed eight suspected militants in the forest.")
     assert not armed_victims_only("Militants killed a soldier and his wife at their home.")
     assert not armed_victims_only("Soldiers were killed when a roadside bomb exploded.")
+
+
+def test_left_over_munitions_and_remote_charges_are_explosives() -> None:
+    found = classify("A boy was killed when unexploded ordnance from past fighting went off.")
+    assert found is not None and found.sub_event_type == "Remote explosive/landmine/IED"
+    found = classify("Insurgents detonated charges under two power pylons overnight.")
+    assert found is not None and found.sub_event_type == "Remote explosive/landmine/IED"
+    found = classify("Sappers carried out a controlled detonation of the device.")
+    assert found is not None and found.sub_event_type == "Disrupted weapons use"

@@ -120,7 +120,10 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",
         re.compile(
-            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|truck\s+bomb|(?:truck|car|vehicle|motorcycle)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives|explosives?-laden\s+(?:car|truck|vehicle|motorcycle)|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED)",
+            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|truck\s+bomb|(?:truck|car|vehicle|motorcycle)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives|explosives?-laden\s+(?:car|truck|vehicle|motorcycle)|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED"
+            # Left-over munitions that go off, and charges set off from afar.
+            r"|unexploded\s+(?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)|UXOs?"
+            r"|explosive\s+remnants|(?<!controlled\s)detonat(?:ed|ing|ion))",
             _F,
         ),
     ),
@@ -137,7 +140,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
         re.compile(
-            r"\b(?:shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|howitzers?|Iskander|Kinzhal|Kalibr|MLRS|Grad|bombardment|barrage)\b",
+            r"\b(?:shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|howitzers?|Iskander|Kinzhal"
+            r"|Kalibr|MLRS|Grad|bombardment|barrage|pound(?:ed|ing))\b",
             _F,
         ),
     ),
@@ -401,7 +405,7 @@ _CROWD_VIOLENCE = re.compile(
     # Not "no clashes", "houses were damaged": the crowd's own acts, not what the protest is
     # about. Barricades the crowd builds block roads (the codebook's riot); breaking through
     # police barriers is not that.
-    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)\b(?:barricaded|(?:erect\w*|set\s+up|built|building|put\s+up|mounted|burn\w*|lit)\s+(?:\w+\s+)?barricades|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)(?<!\bof\s)\b(?:barricaded|(?:erect\w*|set\s+up|built|building|put\s+up|mounted|burn\w*|lit)\s+(?:\w+\s+)?barricades|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|torched|set\s+(?:fire|ablaze)|threw\s+(?:stones|rocks"
     r"|projectiles|petrol\s+bombs|molotov)|pelted|hurled|vandali[sz]ed|looted|ransacked|smashed"
     r"|attacked\s+(?:the\s+)?(?:police|officers|a\s+police)|clash(?:ed|es)|scuffles?|rioted|rioters"

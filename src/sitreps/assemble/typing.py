@@ -3,7 +3,9 @@
 The rules follow the codebook's definitions in its own order of precedence: a suicide bomb is
 a suicide bomb whatever else the report says; an attack from the air is an air/drone strike;
 remote weapons without air cover are shelling; a protest met by force is a protest with
-intervention; one-sided violence against unarmed people is an attack on civilians. Each rule
+intervention; one-sided violence against unarmed people is an attack on civilians, while a
+fight needs two organised armed sides (a crowd's fight is a riot; an attack that hits only
+armed people is a battle); a bomb found or defused is a disrupted weapon use. Each rule
 returns the words that decided it, as evidence.
 """
 

@@ -3,7 +3,10 @@
 A demonym or country in front of an attack word ("Russian drone attacks", "Israeli
 airstrikes", "Russia launched") is that country's forces, as perpetrator. Armed groups
 are recognised from a table of names; unnamed ones ("gunmen", "militants") become an
-unidentified armed group. Victims ("people", "civilians") are civilians, as target. Where the
+unidentified armed group. Victims ("people", "civilians") are civilians, as target. An armed
+actor is a target where the words around it say it was hit ("killed two soldiers", "three
+policemen died") and a perpetrator where they name it the agent ("killed by Afghan forces").
+Joint forces ("French and/or Burkinabe forces") name each nation, the first first. Where the
 text gives no country for an actor, the event's location supplies it at assembly.
 """
 

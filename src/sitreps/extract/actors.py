@@ -60,7 +60,7 @@ _COUNTRY_VERB_RE = re.compile(
 )
 # Named armed groups: (pattern, ACLED-style name, kind, country of origin or None).
 _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
-    (r"al-Shabaab|al\s+Shabaab|Al-Shabab", "Al Shabaab", "rebels", "SO"),
+    (r"[Aa]l[-\s]Shabaa?b", "Al Shabaab", "rebels", "SO"),
     (
         r"Boko\s+Haram|JAS\b",
         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",

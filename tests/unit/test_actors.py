@@ -99,14 +99,3 @@ def test_a_named_perpetrator_needs_nothing_implied() -> None:
 def test_a_group_named_with_a_capital_article() -> None:
     found = actors("Al-Shabaab fighters ambushed a convoy near Afgooye.")
     assert found[0][:2] == ("Al Shabaab", "perpetrator")
-
-
-def test_the_people_of_a_protest_are_its_crowd_not_its_victims() -> None:
-    import datetime as dt
-
-    from sitreps import Article, extract_article
-
-    text = "Hundreds of farmers blocked roads in Lahore on Monday to protest against wheat prices."
-    result = extract_article(Article(id="t", text=text, published=dt.date(2024, 5, 1)))
-    event = next(e for e in result.events if e.relation == "main")
-    assert [(a.name, a.role) for a in event.actors] == [("Protesters (Pakistan)", "perpetrator")]

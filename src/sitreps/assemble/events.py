@@ -289,10 +289,7 @@ def _actors(
                          country_code=m.country_code)
             for m in mentions if m.kind == "protesters"
         ][:1]  # fmt: skip
-        # In a protest the people named are the crowd, not victims: "farmers blocked roads".
-        gone = ("protesters", "civilians") if typing.event_type == "Protests" else ("protesters",)
-        rest = [m for m in mentions if m.kind not in gone]
-        mentions = [*first, *rest]
+        mentions = [*first, *[m for m in mentions if m.kind != "protesters"]]
     evidence: list[Evidence] = []
     for mention in mentions:
         code = mention.country_code or country

@@ -18,6 +18,7 @@ from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
     Actor,
+    ActorKind,
     ActorMention,
     Article,
     AttributionMention,
@@ -35,7 +36,7 @@ from ..types import (
 from .classifier import predict
 from .segments import Segment, Sentence
 from .summary import summarize
-from .typing import Typing, classify, refine_protest
+from .typing import Typing, armed_victims_only, classify, property_only, refine_protest
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
@@ -49,9 +50,10 @@ _CONFIDENT = 0.5
 # abduction, force against protesters. The classifier, trained on ACLED's notes, decides between
 # the kinds that differ by nuance (protest or riot, attack or clash) where wording varies less.
 _SURE = frozenset({
-    "Suicide bomb", "Chemical weapon", "Sexual violence", "Abduction/forced disappearance",
-    "Excessive force against protesters", "Remote explosive/landmine/IED", "Grenade",
-    "Air/drone strike", "Shelling/artillery/missile attack",
+    "Disrupted weapons use", "Suicide bomb", "Chemical weapon", "Sexual violence",
+    "Abduction/forced disappearance", "Excessive force against protesters",
+    "Remote explosive/landmine/IED", "Grenade", "Air/drone strike",
+    "Shelling/artillery/missile attack",
 })  # fmt: skip
 TYPE_OF = {sub: event_type for event_type, subs in TAXONOMY.items() for sub in subs}
 _LOCATIVE = re.compile(
@@ -243,6 +245,59 @@ def _country_location(text: str, places: Sequence[PlaceMention]) -> Location | N
     )
 
 
+_ARMED_KINDS = ("state_forces", "rebels", "militia")
+# Who ACLED names when a report leaves the actor unnamed: the crowd of a protest or a riot,
+# an unidentified armed group behind violence, the police behind arrests.
+_IMPLIED: dict[str, tuple[str, ActorKind]] = {
+    "Protests": ("Protesters", "protesters"),
+    "Riots": ("Protesters", "protesters"),
+    "Battles": ("Unidentified Armed Group", "militia"),
+    "Violence against civilians": ("Unidentified Armed Group", "militia"),
+    _REMOTE: ("Unidentified Armed Group", "militia"),
+}
+
+
+def _with_implied_actor(
+    mentions: list[ActorMention], typing: Typing, words: Evidence, country: str | None
+) -> list[ActorMention]:
+    """The mentions, with the actor the event's words imply when no mention names one.
+
+    "200 business owners protested": the protest words name the crowd. "A man was shot dead":
+    someone unnamed shot him. In a battle whose sides are both told as casualties ("militants
+    were killed in clashes with soldiers"), the first armed side is ACLED's first actor.
+    """
+    implied = _IMPLIED.get(typing.event_type)
+    if typing.sub_event_type == "Arrests":
+        implied = ("Police Forces", "state_forces")
+    elif typing.sub_event_type == "Looting/property destruction":
+        implied = ("Unidentified Armed Group", "militia")
+    if implied is None:
+        return mentions
+    name, kind = implied
+    if kind == "protesters":
+        if any(a.kind == "protesters" for a in mentions):
+            return mentions
+        crowd = ActorMention(evidence=words, name=name, role="perpetrator", kind=kind)
+        return [crowd, *mentions]
+    usable = [
+        a for a in mentions
+        if a.role == "perpetrator" and (a.country_code or country or a.name not in _NO_COUNTRY)
+    ]  # fmt: skip
+    if usable:
+        return mentions
+    if typing.event_type == "Battles":
+        side = next((a for a in mentions if a.kind in _ARMED_KINDS and a.role == "target"), None)
+        if side is not None:
+            from dataclasses import replace
+
+            promoted = replace(side, role="perpetrator")
+            return [promoted, *(a for a in mentions if a is not side)]
+    return [ActorMention(evidence=words, name=name, role="perpetrator", kind=kind), *mentions]
+
+
+_NO_COUNTRY = ("Military Forces", "Police Forces")  # named by their country, or not at all
+
+
 def _actors(
     mentions: Sequence[ActorMention], country: str | None, typing: Typing
 ) -> tuple[tuple[Actor, ...], list[Evidence]]:
@@ -262,7 +317,7 @@ def _actors(
         name = mention.name
         if mention.kind in ("civilians", "protesters") or name in _LOCAL_ACTORS:
             name = f"{name} ({country_name(code)})" if code else name
-        elif name in ("Military Forces", "Police Forces"):
+        elif name in _NO_COUNTRY:
             if code is None:
                 continue  # forces of no known country name nobody
             name = f"{name} of {country_name(code)}"
@@ -395,14 +450,12 @@ def build_event(
         places = sentences[0].places  # later sentences of a development drift to other places
     location, place = _location(text, places)
     country = location.country_code if location else None
-    actor_mentions = [a for s in sentences for a in s.actors]
-    if typing.event_type in ("Protests", "Riots") and not any(
-        a.kind == "protesters" for a in actor_mentions
-    ):
-        # "200 business owners protested": the protest words name the crowd.
-        words = Evidence.of(article.id, text, *typing.spans[0])
-        actor_mentions.insert(0, ActorMention(evidence=words, name="Protesters", role="perpetrator",
-                                              kind="protesters", country_code=None))  # fmt: skip
+    actor_mentions = _with_implied_actor(
+        [a for s in sentences for a in s.actors],
+        typing,
+        Evidence.of(article.id, text, *typing.spans[0]),
+        country,
+    )
     actors, actor_evidence = _actors(actor_mentions, country, typing)
     counts: dict[str, Count | None] = {}
     for field in COUNT_FIELDS:
@@ -451,6 +504,14 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     found = _opening_typing(opening)
     if found is None:
         return None
+    told = " ".join(s.text for s in sentences)
+    if found.sub_event_type == "Attack" and property_only(told):
+        # "Gunmen attacked the village and burned shops": no one hurt, property destroyed.
+        found = Typing("Strategic developments", "Looting/property destruction", found.spans,
+                       found.by_rule)  # fmt: skip
+    elif found.sub_event_type == "Attack" and armed_victims_only(told):
+        # "Militants killed a soldier": armed on both sides, a battle.
+        found = Typing("Battles", "Armed clash", found.spans, found.by_rule)
     # The police often arrive in the sentences after the protest: read three of them.
     at = sentences.index(opening[0])
     start, end = opening[0].start, sentences[min(at + 2, len(sentences) - 1)].end
@@ -466,7 +527,7 @@ def _opening_typing(opening: Sequence[Sentence]) -> Typing | None:
     ):
         # "abducted and executed a man": ACLED codes the killing, an attack.
         rule = Typing("Violence against civilians", "Attack", rule.spans)
-    if rule is not None and rule.by_rule and rule.sub_event_type in _SURE:
+    if rule is not None and rule.by_rule and (rule.sure or rule.sub_event_type in _SURE):
         return rule
     learned = predict(" ".join(s.text for s in opening))
     if learned is not None and (

@@ -26,7 +26,7 @@ from ..types import (
     WeaponMention,
 )
 from .classifier import predict
-from .typing import STRATEGIC_RE, classify, is_violent
+from .typing import STRATEGIC_RE, classify, is_intervention, is_violent
 
 _OPENING_CONFIDENCE = 0.35
 
@@ -115,8 +115,8 @@ def _dated_on(sentence: Sentence, start: dt.date | None, end: dt.date | None) ->
 def _is_related(sentence: Sentence) -> bool:
     if sentence.casualties or any(w.count for w in sentence.weapons):
         return False
-    if not STRATEGIC_RE.search(sentence.text):
-        return False
+    if not STRATEGIC_RE.search(sentence.text) or is_intervention(sentence.text):
+        return False  # "the police arrived and dispersed them" goes on with the protest
     stripped = _ANAPHORA.sub("", sentence.text)
     return not is_violent(stripped)
 

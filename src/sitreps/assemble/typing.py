@@ -3,7 +3,9 @@
 The rules follow the codebook's definitions in its own order of precedence: a suicide bomb is
 a suicide bomb whatever else the report says; an attack from the air is an air/drone strike;
 remote weapons without air cover are shelling; a protest met by force is a protest with
-intervention; one-sided violence against unarmed people is an attack on civilians. Each rule
+intervention; one-sided violence against unarmed people is an attack on civilians, while a
+fight needs two organised armed sides (a crowd's fight is a riot; an attack that hits only
+armed people is a battle); a bomb found or defused is a disrupted weapon use. Each rule
 returns the words that decided it, as evidence.
 """
 
@@ -14,8 +16,37 @@ from dataclasses import dataclass
 
 _F = re.IGNORECASE
 
+# Planted or carried explosives: the weapons that can be found and made safe before use.
+_EXPLOSIVE = (
+    r"(?:IEDs?|improvised\s+explosive\s+devices?|explosive\s+devices?|explosives?|bombs?|landmines?"
+    r"|mines?|grenades?|car\s+bombs?|VBIEDs?|suicide\s+vests?)"
+)
+# Fire returned, or direct-fire weapons beside the heavy ones: a fight, not a remote attack.
+_DIRECT_FIRE = re.compile(
+    r"\b(?:exchang\w+\s+(?:\w+\s+)?(?:fire|artillery|shelling|mortars?|gunfire|shots)"
+    r"|responded\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fire|shelling|attack)|returned\s+fire"
+    r"|small\s+arms|(?:heavy\s+)?machine[\s-]guns?|sniper\s+(?:rifles?|fire)"
+    r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
+    _F,
+)
+# A mob or a lynching is mob violence whatever the victims: the crowd, not an armed group, acts.
+_MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|angry\s+crowds?)\b", _F)
 # (event_type, sub_event_type, pattern). Order is precedence.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # A bomb defused or found before it went off is a disrupted weapon use, whatever its kind:
+    # the codebook puts it among strategic developments, not explosions.
+    (
+        "Strategic developments",
+        "Disrupted weapons use",
+        re.compile(
+            rf"\b(?:defus(?:ed|ing|al)|(?:neutrali[sz]ed|dismantled|destroyed|disposed\s+of"
+            rf"|found|discovered|recovered|located|seized|unearthed)\s+(?:\w+\s+){{0,4}}?{_EXPLOSIVE}"
+            rf"|{_EXPLOSIVE}\s+(?:\w+\s+){{0,4}}?(?:was|were)\s+(?:\w+\s+)?(?:found|discovered"
+            rf"|recovered|defused|neutrali[sz]ed|seized|dismantled)|controlled\s+(?:explosion|detonation)"
+            rf"|bomb\s+disposal|EOD)\b",
+            _F,
+        ),
+    ),
     (
         "Explosions/Remote violence",
         "Suicide bomb",
@@ -41,7 +72,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Violence against civilians",
         "Abduction/forced disappearance",
         re.compile(
-            r"\b(?:abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|forcibly\s+disappeared|forced\s+disappearance)",
+            # Not "an attempted abduction", "a foiled kidnapping": none took place.
+            r"(?<!attempted\s)(?<!foiled\s)(?<!thwarted\s)\b(?:abduct\w*|kidnap\w*|taken\s+hostage"
+            r"|held\s+hostage|forcibly\s+disappeared|forced\s+disappearance)",
             _F,
         ),
     ),
@@ -50,16 +83,18 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Excessive force against protesters",
         re.compile(
             r"\b(?:(?:police|security\s+forces|troops|soldiers)\s+(?:\w+\s+){0,4}(?:shot|killed|opened\s+fire\s+on)\s+(?:\w+\s+){0,3}(?:protesters|demonstrators)"
-            r"|(?:protesters|demonstrators)\s+(?:were\s+)?(?:shot\s+dead|killed)\s+by\s+(?:police|security\s+forces|troops|soldiers))",
+            r"|(?:protesters|demonstrators)\s+(?:were\s+)?(?:shot\s+dead|killed)\s+by\s+(?:police|security\s+forces|troops|soldiers)"
+            r"|(?:fired|firing|used|using|opened)\s+live\s+(?:bullets|ammunition|rounds|fire))",
             _F,
         ),
     ),
-    ("Riots", "Mob violence", re.compile(r"\b(?:mob|lynch\w*|vigilantes?|angry\s+crowd)", _F)),
+    ("Riots", "Mob violence", _MOB),
+    ("Riots", "Mob violence", re.compile(r"\bvigilantes?\b", _F)),
     (
         "Riots",
         "Violent demonstration",
         re.compile(
-            r"\b(?:riot(?:s|ers|ing|ed)?|(?:protesters|demonstrators)\s+(?:\w+\s+){0,3}(?:torched|set\s+fire|threw\s+stones|hurled|burned|looted|vandali[sz]ed|clashed))",
+            r"\b(?:(?<!anti-)riot(?:s|ers|ing|ed)?(?!\s+(?:police|gear|squad|control|units?))|(?:protesters|demonstrators)\s+(?:\w+\s+){0,3}(?:torched|set\s+fire|threw\s+stones|hurled|burned|looted|vandali[sz]ed|clashed))",
             _F,
         ),
     ),
@@ -82,22 +117,15 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     # Fire returned, or direct-fire weapons beside the heavy ones, is a fight, not a remote
     # attack: before the remote-violence rules.
-    (
-        "Battles",
-        "Armed clash",
-        re.compile(
-            r"\b(?:exchang\w+\s+(?:\w+\s+)?(?:fire|artillery|shelling|mortars?|gunfire|shots)"
-            r"|responded\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fire|shelling|attack)|returned\s+fire"
-            r"|small\s+arms|(?:heavy\s+)?machine[\s-]guns?|sniper\s+(?:rifles?|fire)"
-            r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
-            _F,
-        ),
-    ),
+    ("Battles", "Armed clash", _DIRECT_FIRE),
     (
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",
         re.compile(
-            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|truck\s+bomb|(?:truck|car|vehicle|motorcycle)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives|explosives?-laden\s+(?:car|truck|vehicle|motorcycle)|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED)",
+            r"\b(?:IEDs?|improvised\s+explosive|roadside\s+bomb|truck\s+bomb|(?:truck|car|vehicle|motorcycle)\s+(?:packed|laden|loaded|rigged)\s+with\s+explosives|explosives?-laden\s+(?:car|truck|vehicle|motorcycle)|landmines?|land\s+mines?|car\s+bomb|explosive\s+device|stepped\s+on\s+a\s+mine|mine\s+(?:explosion|blast)|booby[\s-]trap|bomb\s+(?:exploded|blast|went\s+off|explosion)|VBIED"
+            # Left-over munitions that go off, and charges set off from afar.
+            r"|unexploded\s+(?:ordnance|ordinance|munitions?|shells?|bombs?|devices?)|UXOs?"
+            r"|explosive\s+remnants|(?<!controlled\s)detonat(?:ed|ing|ion))",
             _F,
         ),
     ),
@@ -114,7 +142,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
         re.compile(
-            r"\b(?:shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|howitzers?|Iskander|Kinzhal|Kalibr|MLRS|Grad|bombardment|barrage)\b",
+            r"\b(?:shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|howitzers?|Iskander|Kinzhal"
+            r"|Kalibr|MLRS|Grad|bombardment|barrage|pound(?:ed|ing))\b",
             _F,
         ),
     ),
@@ -130,7 +159,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Battles",
         "Non-state actor overtakes territory",
         re.compile(
-            r"\b(?:(?:militants|rebels|insurgents|jihadists|fighters|group|RSF|M23|Taliban)\s+(?:\w+\s+){0,3}(?:seized|captured|overran|took\s+control\s+of|took\s+over)|fell\s+to\s+(?:the\s+)?(?:militants|rebels|insurgents|jihadists))",
+            # Territory: a place is taken, not a vehicle or a haul of goods.
+            r"\b(?:(?:militants|rebels|insurgents|jihadists|fighters|group|RSF|M23|Taliban)\s+(?:\w+\s+){0,3}"
+            r"(?:seized|captured|overran|took\s+control\s+of|took\s+over)\s+(?:(?:full\s+)?control\s+of\s+)?"
+            r"(?:the\s+)?(?:(?:town|village|city|district|base|camp|area|territory|region|province"
+            r"|positions?|checkpoint|border|crossing|headquarters|garrison|military)\b|(?-i:[A-Z]))"
+            r"|fell\s+to\s+(?:the\s+)?(?:militants|rebels|insurgents|jihadists))",
             _F,
         ),
     ),
@@ -151,7 +185,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Strategic developments",
         "Looting/property destruction",
         re.compile(
-            r"\b(?:looted|looting|torched|set\s+(?:ablaze|on\s+fire)|burned\s+down|razed|demolished|vandali[sz]ed)\b",
+            r"\b(?:looted|looting|pillag(?:ed|ing)|ransacked|torched|set\s+(?:ablaze|on\s+fire)|burned\s+down"
+            r"|razed|demolished|vandali[sz]ed|(?:seized|stole|carried\s+off)\s+(?:\w+\s+){0,3}(?:vehicles?"
+            r"|trucks?|motorbikes?|motorcycles?|tricycles?|cattle|livestock|goods|property|supplies))\b",
             _F,
         ),
     ),
@@ -176,6 +212,25 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Headquarters or base established",
         re.compile(
             r"\b(?:established|set\s+up)\s+(?:a\s+)?(?:new\s+)?(?:base|headquarters|camp)\b", _F
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Change to group/activity",
+        re.compile(
+            r"\b(?:merg(?:ed|er)\s+with|defect(?:ed|ion|ions)|split\s+from|broke\s+away\s+from"
+            r"|formed\s+(?:a\s+)?new\s+(?:armed\s+)?(?:group|militia|alliance|coalition|faction|brigade)"
+            r"|(?:pledged|declared|swore)\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)|renamed|rebranded)\b",
+            _F,
+        ),
+    ),
+    (
+        "Strategic developments",
+        "Other",
+        re.compile(
+            r"\b(?:coup(?:\s+d'[ée]tat)?|seized\s+power|military\s+takeover|overthr(?:ew|own)"
+            r"|toppled\s+(?:the\s+)?(?:president|government))\b",
+            _F,
         ),
     ),
     (
@@ -211,12 +266,99 @@ STRATEGIC_RE = re.compile(
 )
 
 
+# Harm to people: without it, an attack that only burned, looted or destroyed is ACLED's
+# looting/property destruction.
+_PROPERTY = re.compile(
+    r"\b(?:loot\w*|pillag\w*|ransack\w*|burn(?:ed|t|ing)|set\s+(?:\w+\s+)?(?:ablaze|on\s+fire)"
+    r"|torch\w*|destroy\w*|vandali[sz]\w*|steal\w*|stole|stolen|seized\s+(?:\w+\s+){0,3}"
+    r"(?:motorbikes?|motorcycles?|vehicles?|cattle|livestock|goods|trucks?))\b",
+    _F,
+)
+_HARM = re.compile(
+    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|death|beat\w*|shot(?!\s+down)|abduct\w*|kidnap\w*|rap(?:ed|e)"
+    r"|assault\w*|hurt|execut\w*|casualt\w*|fatalit\w*|bod(?:y|ies)|hostage\w*|tortur\w*"
+    r"|whipp\w*|flogg\w*|stabb\w*|murder\w*|threat\w*|intimidat\w*|opened\s+fire"
+    r"|fir(?:ed|ing)\s+(?:gun)?shots\s+at|petrol\s+bombs?|molotov\w*|searched\s+for)\b",
+    _F,
+)
+
+
+_REMOTE, _STRATEGIC, _DISRUPTED = (
+    "Explosions/Remote violence",
+    "Strategic developments",
+    "Disrupted weapons use",
+)
+_INTERCEPTED = re.compile(r"\b(?:intercept(?:ed|ion|s)|shot\s+down|downed)\b", _F)
+_HIT = re.compile(
+    r"\b(?:hit|struck|damag\w*|destroy\w*|fire\s+broke|debris|impact\w*|landed|exploded)\b", _F
+)
+
+
+_VAC = "Violence against civilians"
+# What a protest is about or a claim says happened, not what happened: "denouncing the
+# abduction of", "families who claim their children were kidnapped".
+_REASON = re.compile(
+    r"\b(?:against|over|denounc\w*|condemn\w*|demand\w*|claim\w*|accus\w*|justice\s+for"
+    r"|release\s+of|in\s+protest\s+(?:at|of|against))\s+(?:[\w'-]+\s+){0,6}$",
+    _F,
+)
+# The sides of a fight: crowds and unarmed groups, or organised armed groups.
+_CROWD_SIDE = re.compile(
+    r"\b(?:youths?|students|residents|villagers|supporters|activists|protesters|demonstrators"
+    r"|rioters|teachers|workers|traders|mobs?|crowds?|political\s+opponents|Palestinians"
+    r"|party\s+(?:members|supporters|activists)|neighbou?rs|families)\b",
+    _F,
+)
+_ARMED_SIDE = re.compile(
+    r"\b(?:militants?|rebels?|insurgents?|gunmen|militia\w*|fighters?|jihadists?|combatants?"
+    r"|armed|troops|soldiers|army|military|bandits|guerrill\w+)\b",
+    _F,
+)
+_PROTEST_WORDS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies)|sit-in|strik(?:e|ing)|dharna)\b", _F
+)
+
+
+_ARMED_PEOPLE = (
+    r"(?:soldiers?|troops|servicem[ae]n|militants?|fighters?|police\s*officers?|policem[ae]n"
+    r"|gendarmes?|militiam[ae]n|rebels?|insurgents?|jihadists?|combatants?|security\s+personnel)"
+)
+_ARMED_VICTIMS_ONLY = re.compile(
+    rf"\b(?:killed|shot\s+dead|wounded|injured|ambushed|attacked)\s+(?:[\w-]+\s+){{0,4}}?{_ARMED_PEOPLE}\b"
+    rf"|\b{_ARMED_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)",
+    _F,
+)
+# Unarmed people among the victims, or a remote weapon, a protest, an abduction, an execution:
+# then the codebook's battle test does not apply.
+_NOT_A_FIGHT = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|women|children|wom[ae]n|m[ae]n|boys?"
+    r"|girls?|youths?|family|people|persons?|individuals?|passengers|students?|traders?"
+    r"|worshipp?ers|chief|teachers?|wife|husband|drivers?|retired|former|off-duty|unarmed|IEDs?"
+    r"|mines?|explosive\w*|bomb\w*|shell\w*|air\s*strikes?|airstrikes?|drones?|rockets?|artillery"
+    r"|mortars?|missiles?|grenades?|protest\w*|demonstrat\w*|riot\w*|mob|abduct\w*|kidnap\w*"
+    r"|arrest\w*|detain\w*|executed|extrajudicial\w*|custody|prisoners?)\b",
+    _F,
+)
+
+
+def armed_victims_only(text: str) -> bool:
+    """True when only armed people are told as hit: the codebook's battle, not an attack on
+    civilians ("militants killed a soldier", "the army killed eight militants")."""
+    return bool(_ARMED_VICTIMS_ONLY.search(text)) and not _NOT_A_FIGHT.search(text)
+
+
+def property_only(text: str) -> bool:
+    """True when ``text`` tells of property burned, looted or destroyed and of no harm to anyone."""
+    return bool(_PROPERTY.search(text)) and not _HARM.search(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Typing:
     event_type: str
     sub_event_type: str
     spans: tuple[tuple[int, int], ...]
     by_rule: bool = True  # False: only the generic violence fallback applied
+    sure: bool = False  # a rule the codebook settles whatever the learned model says
 
 
 def is_violent(text: str) -> bool:
@@ -230,9 +372,25 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     """
     for event_type, sub_event_type, pattern in RULES:
         match = pattern.search(text)
+        if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
+            continue  # "families who claim their children were kidnapped ... held a sit-in"
         if match:
+            sure = False
+            crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)
+            if sub_event_type == "Armed clash" and crowd:
+                # A fight needs two organised armed sides; a crowd's fight is a riot.
+                protest = _PROTEST_WORDS.search(text)
+                event_type, sure = "Riots", True
+                sub_event_type = "Violent demonstration" if protest else "Mob violence"
+            elif pattern is _MOB:
+                sure = True
+            if event_type == _REMOTE and sub_event_type != "Suicide bomb":
+                stopped = _INTERCEPTED.search(text)
+                if stopped and not _HARM.search(text) and not _HIT.search(text):
+                    # Shot down or intercepted, and nothing hit: the use was disrupted.
+                    match, event_type, sub_event_type = stopped, _STRATEGIC, _DISRUPTED
             found = (offset + match.start(), offset + match.end())
-            return Typing(event_type, sub_event_type, (found,))
+            return Typing(event_type, sub_event_type, (found,), sure=sure)
     violent = _VIOLENT.search(text)
     if violent is None:
         return None
@@ -246,11 +404,16 @@ def classify(text: str, offset: int = 0) -> Typing | None:
 
 _EXCESSIVE_FORCE = next(p for _, sub, p in RULES if sub == "Excessive force against protesters")
 _CROWD_VIOLENCE = re.compile(
-    r"\b(?:barricad\w+|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
+    # Not "no clashes", "houses were damaged": the crowd's own acts, not what the protest is
+    # about. Barricades the crowd builds block roads (the codebook's riot); breaking through
+    # police barriers is not that.
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bwere\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)(?<!\bbeen\s)(?<!\bof\s)\b(?:barricaded|(?:erect\w*|set\s+up|built|building|put\s+up|mounted|burn\w*|lit)\s+(?:\w+\s+)?barricades|broke\s+(?:the\s+)?windows|stormed|vandalism|destruction\s+of\s+property"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires)|torched|set\s+(?:fire|ablaze)|threw\s+(?:stones|rocks"
     r"|projectiles|petrol\s+bombs|molotov)|pelted|hurled|vandali[sz]ed|looted|ransacked|smashed"
-    r"|attacked\s+(?:the\s+)?(?:police|officers|a\s+police)|clashed\s+with|rioted|rioters"
-    r"|damaged)\b",
+    r"|attacked\s+(?:the\s+)?(?:police|officers|a\s+police)|clash(?:ed|es)|scuffles?|rioted|rioters"
+    r"|damaged|destroyed|burn(?:ed|t)|setting\s+(?:fire|ablaze)|violent(?:ly)?|took\s+(?:\w+\s+)?hostage"
+    r"|(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+)?(?:stones|rocks)"
+    r"|fir(?:ed|ing)\s+their\s+(?:guns|firearms|weapons|rifles))\b",
     _F,
 )
 # "Arrested" counts only when the authorities arrest at the protest, not in a protest against
@@ -261,22 +424,31 @@ _INTERVENTION = re.compile(
     r"|(?:protesters|demonstrators|participants|they|\d+|dozens|several|some|many|students)\s+"
     r"(?:\w+\s+){0,2}(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)"
     r"|beat\s+(?:the\s+)?(?:protesters|demonstrators)|baton-charged|fired\s+(?:warning\s+)?shots"
-    r"|broke\s+up|pepper\s+spray|lathi[\s-]charge\w*|interrupt\w*|deterred|faced\s+off)\b",
+    r"|broke\s+up|pepper\s+spray|lathi[\s-]charge\w*|interrupt\w*|interfer\w*|deterred|faced\s+off"
+    r"|(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|stopped|blocked)\s+by"
+    r"|(?:prevented|stopped|blocked|barred)\s+(?:the\s+)?(?:them|protesters|demonstrators|marchers"
+    r"|participants|march|protest|rally)|\d+\s+(?:people\s+)?arrested)\b",
     _F,
 )
+
+
+def is_intervention(text: str) -> bool:
+    """True when ``text`` tells of the authorities acting on a crowd: it continues a protest."""
+    return bool(_INTERVENTION.search(text))
 
 
 def refine_protest(typing: Typing, text: str, offset: int = 0) -> Typing:
     """A protest's sub-type read over all its opening sentences, in ACLED's order of precedence.
 
-    Force against protesters outranks a violent crowd, which outranks an intervention by the
-    authorities; only then is a protest peaceful. The police often arrive in a later sentence.
+    A crowd that turns violent makes a riot, even when force meets it; force against a peaceful
+    crowd outranks an intervention by the authorities; only then is a protest peaceful. The
+    police often arrive in a later sentence.
     """
     if typing.event_type not in ("Protests", "Riots") or typing.sub_event_type == "Mob violence":
         return typing
     for event_type, sub_event_type, pattern in (
-        ("Protests", "Excessive force against protesters", _EXCESSIVE_FORCE),
         ("Riots", "Violent demonstration", _CROWD_VIOLENCE),
+        ("Protests", "Excessive force against protesters", _EXCESSIVE_FORCE),
         ("Protests", "Protest with intervention", _INTERVENTION),
     ):
         match = pattern.search(text)

@@ -3,7 +3,10 @@
 A demonym or country in front of an attack word ("Russian drone attacks", "Israeli
 airstrikes", "Russia launched") is that country's forces, as perpetrator. Armed groups
 are recognised from a table of names; unnamed ones ("gunmen", "militants") become an
-unidentified armed group. Victims ("people", "civilians") are civilians, as target. Where the
+unidentified armed group. Victims ("people", "civilians") are civilians, as target. An armed
+actor is a target where the words around it say it was hit ("killed two soldiers", "three
+policemen died") and a perpetrator where they name it the agent ("killed by Afghan forces").
+Joint forces ("French and/or Burkinabe forces") name each nation, the first first. Where the
 text gives no country for an actor, the event's location supplies it at assembly.
 """
 
@@ -31,10 +34,24 @@ _FORCES_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_FORCES_RE = re.compile(
-    r"\b(?:(?P<police>police(?:men)?|(?:riot|military|civil|federal|state)\s+police|gendarm\w*"
-    r"|police\s+officers)|security\s+forces|soldiers|troops|the\s+army|the\s+military"
-    r"|armed\s+forces|military\s+forces|army\s+(?:troops|soldiers)|servicemen|military\s+personnel"
-    r"|defen[cs]e\s+forces)\b",
+    r"\b(?:(?P<police>police(?:men)?|(?:riot|military|civil|federal|state|local)\s+police"
+    r"|gendarm\w*|police\s+(?:officers|units?|patrols?))|security\s+(?:forces|personnel|agents)"
+    r"|soldiers|troops|(?:the|an?)\s+army|army\s+(?:troops|soldiers|units?|patrols?)|the\s+military"
+    r"|armed\s+forces|military\s+(?:forces|units?|personnel)|government\s+forces|servicemen"
+    r"|commandos|special\s+forces|defen[cs]e\s+forces)\b",
+    re.IGNORECASE,
+)
+# "French and/or Burkinabe forces", "French Operation Barkhane forces": every nationality
+# named before the forces' noun, the first one first (ACLED's actor 1).
+_JOINT_FORCES_RE = re.compile(
+    r"\b(?P<who>[A-Z][a-z]+)\s+(?:(?:and|or|and/or|,)\s+(?P<other>[A-Z][a-z]+)\s+)?"
+    r"(?:[A-Z][\w-]+\s+){0,2}(?:(?:military|security|armed|government|special|air|ground)\s+)?"
+    r"(?:forces|troops|army|soldiers|military|units|jets|aircraft|warplanes|drones?|column|convoy"
+    r"|patrols?|reinforcements)\b"
+)
+# "killed by Afghan forces", "an attack by suspected militants": the agent of a passive.
+_AGENT_CUE = re.compile(
+    r"\bby\s+(?:(?:the|a|an|suspected|presumed|alleged|unknown|unidentified|armed|local)\s+){0,2}$",
     re.IGNORECASE,
 )
 _COUNTRY_VERB_RE = re.compile(
@@ -43,7 +60,7 @@ _COUNTRY_VERB_RE = re.compile(
 )
 # Named armed groups: (pattern, ACLED-style name, kind, country of origin or None).
 _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
-    (r"al-Shabaab|al\s+Shabaab|Al-Shabab", "Al Shabaab", "rebels", "SO"),
+    (r"[Aa]l[-\s]Shabaa?b", "Al Shabaab", "rebels", "SO"),
     (
         r"Boko\s+Haram|JAS\b",
         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
@@ -111,8 +128,9 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
 )
 _GROUP_RE = [(re.compile(rf"\b(?:{p})\b"), name, kind, cc) for p, name, kind, cc in _GROUPS]
 _UNNAMED_RE = re.compile(
-    r"\b(?:unidentified\s+)?(?:gunmen|militants|assailants|attackers|armed\s+men|insurgents"
-    r"|bandits|jihadists|terrorists|armed\s+group|fighters)\b",
+    r"\b(?:unidentified\s+|unknown\s+|suspected\s+)?(?:gunm[ae]n|militants|assailants?|attackers?"
+    r"|armed\s+(?:men|individuals|assailants)|insurgents|bandits|jihadists|terrorists?|armed\s+group"
+    r"|fighters|(?:suicide\s+)?bombers?|shooters?)\b",
     re.IGNORECASE,
 )
 _CIVILIANS_RE = re.compile(
@@ -125,9 +143,15 @@ _POLICE_RE = re.compile(r"\b(?:police|riot\s+police|security\s+forces|soldiers|t
 _VICTIM_CUE = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|attacked|attacking|targeted"
     r"|targeting|ambushed|ambushing|against|on|at|struck|hit|abducted|kidnapped|positions\s+of"
-    r"|clashed\s+with|fighting|fought|engaged|repelled|by)\s+(?:(?:a|an|the|two|three|several"
+    r"|clashed\s+with|fighting|fought|engaged|repelled)\s+(?:(?:a|an|the|two|three|several"
     r"|some|\d+|[a-z]+)\s+){0,3}$",
     re.IGNORECASE,
+)
+# "Three policemen died", "two soldiers were wounded": the subject of what was suffered.
+_SUFFERED = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got)\s+)?(?:reportedly\s+)?"
+    r"(?:killed|died|wounded|injured|hurt|abducted|kidnapped|shot\s+dead|executed|captured)\b",
+    re.I,
 )
 _SPEAKS = re.compile(
     r"\s+(?:said|say|says|told|reported|confirmed|stated|announced|added|spokes\w+)\b", re.I
@@ -223,7 +247,9 @@ def _as_target(text: str, mention: ActorMention) -> ActorMention:
         return mention  # "Russia's attack", "Israeli airstrikes": the attack names its author
     before = text[max(0, start - 60) : start]
     clause = re.split(r"[.;,]|\b(?:and|but|while|after|when)\b", before)[-1]
-    if _VICTIM_CUE.search(clause):
+    if _AGENT_CUE.search(clause):
+        return mention
+    if _VICTIM_CUE.search(clause) or _SUFFERED.match(text, end):
         return ActorMention(evidence=mention.evidence, name=mention.name, role="target",
                             kind=mention.kind, country_code=mention.country_code)  # fmt: skip
     return mention
@@ -233,14 +259,33 @@ def _state_forces(text: str, start: int, end: int, article_id: str) -> list[Acto
     found = []
     taken: list[tuple[int, int]] = []
     for match in _FORCES_OF_RE.finditer(text, start, end):
-        code = _country_code(match.group("country"))
+        # Case-blind, the pattern may take the next word too: "forces of Armenia fired".
+        words = match.group("country")
+        span = match.span()
+        code = _country_code(words)
+        if code is None and " " in words:
+            code = _country_code(words.split()[0])
+            span = (span[0], match.start("country") + len(words.split()[0]))
         if code is not None:
             police = match.group("police") is not None
             name = f"Police Forces of {country_name(code)}" if police else state_forces_name(code)
             found.append(
-                _mention(article_id, text, match.span(), name, "perpetrator", "state_forces", code)
+                _mention(article_id, text, span, name, "perpetrator", "state_forces", code)
             )
-            taken.append(match.span())
+            taken.append(span)
+    for match in _JOINT_FORCES_RE.finditer(text, start, end):
+        other = match.group("other")
+        for word, at in ((match.group("who"), match.start()), (other, match.start("other"))):
+            code = country_of_demonym(word) if word else None
+            if code is None:
+                continue
+            police = "police" in match.group(0).lower()
+            name = f"Police Forces of {country_name(code)}" if police else state_forces_name(code)
+            span = (at, match.end())
+            found.append(
+                _mention(article_id, text, span, name, "perpetrator", "state_forces", code)
+            )
+            taken.append(span)
     for regex in (_STATE_RE, _COUNTRY_VERB_RE):
         for match in regex.finditer(text, start, end):
             who = match.group("who")

@@ -1,0 +1,101 @@
+"""Actors: who acted and who was hit, and the country ACLED names them by."""
+
+from __future__ import annotations
+
+from sitreps.assemble.events import _with_implied_actor
+from sitreps.assemble.typing import Typing
+from sitreps.extract.actors import find_actors
+from sitreps.types import ActorMention, Evidence
+
+
+def actors(text: str) -> list[tuple[str, str, str | None]]:
+    found = find_actors(text, [(0, len(text))], article_id="t")
+    return [(m.name, m.role, m.country_code) for m in found]
+
+
+def test_the_agent_of_a_passive_is_the_perpetrator() -> None:
+    found = actors("Two farmers were killed by Afghan forces near the river.")
+    assert ("Military Forces of Afghanistan", "perpetrator", "AF") in found
+    assert ("Civilians", "target", None) in found
+
+
+def test_an_attack_by_a_group_names_its_author() -> None:
+    found = actors("Three policemen died in an attack by Taliban militants on a checkpoint.")
+    assert next(n for n, r, _ in found if r == "perpetrator") == "Taliban"
+    assert ("Police Forces", "target", None) in found
+
+
+def test_joint_forces_name_each_nation_the_first_first() -> None:
+    found = actors("French and Burkinabe forces struck a camp near the border.")
+    perpetrators = [(n, c) for n, r, c in found if r == "perpetrator"]
+    assert perpetrators[:2] == [
+        ("Military Forces of France", "FR"),
+        ("Military Forces of Burkina Faso", "BF"),
+    ]
+
+
+def test_a_named_operation_between_nation_and_forces() -> None:
+    found = actors("French Operation Barkhane forces carried out a raid on the camp.")
+    assert found[0] == ("Military Forces of France", "perpetrator", "FR")
+
+
+def test_forces_of_a_country_followed_by_a_verb() -> None:
+    found = actors("On Monday, military forces of Armenia fired on the positions of the enemy.")
+    assert found[0] == ("Military Forces of Armenia", "perpetrator", "AM")
+
+
+def test_unnamed_state_forces_wait_for_the_event_country() -> None:
+    for text in (
+        "Gendarmes exchanged fire with gunmen near the station.",
+        "Government forces raided a house in the village.",
+        "An army unit neutralized a bomb on the road.",
+        "Security personnel opened fire on the car.",
+    ):
+        first = actors(text)[0]
+        assert first[1] == "perpetrator" and first[2] is None, text
+        assert first[0] in ("Military Forces", "Police Forces"), text
+
+
+def _words(text: str, phrase: str) -> Evidence:
+    start = text.index(phrase)
+    return Evidence.of("t", text, start, start + len(phrase))
+
+
+def test_an_unnamed_attacker_is_implied_by_the_violence() -> None:
+    text = "A trader was shot dead in his shop."
+    typing = Typing("Violence against civilians", "Attack", ((14, 18),))
+    found = _with_implied_actor([], typing, _words(text, "shot"), "NG")
+    assert [(m.name, m.role) for m in found] == [("Unidentified Armed Group", "perpetrator")]
+
+
+def test_the_crowd_is_implied_by_the_protest() -> None:
+    text = "Teachers staged a sit-in at the ministry."
+    typing = Typing("Protests", "Peaceful protest", ((18, 24),))
+    found = _with_implied_actor([], typing, _words(text, "sit-in"), "BF")
+    assert [(m.name, m.kind) for m in found] == [("Protesters", "protesters")]
+
+
+def test_a_battle_told_by_its_casualties_takes_its_first_armed_side() -> None:
+    text = "Ten militants were killed in clashes with soldiers."
+    side = ActorMention(
+        evidence=_words(text, "militants"), name="Unidentified Armed Group", role="target",
+        kind="militia",
+    )  # fmt: skip
+    typing = Typing("Battles", "Armed clash", ((29, 36),))
+    found = _with_implied_actor([side], typing, _words(text, "clashes"), "ML")
+    assert [(m.name, m.role) for m in found] == [("Unidentified Armed Group", "perpetrator")]
+
+
+def test_a_named_perpetrator_needs_nothing_implied() -> None:
+    text = "Rebels shelled the town."
+    rebels = ActorMention(
+        evidence=_words(text, "Rebels"), name="Rebels", role="perpetrator", kind="rebels",
+        country_code="CD",
+    )  # fmt: skip
+    typing = Typing("Explosions/Remote violence", "Shelling/artillery/missile attack", ((7, 14),))
+    assert _with_implied_actor([rebels], typing, _words(text, "shelled"), "CD") == [rebels]
+
+
+def test_a_group_named_with_a_capital_article() -> None:
+    found = actors("Al-Shabaab fighters ambushed a convoy near Afgooye.")
+    assert found[0][:2] == ("Al Shabaab", "perpetrator")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.pipeline import doc_text
 from ..types import CasualtyMention, CountField, Evidence, NumberMention
+from .numbers import iter_numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -38,9 +39,24 @@ _PEOPLE = {
     "nephew", "niece", "grandmother", "grandfather", "roommate", "coworker", "acquaintance",
     "relative", "stepfather", "stepson", "partner", "fiancee", "fiance", "teacher", "pastor",
 }  # fmt: skip
+# Verbs whose object is a person whatever the noun: "killed the watchman"; not "executed".
+_KILLS_SOMEONE = {
+    "kill", "killed", "killing", "kills", "murder", "murdered", "murdering", "assassinate",
+    "assassinated", "assassinating", "behead", "beheaded", "lynch", "lynched", "slay", "slew",
+}  # fmt: skip
 _PRONOUNS = {"he", "she", "him", "her"}
 _REFLEXIVES = {"himself", "herself"}  # the one who acted, not the one hit before
 _FATAL_WORDS = {"fatally", "dead", "death", "killed", "died"}
+
+
+def _to_death(verb: Token) -> bool:
+    """ "shot to death", "beaten to death": the phrase makes any blow a killing."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(t.lower_ == "death" for t in prep.children)
+        for prep in verb.children
+    )
 
 
 def _outcome(verb: Token) -> CountField | None:
@@ -48,7 +64,7 @@ def _outcome(verb: Token) -> CountField | None:
     if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
         return None  # "threatened to kill her", "was not hurt": nobody was
 
-    if word in _KILLED:
+    if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)):
         return "fatalities"
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
@@ -62,6 +78,9 @@ def _victims_of(verb: Token) -> list[Token]:
     deps: tuple[str, ...]
     if verb.lower_ in ("dead", "deceased"):
         # "X was found dead": the adjective hangs off "found", whose subject is the victim.
+        objects = [t for t in verb.children if t.dep_ == "dobj"]
+        if objects:
+            return objects  # "gunmen shot dead a man", parsed with "dead" as the verb
         head = verb.head
         return [t for t in head.children if t.dep_ in ("nsubjpass", "nsubj")]
     if verb.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in verb.children):
@@ -81,10 +100,10 @@ def _victims_of(verb: Token) -> list[Token]:
     return found
 
 
-def _person_key(token: Token, doc: Doc) -> str | None:
+def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
     """A key per distinct person: a name's last word, a described person, or None."""
     if any(child.dep_ == "nummod" and child.lower_ != "one" for child in token.children):
-        return None  # "three men were killed" is a figure, read by the casualty extractor
+        return None  # "three men were killed" is a figure, read by _figure_of
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -93,9 +112,12 @@ def _person_key(token: Token, doc: Doc) -> str | None:
     lemma = token.lower_.rstrip("s") if token.lower_ not in ("boys", "girls") else token.lower_[:-1]
     # Whoever "was killed" or "was executed" is a person, whatever the noun; wounds and shots
     # also hit vehicles and buildings, so those need a word for a person.
-    deadly = token.head.lower_ in _KILLED and (
-        token.dep_ == "nsubjpass" or token.head.lower_ in ("die", "died", "dies")
-    )  # "a councilor was killed"; not "killed a dog", "executed a search warrant"
+    deadly = field == "fatalities" and (
+        token.dep_ in ("nsubjpass", "nsubj")
+        or (token.dep_ == "dobj" and token.head.lower_ in _KILLS_SOMEONE)
+    )  # "a councilor was killed", "killed the watchman"; not "executed a search warrant"
+    if token.lower_ in _ANIMALS or lemma in _ANIMALS or lemma in _NOT_PEOPLE:
+        return None
     if token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN"):
         if token.tag_ in ("NNS", "NNPS"):
             return None  # plural with no figure: "residents were wounded" counts no one
@@ -179,15 +201,22 @@ def _pattern_hits(text: str) -> list[_Hit]:
 
 
 def find_victims(
-    doc: Doc, *, article_id: str, stated: frozenset[CountField] = frozenset()
+    doc: Doc,
+    *,
+    article_id: str,
+    stated: frozenset[CountField] = frozenset(),
+    read: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[CasualtyMention]:
     """One casualty per distinct person the text names or describes as killed or injured.
 
     ``stated`` are the fields that figures already count; a person merely "shot" beside a
     stated death toll is likely one of those dead, so is not counted again as injured.
+    ``read`` are the spans of the figures the casualty extractor already counted; a figure the
+    parse ties to a casualty verb beyond them ("2 opposition fighters were found dead") counts.
     """
     text = doc_text(doc)
     outcomes: dict[str, _Hit] = {}
+    figures: list[CasualtyMention] = []
 
     def record(key: str, hit: _Hit) -> None:
         previous = outcomes.get(key)
@@ -200,8 +229,12 @@ def find_victims(
             continue
         for victim in _victims_of(token):
             for person in _each_victim(victim):
-                key = _person_key(person, doc)
+                key = _person_key(person, doc, field)
                 if key is None:
+                    figure = _figure_of(person, token, field, text, read)
+                    if figure is not None:
+                        mention = _figure_mention(figure, field, person, token, text, article_id)
+                        figures.append(mention)
                     continue
                 if person is victim:
                     key = _same_person(key, outcomes)
@@ -230,4 +263,54 @@ def find_victims(
                 singular=True,
             )
         )
-    return mentions
+    by_span: dict[tuple[int, int], CasualtyMention] = {}
+    for figure in figures:  # "abducted 9 soldiers ... later killed them": one figure, one field
+        key = (figure.number.start, figure.number.end)
+        if key not in by_span or figure.field == "fatalities":
+            by_span[key] = figure
+    return mentions + list(by_span.values())
+
+
+# Verbs whose plural subject or object is counted outright; "two victims had been shot" may
+# count the dead too, so "shot" and "stabbed" give no figure.
+_FIGURE_VERBS = {
+    *_KILLED, "wounded", "wound", "injured", "injure", "hurt", "hospitalized", "hospitalised",
+}  # fmt: skip
+
+
+def _figure_of(
+    person: Token, verb: Token, field: CountField, text: str, read: frozenset[tuple[int, int]]
+) -> NumberMention | None:
+    """The figure that counts a plural victim ("2 opposition fighters"), unless already read."""
+    nummod = next((t for t in person.children if t.dep_ == "nummod" and t.i < person.i), None)
+    if nummod is None or person.tag_ not in ("NNS", "NNPS"):
+        return None
+    if person.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+        return None  # a noun the verb only modifies ("gunmen shot ...") is not its victim
+    if verb.lower_ not in _FIGURE_VERBS and not (field == "fatalities" and _to_death(verb)):
+        return None
+    start = min(t.idx for t in nummod.subtree)
+    end = max(t.idx + len(t.text) for t in nummod.subtree)
+    if any(a < end and start < b for a, b in read):
+        return None
+    # "at least 4 members": the qualifier sits just before the figure's own words.
+    found = [n for n in iter_numbers(text, max(0, start - 30), end) if n.end == end]
+    return found[-1] if found and found[-1].value > 1 else None
+
+
+def _figure_mention(
+    number: NumberMention,
+    field: CountField,
+    person: Token,
+    verb: Token,
+    text: str,
+    article_id: str,
+) -> CasualtyMention:
+    end = max(person.idx + len(person.text), verb.idx + len(verb.text))
+    span = (min(number.start, verb.idx), end)
+    return CasualtyMention(
+        evidence=Evidence.of(article_id, text, *span),
+        field=field,
+        number=number,
+        who=person.lower_,
+    )

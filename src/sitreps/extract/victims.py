@@ -233,8 +233,8 @@ def find_victims(
                 if key is None:
                     figure = _figure_of(person, token, field, text, read)
                     if figure is not None:
-                        mention = _figure_mention(figure, field, person, token, text, article_id)
-                        figures.append(mention)
+                        counted = _figure_mention(figure, field, person, token, text, article_id)
+                        figures.append(counted)
                     continue
                 if person is victim:
                     key = _same_person(key, outcomes)
@@ -264,10 +264,10 @@ def find_victims(
             )
         )
     by_span: dict[tuple[int, int], CasualtyMention] = {}
-    for figure in figures:  # "abducted 9 soldiers ... later killed them": one figure, one field
-        key = (figure.number.start, figure.number.end)
-        if key not in by_span or figure.field == "fatalities":
-            by_span[key] = figure
+    for found in figures:  # "abducted 9 soldiers ... later killed them": one figure, one field
+        at = (found.number.start, found.number.end)
+        if at not in by_span or found.field == "fatalities":
+            by_span[at] = found
     return mentions + list(by_span.values())
 
 

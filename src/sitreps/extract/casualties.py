@@ -80,10 +80,13 @@ _FILLER = re.compile(
     r"|them|whom|those|were|was|are|is|have|has|had|been|being|got|all|also|reportedly|later"
     r"|known|thought|now|feared|presumed|understood"
     r"|confirmed|initially|allegedly|believed|feared|said|to|be|in|total|young|elderly|still|now"
-    r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged)$"
+    r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged"
+    r"|[a-z]+m[ae]n|cadres?|commanders?|bodyguards?|youths?|leaders?|chiefs?|nationals|citizens"
+    r"|refugees|migrants|displaced|civil|suspected|alleged|presumed|unidentified|unknown)$"
 )
-# Demonyms ("Afghan soldiers") and group acronyms ("three NPA militants") describe victims too.
-_DEMONYM_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)|[A-Z]{2,6})$")
+# Demonyms ("Afghan soldiers"), group names and acronyms ("three NPA militants", "two AGuH
+# militants", "12 people of the Foulse community") describe victims too.
+_DEMONYM_WORD = re.compile(r"^[A-Z][\w'’-]*$")
 _PERPETRATORS = re.compile(
     r"\b(?:attackers?|gunmen|assailants?|militants?|insurgents?|terrorists?|suicide\s+bombers?"
     r"|bombers?|jihadists?|bandits)\b",

@@ -44,6 +44,8 @@ _KILLS_SOMEONE = {
     "kill", "killed", "killing", "kills", "murder", "murdered", "murdering", "assassinate",
     "assassinated", "assassinating", "behead", "beheaded", "lynch", "lynched", "slay", "slew",
 }  # fmt: skip
+# "another man", "a second victim": a person beside the ones counted before.
+_OTHER_WORDS = {"another", "second", "third", "fourth", "fifth", "sixth"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _REFLEXIVES = {"himself", "herself"}  # the one who acted, not the one hit before
 _FATAL_WORDS = {"fatally", "dead", "death", "killed", "died"}
@@ -68,7 +70,11 @@ def _outcome(verb: Token) -> CountField | None:
         return "fatalities"
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
-        near = {t.lower_ for t in verb.children} | {t.lower_ for t in verb.conjuncts}
+        near = {t.lower_ for t in verb.children}
+        if not any(t.dep_ in ("dobj", "nsubjpass") for t in verb.children):
+            # "shot and killed a farmer" shares one object; "killed six and wounded another"
+            # gives each verb its own.
+            near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
     return None
 
@@ -118,7 +124,10 @@ def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
     )  # "a councilor was killed", "killed the watchman"; not "executed a search warrant"
     if token.lower_ in _ANIMALS or lemma in _ANIMALS or lemma in _NOT_PEOPLE:
         return None
-    if token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN"):
+    person = token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN")
+    if token.lower_ == "another" or (person and _another(token)):
+        return f"another:{token.i}"  # "another was wounded", "a fourth person died later"
+    if person:
         if token.tag_ in ("NNS", "NNPS"):
             return None  # plural with no figure: "residents were wounded" counts no one
         return f"described:{token.lower_}"
@@ -127,6 +136,12 @@ def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
     if token.lower_ in _REFLEXIVES:
         return f"self:{token.head.i}"
     return None
+
+
+def _another(token: Token) -> bool:
+    return any(
+        child.dep_ in ("det", "amod") and child.lower_ in _OTHER_WORDS for child in token.children
+    )
 
 
 def _same_person(key: str, seen: dict[str, _Hit]) -> str:
@@ -142,7 +157,8 @@ def _same_person(key: str, seen: dict[str, _Hit]) -> str:
 
 def _each_victim(token: Token) -> Iterator[Token]:
     yield token
-    yield from token.conjuncts
+    # "killed six people and wounded another": the parse often hangs "another" on the first verb.
+    yield from (t for t in token.conjuncts if t.lower_ != "another" and not _another(t))
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +193,17 @@ _ONE_ACTIVE = re.compile(
 _ONE_BODY = re.compile(
     r"\b(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
 )
+# "... and another wounded", "a second man was shot": one more person, never one seen before.
+# The words before it open a clause, so "fired another shot" is no victim.
+_ONE_MORE = re.compile(
+    r"(?:^|[,;.]\s*|\b(?:and|while|with)\s+)(?P<who>[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth)"
+    r"(?:\s+[a-z-]+){0,2}?)\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?:later|also)\s+)?"
+    r"(?P<verb>killed|wounded|injured|hurt|shot|died)\b",
+    re.MULTILINE,
+)
+_MORE_WHO = re.compile(r"another\b|a\s+(?:second|third|fourth|fifth)\b")
 _DEADLY_STEMS = ("kill", "dead", "death", "murder", "assassin", "execut", "behead", "lynch",
-                 "body", "corpse")  # fmt: skip
+                 "body", "corpse", "died")  # fmt: skip
 _NOT_PEOPLE = {
     "number", "total", "group", "lot", "few", "couple", "warrant", "search", "order", "plan",
     "operation", "raid", "attack", "strike", "deal", "contract", "policy", "program", "programme",
@@ -188,7 +213,7 @@ _ANIMALS = {"dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "d
 
 def _pattern_hits(text: str) -> list[_Hit]:
     hits = []
-    for regex in (_ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_ACTIVE, _ONE_BODY):
+    for regex in (_ONE_MORE, _ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_ACTIVE, _ONE_BODY):
         for match in regex.finditer(text):
             who = match.group("who").split()[-1].lower()
             if who in _ANIMALS or who in _NOT_PEOPLE:
@@ -239,12 +264,22 @@ def find_victims(
                 if person is victim:
                     key = _same_person(key, outcomes)
                 start, end = person.idx, person.idx + len(person.text)
+                if key.startswith("another:"):
+                    start = (
+                        min(t.idx for t in person.children if t.i <= person.i)
+                        if any(t.i < person.i for t in person.children)
+                        else start
+                    )  # "a second man": the rank is part of who
                 span = (min(start, token.idx), max(end, token.idx + len(token.text)))
                 record(key, _Hit(field=field, start=start, end=end, verb=token.lower_, span=span))
     for hit in _pattern_hits(text):
         if any(h.span[0] < hit.span[1] and hit.span[0] < h.span[1] for h in outcomes.values()):
             continue  # the parse already read these words
-        record(_same_person(f"described:{text[hit.start : hit.end].lower()}", outcomes), hit)
+        who = text[hit.start : hit.end].lower()
+        if _MORE_WHO.match(who):
+            record(f"another:{hit.start}", hit)
+        else:
+            record(_same_person(f"described:{who}", outcomes), hit)
     mentions = []
     named = sum(key.startswith("name:") for key in outcomes)
     for key, hit in outcomes.items():
@@ -261,6 +296,7 @@ def find_victims(
                 number=one,
                 who=text[hit.start : hit.end].lower(),
                 singular=True,
+                additional=key.startswith("another:"),
             )
         )
     by_span: dict[tuple[int, int], CasualtyMention] = {}

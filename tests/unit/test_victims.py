@@ -39,6 +39,11 @@ def _count(
         ("Gunmen ambushed and killed the watchman of the depot.", {"fatalities": 1}),
         ("Two gunmen on a motorbike shot dead a man in the town.", {"fatalities": 1}),
         ("The dog was killed by a stray round.", {}),
+        ("A woman at the scene suffered a gunshot wound to her hand.", {"injured": 1}),
+        ("Police found a man suffering from gunshot wounds in a parked car.", {"injured": 1}),
+        ("A teenager was taken to a hospital with injuries to his arm.", {"injured": 1}),
+        ("The boy was in critical condition on Sunday night.", {"injured": 1}),
+        ("A man shot himself in the garage. The man died at the scene.", {"fatalities": 1}),
     ],
 )
 def test_each_person_counts_once(text: str, expected: dict[str, int]) -> None:

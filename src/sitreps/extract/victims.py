@@ -39,6 +39,14 @@ _PEOPLE = {
     "nephew", "niece", "grandmother", "grandfather", "roommate", "coworker", "acquaintance",
     "relative", "stepfather", "stepson", "partner", "fiancee", "fiance", "teacher", "pastor",
 }  # fmt: skip
+# A person hurt, told by the wounds or the care: "suffered a gunshot wound", "was taken to
+# hospital with injuries", "remains in critical condition".
+_WOUNDS = {"wound", "wounds", "injury", "injuries"}
+_SUFFER = {"suffer", "suffered", "suffers", "suffering", "sustain", "sustained", "sustains",
+           "sustaining", "treated"}  # fmt: skip
+_CARRIED = {"taken", "transported", "rushed", "hospitalized", "hospitalised", "airlifted"}
+_BE_WORDS = {"is", "was", "remains", "remained", "listed"}
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "life-threatening", "good"}
 # Verbs whose object is a person whatever the noun: "killed the watchman"; not "executed".
 _KILLS_SOMEONE = {
     "kill", "killed", "killing", "kills", "murder", "murdered", "murdering", "assassinate",
@@ -68,6 +76,9 @@ def _outcome(verb: Token) -> CountField | None:
 
     if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)):
         return "fatalities"
+    hurt = _hurt_by_wounds(verb)
+    if hurt is not None:
+        return hurt
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
         near = {t.lower_ for t in verb.children}
@@ -79,9 +90,50 @@ def _outcome(verb: Token) -> CountField | None:
     return None
 
 
+def _wound_nouns(verb: Token) -> list[Token]:
+    """The wounds a verb's object or "from"/"with" phrase names ("suffered gunshot wounds")."""
+    found = [t for t in verb.children if t.dep_ == "dobj" and t.lower_ in _WOUNDS]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "with", "for"):
+            found += [t for t in prep.children if t.dep_ == "pobj" and t.lower_ in _WOUNDS]
+    return found
+
+
+def _hurt_by_wounds(verb: Token) -> CountField | None:
+    """ "suffered a gunshot wound", "was taken to hospital with injuries", "is in critical
+    condition": a person hurt, told without a casualty verb."""
+    word = verb.lower_
+    if word in _SUFFER or word in _CARRIED:
+        wounds = _wound_nouns(verb)
+        if not wounds:
+            return None
+        fatal = any(a.lower_ in ("fatal", "mortal") for w in wounds for a in w.children)
+        return "fatalities" if fatal else "injured"
+    if verb.pos_ in ("AUX", "VERB") and word in _BE_WORDS:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                rated = any(a.lower_ in _CONDITIONS for a in noun.children)
+                if noun.lower_ == "condition" and rated:
+                    return "injured"
+    return None
+
+
 def _victims_of(verb: Token) -> list[Token]:
     """The people a casualty verb happened to."""
     deps: tuple[str, ...]
+    if verb.lower_ in _SUFFER or verb.lower_ in _BE_WORDS or verb.lower_ in _CARRIED:
+        # "a man suffered wounds", "she is in critical condition", "he was taken to hospital"
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+            # "a man was found suffering from gunshot wounds"
+            return [t for t in verb.head.children if t.dep_ in ("nsubjpass", "nsubj", "dobj")]
+        if verb.dep_ == "acl":
+            return [verb.head]  # "a woman suffering from a gunshot wound"
+        return []
     if verb.lower_ in ("dead", "deceased"):
         # "X was found dead": the adjective hangs off "found", whose subject is the victim.
         objects = [t for t in verb.children if t.dep_ == "dobj"]
@@ -134,6 +186,12 @@ def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
     if token.lower_ in _PRONOUNS:
         return "pronoun"
     if token.lower_ in _REFLEXIVES:
+        # "Briseno shot himself": the one who acted, counted under his own key.
+        subject = next((t for t in token.head.children if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in _REFLEXIVES:
+            key = _person_key(subject, doc, field)
+            if key is not None:
+                return key
         return f"self:{token.head.i}"
     return None
 

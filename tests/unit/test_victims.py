@@ -44,6 +44,10 @@ def _count(
         ("A teenager was taken to a hospital with injuries to his arm.", {"injured": 1}),
         ("The boy was in critical condition on Sunday night.", {"injured": 1}),
         ("A man shot himself in the garage. The man died at the scene.", {"fatalities": 1}),
+        ("Officers shot the suspect, who was later pronounced dead.", {"fatalities": 1}),
+        ("A farmer took his own life after the standoff.", {"fatalities": 1}),
+        ("He was taken to a clinic, where he succumbed to his wounds.", {"fatalities": 1}),
+        ("The gunman shot Ellis twice, killing him.", {"fatalities": 1}),
     ],
 )
 def test_each_person_counts_once(text: str, expected: dict[str, int]) -> None:

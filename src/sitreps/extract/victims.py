@@ -24,10 +24,11 @@ _KILLED = {
     "kill", "killed", "die", "died", "dies", "dead", "deceased", "murder", "murdered", "slay",
     "assassinated", "assassinate",
     "slain", "execute", "executed", "behead", "beheaded", "lynch", "lynched",
+    "killing", "kills", "murdering", "succumbed", "succumbs",
 }  # fmt: skip
 _INJURED = {
     "wound", "wounded", "injure", "injured", "hurt", "shoot", "shot", "shooting", "stab", "stabbed",
-    "hospitalize", "hospitalized", "hospitalise", "hospitalised",
+    "hospitalize", "hospitalized", "hospitalise", "hospitalised", "wounding", "injuring",
 }  # fmt: skip
 _PEOPLE = {
     "man", "woman", "boy", "girl", "teen", "teenager", "person", "victim", "child", "driver",
@@ -74,7 +75,7 @@ def _outcome(verb: Token) -> CountField | None:
     if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
         return None  # "threatened to kill her", "was not hurt": nobody was
 
-    if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)):
+    if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)) or _took_life(verb):
         return "fatalities"
     hurt = _hurt_by_wounds(verb)
     if hurt is not None:
@@ -88,6 +89,20 @@ def _outcome(verb: Token) -> CountField | None:
             near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
     return None
+
+
+def _took_life(verb: Token) -> bool:
+    """ "took his own life"."""
+    return verb.lower_ in ("took", "take", "takes", "taking", "taken") and any(
+        t.dep_ == "dobj" and t.lower_ in ("life", "lives") for t in verb.children
+    )
+
+
+def _antecedent(token: Token) -> Token:
+    """ "the suspect, who was later pronounced dead": the relative pronoun's noun."""
+    if token.lower_ in ("who", "whom", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _wound_nouns(verb: Token) -> list[Token]:
@@ -140,10 +155,15 @@ def _victims_of(verb: Token) -> list[Token]:
         if objects:
             return objects  # "gunmen shot dead a man", parsed with "dead" as the verb
         head = verb.head
-        return [t for t in head.children if t.dep_ in ("nsubjpass", "nsubj")]
+        # "medics pronounced him dead": the object of the verb that states it, else its subject.
+        for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+            found = [_antecedent(t) for t in head.children if t.dep_ in deps]
+            if found:
+                return found
+        return []
     if verb.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in verb.children):
         deps = ("nsubjpass",)
-    elif verb.lower_ in ("die", "died", "dies"):
+    elif verb.lower_ in ("die", "died", "dies", "succumbed", "succumbs") or _took_life(verb):
         deps = ("nsubj",)
     elif verb.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB"):
         deps = ("dobj",)
@@ -152,7 +172,7 @@ def _victims_of(verb: Token) -> list[Token]:
         return [verb.head]
     else:
         return []
-    found = [t for t in verb.children if t.dep_ in deps]
+    found = [_antecedent(t) for t in verb.children if t.dep_ in deps]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [t for t in verb.head.children if t.dep_ in (*deps, "nsubjpass", "nsubj")]
     return found

@@ -61,6 +61,8 @@ def test_a_figure_the_parse_ties_to_a_casualty_verb_counts_unless_already_read()
     # Words between the figure and the verb that no list of victim words could foresee.
     text = "Later, 4 opposition fighters of the brigade were found dead near the road."
     assert _count(text) == {"fatalities": 4}
+    text = "Soldiers arrested eleven herders at the well and executed them nearby."
+    assert _count(text) == {"fatalities": 11}
 
 
 def test_a_shot_figure_gives_no_count_since_it_may_include_the_dead() -> None:

@@ -396,6 +396,9 @@ def _figure_of(
     person: Token, verb: Token, field: CountField, text: str, read: frozenset[tuple[int, int]]
 ) -> NumberMention | None:
     """The figure that counts a plural victim ("2 opposition fighters"), unless already read."""
+    if person.lower_ == "them" and verb.dep_ == "conj":
+        # "arrested fifteen villagers and executed them": the figure of the first verb's object
+        person = next((t for t in verb.head.children if t.dep_ == "dobj"), person)
     nummod = next((t for t in person.children if t.dep_ == "nummod" and t.i < person.i), None)
     if nummod is None or person.tag_ not in ("NNS", "NNPS"):
         return None

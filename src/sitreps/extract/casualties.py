@@ -88,6 +88,7 @@ _FILLER = re.compile(
 # Demonyms ("Afghan soldiers"), group names and acronyms ("three NPA militants", "two AGuH
 # militants", "12 people of the Foulse community") describe victims too.
 _DEMONYM_WORD = re.compile(r"^[A-Z][\w'’-]*$")
+_CAPITALIZED_NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "their"})
 _PERPETRATORS = re.compile(
     r"\b(?:attackers?|gunmen|assailants?|militants?|insurgents?|terrorists?|suicide\s+bombers?"
     r"|bombers?|jihadists?|bandits)\b",
@@ -148,7 +149,9 @@ def _field_of(word_text: str) -> CountField | None:
     return None
 
 
-def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str | None] | None:
+def _right_field(
+    text: str, start: int, end: int, figure: str = ""
+) -> tuple[CountField, int, str | None] | None:
     """The casualty word after a figure, the end of the phrase, and who was hit."""
     who: str | None = None
     # "5 civilians (2 men, 2 women and 1 child) were killed": the brackets only itemise.
@@ -160,6 +163,8 @@ def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str 
         and not _in_brackets(text, start, t.start())
         and not any(a <= t.start() < b for a, b in asides)
     ]
+    # "3434 High Street", "2018 Garcia died": an address or a year before a name counts nobody.
+    bare_year = re.fullmatch(r"\d{4}", figure) is not None
     of_the = -9  # where "of the" stood: "40 of the (seriously) injured" names the pool
     for i, token in enumerate(tokens[: _MAX_GAP + 1]):
         word = token.group(0)
@@ -172,7 +177,8 @@ def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str 
                 of_the = -9
                 continue
             return field, token.end(), who
-        if not (_FILLER.match(word.lower()) or _DEMONYM_WORD.match(word)):
+        named = _DEMONYM_WORD.match(word) and word.lower() not in _CAPITALIZED_NOT_NAMES
+        if not (_FILLER.match(word.lower()) or (named and not bare_year)):
             return None
         if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
             of_the = i
@@ -230,7 +236,7 @@ def _in_sentence(
     readings: list[tuple[CountField, int, int, str | None] | None] = []
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
-        right = _right_field(text, number.end, next_start)
+        right = _right_field(text, number.end, next_start, number.text)
         if right is not None:
             field, end, who = right
             readings.append((field, number.start, end, who))

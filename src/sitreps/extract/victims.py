@@ -229,7 +229,9 @@ def _same_person(key: str, seen: dict[str, _Hit]) -> str:
     same person in a short report; conjoined people ("a man and a woman") never reach here.
     """
     if seen and (key == "pronoun" or key.startswith("described:")):
-        return next(iter(seen))
+        # "Paulk was shot ... the man ran ... he was pronounced dead": the person last named.
+        names = [k for k in seen if k.startswith("name:")]
+        return names[-1] if names else next(iter(seen))
     return key
 
 
@@ -359,9 +361,15 @@ def find_victims(
         else:
             record(_same_person(f"described:{who}", outcomes), hit)
     mentions = []
-    named = sum(key.startswith("name:") for key in outcomes)
+    named = any(key.startswith("name:") for key in outcomes)
     for key, hit in outcomes.items():
-        if (key.startswith("described:") or key == "pronoun") and named:
+        # "Another person was shot and killed" opening a report links it to an earlier event:
+        # this one is its first victim, not one more.
+        more = key.startswith("another:") and (
+            any(h.start < hit.start for h in outcomes.values()) or any(a < hit.start for a, _ in read)
+        )
+        unnamed = key.startswith(("described:", "another:")) and not more or key == "pronoun"
+        if unnamed and named:
             continue  # "a 45-year-old man ... Gerald Roberson": the name counts the person
         if hit.field == "injured" and "fatalities" in stated and hit.verb in ("shot", "shoot"):
             continue
@@ -374,7 +382,7 @@ def find_victims(
                 number=one,
                 who=text[hit.start : hit.end].lower(),
                 singular=True,
-                additional=key.startswith("another:"),
+                additional=more,
             )
         )
     by_span: dict[tuple[int, int], CasualtyMention] = {}

@@ -365,10 +365,9 @@ def find_victims(
     for key, hit in outcomes.items():
         # "Another person was shot and killed" opening a report links it to an earlier event:
         # this one is its first victim, not one more.
-        more = key.startswith("another:") and (
-            any(h.start < hit.start for h in outcomes.values()) or any(a < hit.start for a, _ in read)
-        )
-        unnamed = key.startswith(("described:", "another:")) and not more or key == "pronoun"
+        before = [h.start for h in outcomes.values()] + [a for a, _ in read]
+        more = key.startswith("another:") and any(at < hit.start for at in before)
+        unnamed = (key.startswith(("described:", "another:")) and not more) or key == "pronoun"
         if unnamed and named:
             continue  # "a 45-year-old man ... Gerald Roberson": the name counts the person
         if hit.field == "injured" and "fatalities" in stated and hit.verb in ("shot", "shoot"):

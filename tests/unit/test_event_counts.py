@@ -60,6 +60,8 @@ def _best(event: Event, field: str) -> int | None:
             3,
             None,
         ),
+        # the shot include the dead; the injured do not
+        ("Police said four people were shot, one fatally, at a park on Wednesday.", 1, 3),
         # whoever a shooting sends to hospital was hurt in it
         ("Two men were hospitalized after a shooting on Elm Street on Monday night.", None, 2),
     ],

@@ -314,6 +314,19 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
 
 
+_SHOT = re.compile(r"\bshot\b", re.I)
+_HURT = re.compile(r"\b(?:wound|injur|hurt|hospitali)", re.I)
+
+
+def _shot_counts_the_dead(mentions: Sequence[CasualtyMention]) -> bool:
+    """Whether the injured figure counts everyone hit ("three people were shot"), the dead
+    with them, rather than the wounded alone."""
+    stated = [m for m in mentions if not m.singular and not m.total and m.number.value > 0]
+    return bool(stated) and all(
+        _SHOT.search(m.evidence.text) and not _HURT.search(m.evidence.text) for m in stated
+    )
+
+
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
@@ -429,6 +442,12 @@ def build_event(
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"
         counts[field] = None if strategic else _count(mentions)
+    injured, killed = counts["injured"], counts["fatalities"]
+    hit = [m for s in sentences for m in s.casualties if m.field == "injured"]
+    if injured is not None and killed is not None and _shot_counts_the_dead(hit):
+        # "Four people were shot, one fatally": the shot include the dead.
+        left = max(0, injured.best - killed.best)
+        counts["injured"] = Count(low=left, best=left, high=None, reports=injured.reports)
     if counts["injured"] is None and counts["hospitalized"] is not None:
         # "Two men were hospitalized": whoever a violent event sends to hospital was hurt in it.
         counts["injured"] = counts["hospitalized"]

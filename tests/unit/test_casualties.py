@@ -104,3 +104,18 @@ def test_more_deaths_add_to_the_toll() -> None:
 def test_execution_and_bodies() -> None:
     assert _fields("Militants executed 4 hostages on Sunday.") == [("fatalities", 4, "exact")]
     assert _fields("The bodies of 7 migrants were recovered.") == [("fatalities", 7, "exact")]
+
+
+def test_names_appositions_and_pools_between_a_figure_and_its_verb() -> None:
+    assert _fields("Two AQIM fighters were killed near the well.") == [("fatalities", 2, "exact")]
+    assert _fields("1 civilian, a village elder, was killed by gunmen.") == [
+        ("fatalities", 1, "exact")
+    ]
+    assert _fields("9 herders of the Peul community killed in a raid.") == [
+        ("fatalities", 9, "exact")
+    ]
+    assert _fields("7 pro-government fighters were reported killed.") == [
+        ("fatalities", 7, "exact")
+    ]
+    # "of the injured" still names the pool, not the count
+    assert _fields("Eleven of the injured were hospitalized.") == [("hospitalized", 11, "exact")]

@@ -39,7 +39,9 @@ def test_amounts_and_qualifiers(
     assert phrase[number.start : number.end] == number.text
 
 
-@pytest.mark.parametrize("phrase", ["a 62-year-old man", "a man", "5% of voters", "4.5 per cent"])
+@pytest.mark.parametrize(
+    "phrase", ["a 62-year-old man", "a 9 year old boy", "a man", "5% of voters", "4.5 per cent"]
+)
 def test_things_that_are_not_counts(phrase: str) -> None:
     assert find_numbers(phrase) == []
 

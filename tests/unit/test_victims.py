@@ -8,12 +8,16 @@ from sitreps.extract.victims import find_victims
 from sitreps.nlp.pipeline import parse
 
 
-def _count(text: str, stated: frozenset[str] = frozenset()) -> dict[str, int]:
-    found = find_victims(parse(text), article_id="t", stated=stated)  # type: ignore[arg-type]
+def _count(
+    text: str, stated: frozenset[str] = frozenset(), read: tuple[str, ...] = ()
+) -> dict[str, int]:
+    """People counted per field; ``read`` are figures the casualty extractor already read."""
+    spans = frozenset((text.index(r), text.index(r) + len(r)) for r in read)
+    found = find_victims(parse(text), article_id="t", stated=stated, read=spans)  # type: ignore[arg-type]
     counts: dict[str, int] = {}
     for mention in found:
         assert text[mention.evidence.start : mention.evidence.end] == mention.evidence.text
-        counts[mention.field] = counts.get(mention.field, 0) + 1
+        counts[mention.field] = counts.get(mention.field, 0) + mention.number.value
     return counts
 
 
@@ -31,13 +35,40 @@ def _count(text: str, stated: frozenset[str] = frozenset()) -> dict[str, int]:
         ("A man and a woman were injured in the attack.", {"injured": 2}),
         ("The suspect threatened to kill her but fled.", {}),
         ("The driver was not hurt.", {}),
-        ("Three men were killed in the ambush.", {}),
+        ("A trader was shot to death by two armed men at the market.", {"fatalities": 1}),
+        ("Gunmen ambushed and killed the watchman of the depot.", {"fatalities": 1}),
+        ("Two gunmen on a motorbike shot dead a man in the town.", {"fatalities": 1}),
+        ("The dog was killed by a stray round.", {}),
+        ("A woman at the scene suffered a gunshot wound to her hand.", {"injured": 1}),
+        ("Police found a man suffering from gunshot wounds in a parked car.", {"injured": 1}),
+        ("A teenager was taken to a hospital with injuries to his arm.", {"injured": 1}),
+        ("The boy was in critical condition on Sunday night.", {"injured": 1}),
+        ("A man shot himself in the garage. The man died at the scene.", {"fatalities": 1}),
+        ("Officers shot the suspect, who was later pronounced dead.", {"fatalities": 1}),
+        ("A farmer took his own life after the standoff.", {"fatalities": 1}),
+        ("He was taken to a clinic, where he succumbed to his wounds.", {"fatalities": 1}),
+        ("The gunman shot Ellis twice, killing him.", {"fatalities": 1}),
     ],
 )
 def test_each_person_counts_once(text: str, expected: dict[str, int]) -> None:
     assert _count(text) == expected
 
 
+def test_a_figure_the_parse_ties_to_a_casualty_verb_counts_unless_already_read() -> None:
+    text = "Three men were killed in the ambush."
+    assert _count(text, read=("Three",)) == {}
+    assert _count(text) == {"fatalities": 3}
+    # Words between the figure and the verb that no list of victim words could foresee.
+    text = "Later, 4 opposition fighters of the brigade were found dead near the road."
+    assert _count(text) == {"fatalities": 4}
+    text = "Soldiers arrested eleven herders at the well and executed them nearby."
+    assert _count(text) == {"fatalities": 11}
+
+
+def test_a_shot_figure_gives_no_count_since_it_may_include_the_dead() -> None:
+    assert _count("Police said two male victims had been shot near the party.") == {}
+
+
 def test_a_person_shot_beside_a_stated_toll_is_not_counted_again() -> None:
     text = "Two people were killed on Monday. Police said Sam Ortiz was shot near the station."
-    assert _count(text, frozenset({"fatalities"})) == {}
+    assert _count(text, frozenset({"fatalities"}), read=("Two",)) == {}

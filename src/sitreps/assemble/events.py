@@ -97,8 +97,10 @@ def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> Even
         text = " ... ".join(m.evidence.text for m in mentions)
         return EventDate(start=start, end=end, precision=precision, text=text)
     if main and article.published is not None:
-        # Reports tell of what just happened: with no date phrase, the published day stands.
-        return EventDate(start=article.published, end=article.published, precision="day", text=None)
+        # Reports tell of what just happened: with no date phrase, the event falls on the day
+        # before publication (last night's shooting in the morning paper) or on the day itself.
+        before = article.published - dt.timedelta(days=1)
+        return EventDate(start=before, end=article.published, precision="day", text=None)
     return EventDate(start=None, end=None, precision="unknown", text=None)
 
 
@@ -360,12 +362,25 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     first = updates[-1] if updates else headline[0][0]
     best = first.number
     # "Two dead ... two more died in hospital", and the later items of a list, add up.
+    # "A fourth person died later": one more person beside the stated figure adds too; "a
+    # second man was shot" after "two men were injured" is one of the two.
+    # The toll's own sentence counts its people already ("has risen to 35 after another
+    # victim died").
+    told = next(s for m, s in headline if m is first)
+    more = [
+        (m, s)
+        for m, s in usable
+        if m.singular
+        and m.additional
+        and s.index > told.index
+        and _ordinal(m.who) > first.number.best
+    ]
     added = sum(
         m.number.best
-        for m, _ in stated
+        for m, _ in [*stated, *more]
         if not m.subset
         and m.evidence.start > first.evidence.start
-        and (m.additional or _other_side(first, m))
+        and (m.additional or _other_side(first, m) or _also_others(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
     if added:
         return Count(low=best.low + added, best=best.best + added, high=None, reports=reports)
@@ -373,6 +388,44 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
+
+
+_SHOT = re.compile(r"\bshot\b", re.I)
+_HURT = re.compile(r"\b(?:wound|injur|hurt|hospitali)", re.I)
+
+
+def _shot_counts_the_dead(mentions: Sequence[CasualtyMention]) -> bool:
+    """Whether the injured figure counts everyone hit ("three people were shot"), the dead
+    with them, rather than the wounded alone."""
+    stated = [m for m in mentions if not m.singular and not m.total and m.number.value > 0]
+    return bool(stated) and all(
+        _SHOT.search(m.evidence.text) and not _HURT.search(m.evidence.text) for m in stated
+    )
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _ordinal(who: str | None) -> int:
+    """The rank "a fourth person" gives; "another" ranks after any figure."""
+    found = re.search(r"\b(second|third|fourth|fifth|sixth)\b", who or "")
+    return _ORDINALS[found.group(1)] if found else 1_000_000
+
+
+_ALSO = re.compile(
+    r"\b(?:were|was|had\s+been|have\s+been)\s+also\b|\balso\s+(?:killed|died)\b", re.I
+)
+_GENERIC = frozenset({"people", "persons", "person", "others", "victims"})
+
+
+def _also_others(first: CasualtyMention, later: CasualtyMention) -> bool:
+    """ "Three militants were also killed" after "killing one soldier" is another group of dead;
+    "three people were also killed in another district" after a city's toll of people may be
+    part of it, so only a group named differently from the first adds."""
+    if later.field != "fatalities" or not _ALSO.search(later.evidence.text):
+        return False
+    a, b = (first.who or "").rstrip("s"), (later.who or "").rstrip("s")
+    return bool(b) and a != b and later.who not in _GENERIC
 
 
 _ATTACKERS = frozenset({"attackers", "gunmen", "assailants", "bombers", "raiders", "attacker"})
@@ -463,6 +516,15 @@ def build_event(
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"
         counts[field] = None if strategic else _count(mentions)
+    injured, killed = counts["injured"], counts["fatalities"]
+    hit = [m for s in sentences for m in s.casualties if m.field == "injured"]
+    if injured is not None and killed is not None and _shot_counts_the_dead(hit):
+        # "Four people were shot, one fatally": the shot include the dead.
+        left = max(0, injured.best - killed.best)
+        counts["injured"] = Count(low=left, best=left, high=None, reports=injured.reports)
+    if counts["injured"] is None and counts["hospitalized"] is not None:
+        # "Two men were hospitalized": whoever a violent event sends to hospital was hurt in it.
+        counts["injured"] = counts["hospitalized"]
     weapons = _weapons([w for s in sentences for w in s.weapons])
     evidence = {
         "event_type": tuple(Evidence.of(article.id, text, a, b) for a, b in typing.spans),

@@ -80,10 +80,15 @@ _FILLER = re.compile(
     r"|them|whom|those|were|was|are|is|have|has|had|been|being|got|all|also|reportedly|later"
     r"|known|thought|now|feared|presumed|understood"
     r"|confirmed|initially|allegedly|believed|feared|said|to|be|in|total|young|elderly|still|now"
-    r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged)$"
+    r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged"
+    r"|[a-z]+m[ae]n|cadres?|commanders?|bodyguards?|youths?|leaders?|chiefs?|nationals|citizens"
+    r"|refugees|migrants|displaced|civil|suspected|alleged|presumed|unidentified|unknown"
+    r"|reported|pro-[\w-]+)$"
 )
-# Demonyms ("Afghan soldiers") and group acronyms ("three NPA militants") describe victims too.
-_DEMONYM_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:ns?|is|es|ese|ish|i)|[A-Z]{2,6})$")
+# Demonyms ("Afghan soldiers"), group names and acronyms ("three NPA militants", "two AGuH
+# militants", "12 people of the Foulse community") describe victims too.
+_DEMONYM_WORD = re.compile(r"^[A-Z][\w'’-]*$")
+_CAPITALIZED_NOT_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "their"})
 _PERPETRATORS = re.compile(
     r"\b(?:attackers?|gunmen|assailants?|militants?|insurgents?|terrorists?|suicide\s+bombers?"
     r"|bombers?|jihadists?|bandits)\b",
@@ -122,7 +127,12 @@ _NONE_RE = re.compile(
     re.IGNORECASE,
 )
 # "Fifty people, including five children, have died": the aside does not break the link.
-_ASIDE = re.compile(r",\s*(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^,.;]*,", re.I)
+# "1 civilian, a tribal elder, was killed": an apposition describes, too.
+_ASIDE = re.compile(
+    r",\s*(?:(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^,.;]*"
+    r"|(?:an?|the)\s[^,.;]{1,40}),",
+    re.I,
+)
 # Between two figures of one list: a few describing words, then a comma or "and".
 _LIST_GAP = re.compile(r"(?:\s+[A-Za-z-]+){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
@@ -139,7 +149,9 @@ def _field_of(word_text: str) -> CountField | None:
     return None
 
 
-def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str | None] | None:
+def _right_field(
+    text: str, start: int, end: int, figure: str = ""
+) -> tuple[CountField, int, str | None] | None:
     """The casualty word after a figure, the end of the phrase, and who was hit."""
     who: str | None = None
     # "5 civilians (2 men, 2 women and 1 child) were killed": the brackets only itemise.
@@ -151,21 +163,25 @@ def _right_field(text: str, start: int, end: int) -> tuple[CountField, int, str 
         and not _in_brackets(text, start, t.start())
         and not any(a <= t.start() < b for a, b in asides)
     ]
-    skip_of_the = False
+    # "3434 High Street", "2018 Garcia died": an address or a year before a name counts nobody.
+    bare_year = re.fullmatch(r"\d{4}", figure) is not None
+    of_the = -9  # where "of the" stood: "40 of the (seriously) injured" names the pool
     for i, token in enumerate(tokens[: _MAX_GAP + 1]):
         word = token.group(0)
         rest = text[token.start() : min(end, token.start() + 40)]
         field = _field_of(rest)
         if field is not None:
-            # "40 of the injured were hospitalized": the noun names the pool, the verb the count.
-            if skip_of_the or (i >= 1 and tokens[i - 1].group(0).lower() == "the"):
-                skip_of_the = False
+            # "40 of the injured were hospitalized": the noun names the pool, the verb the count;
+            # "12 people of the Foulse community killed": the verb comes later, after the pool.
+            if i - of_the <= 3 or (i >= 1 and tokens[i - 1].group(0).lower() == "the"):
+                of_the = -9
                 continue
             return field, token.end(), who
-        if not (_FILLER.match(word.lower()) or _DEMONYM_WORD.match(word)):
+        named = _DEMONYM_WORD.match(word) and word.lower() not in _CAPITALIZED_NOT_NAMES
+        if not (_FILLER.match(word.lower()) or (named and not bare_year)):
             return None
         if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
-            skip_of_the = True
+            of_the = i
         if who is None and _WHO.fullmatch(word):
             who = word.lower()
     return None
@@ -220,7 +236,7 @@ def _in_sentence(
     readings: list[tuple[CountField, int, int, str | None] | None] = []
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
-        right = _right_field(text, number.end, next_start)
+        right = _right_field(text, number.end, next_start, number.text)
         if right is not None:
             field, end, who = right
             readings.append((field, number.start, end, who))

@@ -58,7 +58,7 @@ NUMBER_RE = re.compile(
       | (?P<lo2>{_DIGITS})\s*(?:-|–)\s*(?P<hi2>{_DIGITS})(?=\s+[a-z])
       | (?:(?:{_QUAL})\s+)?(?:(?P<vague>{_VAGUE})|(?P<amount>{_AMOUNT}))
     )
-    (?![\w]|\.\d|-year|\s*%|\s*per\s*cent|,\d)
+    (?![\w]|\.\d|-year|\s+years?[\s-]+old|\s*%|\s*per\s*cent|,\d)
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.pipeline import doc_text
 from ..types import CasualtyMention, CountField, Evidence, NumberMention
+from .numbers import iter_numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -23,10 +24,11 @@ _KILLED = {
     "kill", "killed", "die", "died", "dies", "dead", "deceased", "murder", "murdered", "slay",
     "assassinated", "assassinate",
     "slain", "execute", "executed", "behead", "beheaded", "lynch", "lynched",
+    "killing", "kills", "murdering", "succumbed", "succumbs",
 }  # fmt: skip
 _INJURED = {
     "wound", "wounded", "injure", "injured", "hurt", "shoot", "shot", "shooting", "stab", "stabbed",
-    "hospitalize", "hospitalized", "hospitalise", "hospitalised",
+    "hospitalize", "hospitalized", "hospitalise", "hospitalised", "wounding", "injuring",
 }  # fmt: skip
 _PEOPLE = {
     "man", "woman", "boy", "girl", "teen", "teenager", "person", "victim", "child", "driver",
@@ -38,9 +40,34 @@ _PEOPLE = {
     "nephew", "niece", "grandmother", "grandfather", "roommate", "coworker", "acquaintance",
     "relative", "stepfather", "stepson", "partner", "fiancee", "fiance", "teacher", "pastor",
 }  # fmt: skip
+# A person hurt, told by the wounds or the care: "suffered a gunshot wound", "was taken to
+# hospital with injuries", "remains in critical condition".
+_WOUNDS = {"wound", "wounds", "injury", "injuries"}
+_SUFFER = {"suffer", "suffered", "suffers", "suffering", "sustain", "sustained", "sustains",
+           "sustaining", "treated"}  # fmt: skip
+_CARRIED = {"taken", "transported", "rushed", "hospitalized", "hospitalised", "airlifted"}
+_BE_WORDS = {"is", "was", "remains", "remained", "listed"}
+_CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "life-threatening", "good"}
+# Verbs whose object is a person whatever the noun: "killed the watchman"; not "executed".
+_KILLS_SOMEONE = {
+    "kill", "killed", "killing", "kills", "murder", "murdered", "murdering", "assassinate",
+    "assassinated", "assassinating", "behead", "beheaded", "lynch", "lynched", "slay", "slew",
+}  # fmt: skip
+# "another man", "a second victim": a person beside the ones counted before.
+_OTHER_WORDS = {"another", "second", "third", "fourth", "fifth", "sixth"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _REFLEXIVES = {"himself", "herself"}  # the one who acted, not the one hit before
 _FATAL_WORDS = {"fatally", "dead", "death", "killed", "died"}
+
+
+def _to_death(verb: Token) -> bool:
+    """ "shot to death", "beaten to death": the phrase makes any blow a killing."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(t.lower_ == "death" for t in prep.children)
+        for prep in verb.children
+    )
 
 
 def _outcome(verb: Token) -> CountField | None:
@@ -48,25 +75,95 @@ def _outcome(verb: Token) -> CountField | None:
     if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
         return None  # "threatened to kill her", "was not hurt": nobody was
 
-    if word in _KILLED:
+    if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)) or _took_life(verb):
         return "fatalities"
+    hurt = _hurt_by_wounds(verb)
+    if hurt is not None:
+        return hurt
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
-        near = {t.lower_ for t in verb.children} | {t.lower_ for t in verb.conjuncts}
+        near = {t.lower_ for t in verb.children}
+        if not any(t.dep_ in ("dobj", "nsubjpass") for t in verb.children):
+            # "shot and killed a farmer" shares one object; "killed six and wounded another"
+            # gives each verb its own.
+            near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
+    return None
+
+
+def _took_life(verb: Token) -> bool:
+    """ "took his own life"."""
+    return verb.lower_ in ("took", "take", "takes", "taking", "taken") and any(
+        t.dep_ == "dobj" and t.lower_ in ("life", "lives") for t in verb.children
+    )
+
+
+def _antecedent(token: Token) -> Token:
+    """ "the suspect, who was later pronounced dead": the relative pronoun's noun."""
+    if token.lower_ in ("who", "whom", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _wound_nouns(verb: Token) -> list[Token]:
+    """The wounds a verb's object or "from"/"with" phrase names ("suffered gunshot wounds")."""
+    found = [t for t in verb.children if t.dep_ == "dobj" and t.lower_ in _WOUNDS]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "with", "for"):
+            found += [t for t in prep.children if t.dep_ == "pobj" and t.lower_ in _WOUNDS]
+    return found
+
+
+def _hurt_by_wounds(verb: Token) -> CountField | None:
+    """ "suffered a gunshot wound", "was taken to hospital with injuries", "is in critical
+    condition": a person hurt, told without a casualty verb."""
+    word = verb.lower_
+    if word in _SUFFER or word in _CARRIED:
+        wounds = _wound_nouns(verb)
+        if not wounds:
+            return None
+        fatal = any(a.lower_ in ("fatal", "mortal") for w in wounds for a in w.children)
+        return "fatalities" if fatal else "injured"
+    if verb.pos_ in ("AUX", "VERB") and word in _BE_WORDS:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                rated = any(a.lower_ in _CONDITIONS for a in noun.children)
+                if noun.lower_ == "condition" and rated:
+                    return "injured"
     return None
 
 
 def _victims_of(verb: Token) -> list[Token]:
     """The people a casualty verb happened to."""
     deps: tuple[str, ...]
+    if verb.lower_ in _SUFFER or verb.lower_ in _BE_WORDS or verb.lower_ in _CARRIED:
+        # "a man suffered wounds", "she is in critical condition", "he was taken to hospital"
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+            # "a man was found suffering from gunshot wounds"
+            return [t for t in verb.head.children if t.dep_ in ("nsubjpass", "nsubj", "dobj")]
+        if verb.dep_ == "acl":
+            return [verb.head]  # "a woman suffering from a gunshot wound"
+        return []
     if verb.lower_ in ("dead", "deceased"):
         # "X was found dead": the adjective hangs off "found", whose subject is the victim.
+        objects = [t for t in verb.children if t.dep_ == "dobj"]
+        if objects:
+            return objects  # "gunmen shot dead a man", parsed with "dead" as the verb
         head = verb.head
-        return [t for t in head.children if t.dep_ in ("nsubjpass", "nsubj")]
+        # "medics pronounced him dead": the object of the verb that states it, else its subject.
+        for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+            found = [_antecedent(t) for t in head.children if t.dep_ in deps]
+            if found:
+                return found
+        return []
     if verb.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in verb.children):
         deps = ("nsubjpass",)
-    elif verb.lower_ in ("die", "died", "dies"):
+    elif verb.lower_ in ("die", "died", "dies", "succumbed", "succumbs") or _took_life(verb):
         deps = ("nsubj",)
     elif verb.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB"):
         deps = ("dobj",)
@@ -75,16 +172,16 @@ def _victims_of(verb: Token) -> list[Token]:
         return [verb.head]
     else:
         return []
-    found = [t for t in verb.children if t.dep_ in deps]
+    found = [_antecedent(t) for t in verb.children if t.dep_ in deps]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [t for t in verb.head.children if t.dep_ in (*deps, "nsubjpass", "nsubj")]
     return found
 
 
-def _person_key(token: Token, doc: Doc) -> str | None:
+def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
     """A key per distinct person: a name's last word, a described person, or None."""
     if any(child.dep_ == "nummod" and child.lower_ != "one" for child in token.children):
-        return None  # "three men were killed" is a figure, read by the casualty extractor
+        return None  # "three men were killed" is a figure, read by _figure_of
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -93,18 +190,36 @@ def _person_key(token: Token, doc: Doc) -> str | None:
     lemma = token.lower_.rstrip("s") if token.lower_ not in ("boys", "girls") else token.lower_[:-1]
     # Whoever "was killed" or "was executed" is a person, whatever the noun; wounds and shots
     # also hit vehicles and buildings, so those need a word for a person.
-    deadly = token.head.lower_ in _KILLED and (
-        token.dep_ == "nsubjpass" or token.head.lower_ in ("die", "died", "dies")
-    )  # "a councilor was killed"; not "killed a dog", "executed a search warrant"
-    if token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN"):
+    deadly = field == "fatalities" and (
+        token.dep_ in ("nsubjpass", "nsubj")
+        or (token.dep_ == "dobj" and token.head.lower_ in _KILLS_SOMEONE)
+    )  # "a councilor was killed", "killed the watchman"; not "executed a search warrant"
+    if token.lower_ in _ANIMALS or lemma in _ANIMALS or lemma in _NOT_PEOPLE:
+        return None
+    person = token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN")
+    if token.lower_ == "another" or (person and _another(token)):
+        return f"another:{token.i}"  # "another was wounded", "a fourth person died later"
+    if person:
         if token.tag_ in ("NNS", "NNPS"):
             return None  # plural with no figure: "residents were wounded" counts no one
         return f"described:{token.lower_}"
     if token.lower_ in _PRONOUNS:
         return "pronoun"
     if token.lower_ in _REFLEXIVES:
+        # "Briseno shot himself": the one who acted, counted under his own key.
+        subject = next((t for t in token.head.children if t.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in _REFLEXIVES:
+            key = _person_key(subject, doc, field)
+            if key is not None:
+                return key
         return f"self:{token.head.i}"
     return None
+
+
+def _another(token: Token) -> bool:
+    return any(
+        child.dep_ in ("det", "amod") and child.lower_ in _OTHER_WORDS for child in token.children
+    )
 
 
 def _same_person(key: str, seen: dict[str, _Hit]) -> str:
@@ -114,13 +229,16 @@ def _same_person(key: str, seen: dict[str, _Hit]) -> str:
     same person in a short report; conjoined people ("a man and a woman") never reach here.
     """
     if seen and (key == "pronoun" or key.startswith("described:")):
-        return next(iter(seen))
+        # "Paulk was shot ... the man ran ... he was pronounced dead": the person last named.
+        names = [k for k in seen if k.startswith("name:")]
+        return names[-1] if names else next(iter(seen))
     return key
 
 
 def _each_victim(token: Token) -> Iterator[Token]:
     yield token
-    yield from token.conjuncts
+    # "killed six people and wounded another": the parse often hangs "another" on the first verb.
+    yield from (t for t in token.conjuncts if t.lower_ != "another" and not _another(t))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +273,17 @@ _ONE_ACTIVE = re.compile(
 _ONE_BODY = re.compile(
     r"\b(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
 )
+# "... and another wounded", "a second man was shot": one more person, never one seen before.
+# The words before it open a clause, so "fired another shot" is no victim.
+_ONE_MORE = re.compile(
+    r"(?:^|[,;.]\s*|\b(?:and|while|with)\s+)(?P<who>[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth)"
+    r"(?:\s+[a-z-]+){0,2}?)\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?:later|also)\s+)?"
+    r"(?P<verb>killed|wounded|injured|hurt|shot|died)\b",
+    re.MULTILINE,
+)
+_MORE_WHO = re.compile(r"another\b|a\s+(?:second|third|fourth|fifth)\b")
 _DEADLY_STEMS = ("kill", "dead", "death", "murder", "assassin", "execut", "behead", "lynch",
-                 "body", "corpse")  # fmt: skip
+                 "body", "corpse", "died")  # fmt: skip
 _NOT_PEOPLE = {
     "number", "total", "group", "lot", "few", "couple", "warrant", "search", "order", "plan",
     "operation", "raid", "attack", "strike", "deal", "contract", "policy", "program", "programme",
@@ -166,7 +293,7 @@ _ANIMALS = {"dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "d
 
 def _pattern_hits(text: str) -> list[_Hit]:
     hits = []
-    for regex in (_ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_ACTIVE, _ONE_BODY):
+    for regex in (_ONE_MORE, _ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_ACTIVE, _ONE_BODY):
         for match in regex.finditer(text):
             who = match.group("who").split()[-1].lower()
             if who in _ANIMALS or who in _NOT_PEOPLE:
@@ -179,15 +306,22 @@ def _pattern_hits(text: str) -> list[_Hit]:
 
 
 def find_victims(
-    doc: Doc, *, article_id: str, stated: frozenset[CountField] = frozenset()
+    doc: Doc,
+    *,
+    article_id: str,
+    stated: frozenset[CountField] = frozenset(),
+    read: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[CasualtyMention]:
     """One casualty per distinct person the text names or describes as killed or injured.
 
     ``stated`` are the fields that figures already count; a person merely "shot" beside a
     stated death toll is likely one of those dead, so is not counted again as injured.
+    ``read`` are the spans of the figures the casualty extractor already counted; a figure the
+    parse ties to a casualty verb beyond them ("2 opposition fighters were found dead") counts.
     """
     text = doc_text(doc)
     outcomes: dict[str, _Hit] = {}
+    figures: list[CasualtyMention] = []
 
     def record(key: str, hit: _Hit) -> None:
         previous = outcomes.get(key)
@@ -200,22 +334,41 @@ def find_victims(
             continue
         for victim in _victims_of(token):
             for person in _each_victim(victim):
-                key = _person_key(person, doc)
+                key = _person_key(person, doc, field)
                 if key is None:
+                    figure = _figure_of(person, token, field, text, read)
+                    if figure is not None:
+                        counted = _figure_mention(figure, field, person, token, text, article_id)
+                        figures.append(counted)
                     continue
                 if person is victim:
                     key = _same_person(key, outcomes)
                 start, end = person.idx, person.idx + len(person.text)
+                if key.startswith("another:"):
+                    start = (
+                        min(t.idx for t in person.children if t.i <= person.i)
+                        if any(t.i < person.i for t in person.children)
+                        else start
+                    )  # "a second man": the rank is part of who
                 span = (min(start, token.idx), max(end, token.idx + len(token.text)))
                 record(key, _Hit(field=field, start=start, end=end, verb=token.lower_, span=span))
     for hit in _pattern_hits(text):
         if any(h.span[0] < hit.span[1] and hit.span[0] < h.span[1] for h in outcomes.values()):
             continue  # the parse already read these words
-        record(_same_person(f"described:{text[hit.start : hit.end].lower()}", outcomes), hit)
+        who = text[hit.start : hit.end].lower()
+        if _MORE_WHO.match(who):
+            record(f"another:{hit.start}", hit)
+        else:
+            record(_same_person(f"described:{who}", outcomes), hit)
     mentions = []
-    named = sum(key.startswith("name:") for key in outcomes)
+    named = any(key.startswith("name:") for key in outcomes)
     for key, hit in outcomes.items():
-        if (key.startswith("described:") or key == "pronoun") and named:
+        # "Another person was shot and killed" opening a report links it to an earlier event:
+        # this one is its first victim, not one more.
+        before = [h.start for h in outcomes.values()] + [a for a, _ in read]
+        more = key.startswith("another:") and any(at < hit.start for at in before)
+        unnamed = (key.startswith(("described:", "another:")) and not more) or key == "pronoun"
+        if unnamed and named:
             continue  # "a 45-year-old man ... Gerald Roberson": the name counts the person
         if hit.field == "injured" and "fatalities" in stated and hit.verb in ("shot", "shoot"):
             continue
@@ -228,6 +381,60 @@ def find_victims(
                 number=one,
                 who=text[hit.start : hit.end].lower(),
                 singular=True,
+                additional=more,
             )
         )
-    return mentions
+    by_span: dict[tuple[int, int], CasualtyMention] = {}
+    for found in figures:  # "abducted 9 soldiers ... later killed them": one figure, one field
+        at = (found.number.start, found.number.end)
+        if at not in by_span or found.field == "fatalities":
+            by_span[at] = found
+    return mentions + list(by_span.values())
+
+
+# Verbs whose plural subject or object is counted outright; "two victims had been shot" may
+# count the dead too, so "shot" and "stabbed" give no figure.
+_FIGURE_VERBS = {
+    *_KILLED, "wounded", "wound", "injured", "injure", "hurt", "hospitalized", "hospitalised",
+}  # fmt: skip
+
+
+def _figure_of(
+    person: Token, verb: Token, field: CountField, text: str, read: frozenset[tuple[int, int]]
+) -> NumberMention | None:
+    """The figure that counts a plural victim ("2 opposition fighters"), unless already read."""
+    if person.lower_ == "them" and verb.dep_ == "conj":
+        # "arrested fifteen villagers and executed them": the figure of the first verb's object
+        person = next((t for t in verb.head.children if t.dep_ == "dobj"), person)
+    nummod = next((t for t in person.children if t.dep_ == "nummod" and t.i < person.i), None)
+    if nummod is None or person.tag_ not in ("NNS", "NNPS"):
+        return None
+    if person.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+        return None  # a noun the verb only modifies ("gunmen shot ...") is not its victim
+    if verb.lower_ not in _FIGURE_VERBS and not (field == "fatalities" and _to_death(verb)):
+        return None
+    start = min(t.idx for t in nummod.subtree)
+    end = max(t.idx + len(t.text) for t in nummod.subtree)
+    if any(a < end and start < b for a, b in read):
+        return None
+    # "at least 4 members": the qualifier sits just before the figure's own words.
+    found = [n for n in iter_numbers(text, max(0, start - 30), end) if n.end == end]
+    return found[-1] if found and found[-1].value > 1 else None
+
+
+def _figure_mention(
+    number: NumberMention,
+    field: CountField,
+    person: Token,
+    verb: Token,
+    text: str,
+    article_id: str,
+) -> CasualtyMention:
+    end = max(person.idx + len(person.text), verb.idx + len(verb.text))
+    span = (min(number.start, verb.idx), end)
+    return CasualtyMention(
+        evidence=Evidence.of(article_id, text, *span),
+        field=field,
+        number=number,
+        who=person.lower_,
+    )

@@ -1,0 +1,85 @@
+"""A main event's tolls and date, end to end, on reports written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitreps import Article, extract_article
+from sitreps.types import Event
+
+PUBLISHED = dt.date(2024, 3, 12)
+
+
+def _main(text: str) -> Event:
+    result = extract_article(Article(id="t", text=text, published=PUBLISHED))
+    (main,) = [e for e in result.events if e.relation == "main"]
+    return main
+
+
+def _best(event: Event, field: str) -> int | None:
+    count = getattr(event, field)
+    return None if count is None else int(count.best)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # one more death told in a later sentence adds to the toll
+        (
+            "On 10 March 2024, gunmen opened fire on a minibus near the market. Two men were "
+            "killed and five people were injured. A third man died later in hospital.",
+            3,
+            5,
+        ),
+        # the toll's own sentence already counts the victim who died
+        (
+            "The number of people killed in Sunday's shelling of the town has risen to 9 after "
+            "another victim died in hospital, officials said on Monday.",
+            9,
+            None,
+        ),
+        # a differently named group "also killed" is more dead of the same event
+        (
+            "On 9 March 2024, militants ambushed an army patrol near the border, killing two "
+            "soldiers. Four militants were also killed in the fighting.",
+            6,
+            None,
+        ),
+        # each verb of "killed ... and wounded another" keeps its own victim
+        (
+            "On 9 March 2024, gunmen on motorbikes killed six people and wounded another in a "
+            "village near the river.",
+            6,
+            1,
+        ),
+        # a figure the victim words of no list foresee, tied to its verb by the parse
+        (
+            "On 9 March 2024, 3 Ansar Dine fighters were found dead on the road out of the town.",
+            3,
+            None,
+        ),
+        # the shot include the dead; the injured do not
+        ("Police said four people were shot, one fatally, at a park on Wednesday.", 1, 3),
+        # whoever a shooting sends to hospital was hurt in it
+        ("Two men were hospitalized after a shooting on Elm Street on Monday night.", None, 2),
+    ],
+)
+def test_tolls(text: str, killed: int | None, injured: int | None) -> None:
+    main = _main(text)
+    assert (_best(main, "fatalities"), _best(main, "injured")) == (killed, injured)
+
+
+def test_a_group_of_the_same_kind_also_killed_elsewhere_may_be_part_of_the_toll() -> None:
+    text = (
+        "Missiles struck the capital overnight, killing at least 20 people, officials said. "
+        "Three people were also killed in an eastern suburb, the mayor said."
+    )
+    assert _best(_main(text), "fatalities") == 20
+
+
+def test_with_no_date_phrase_the_event_is_of_the_day_before_or_the_published_day() -> None:
+    main = _main("A man was shot in the leg outside a bar on Elm Street, police said.")
+    assert (main.date.start, main.date.end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
+    assert main.date.precision == "day"

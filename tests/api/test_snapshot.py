@@ -170,3 +170,36 @@ def test_while_a_writer_holds_the_store_lists_are_still_served(hand_db: Path) ->
             writer.communicate("\n", timeout=30)
         time.sleep(0.05)
         assert client.get("/api/events/e05").status_code == 200
+
+
+def test_while_a_new_snapshot_is_read_the_last_one_is_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from sitreps.api import Snapshot
+
+    db = tmp_path / "changing.duckdb"
+    write(db, [event("c1", "2025-05-01")])
+    reader = Reader(db)
+    old = reader.snapshot()
+    write(db, [event("c2", "2025-05-02")])
+    time.sleep(0.05)  # past the reader's pause between looks at the files
+    reading, release = threading.Event(), threading.Event()
+    read = Snapshot.read
+
+    def slow_read(store: Store, **kwargs: Any) -> Snapshot:
+        reading.set()
+        release.wait(10)
+        return read(store, **kwargs)
+
+    monkeypatch.setattr(Snapshot, "read", slow_read)
+    results: list[Snapshot] = []
+    finder = threading.Thread(target=lambda: results.append(reader.snapshot()))
+    finder.start()
+    assert reading.wait(10)
+    assert reader.snapshot() is old  # not kept waiting behind the read
+    release.set()
+    finder.join(10)
+    assert [r.event_id for r in results[0].rows] == ["c1", "c2"]
+    assert reader.snapshot() is results[0]

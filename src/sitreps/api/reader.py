@@ -10,9 +10,9 @@ process) out. The served store must stay open to ingest, so the file is opened o
 - a full record, an article, or a page of full records opens the file read-only for that
   read (about a millisecond), and the answer is cached in the snapshot it belongs to.
 
-While an ingest holds the file, the last snapshot goes on being served (its cached answers
-too), and the file is tried again at most every ``RETRY_SECONDS``. An answer that needs the
-file then is a ``StoreError``, which the app turns into a 503.
+While an ingest holds the file, or a new snapshot is being read, the last snapshot goes on
+being served (its cached answers too); a held file is tried again every ``RETRY_SECONDS``.
+An answer that needs the file then is a ``StoreError``, which the app turns into a 503.
 """
 
 from __future__ import annotations
@@ -77,12 +77,17 @@ class Reader:
     def snapshot(self) -> Snapshot:
         """The snapshot of the store as it is now, read again if the store changed.
 
-        Reading takes a moment on a large store: call it from a worker thread."""
+        Reading takes a moment on a large store (about a second for 10,000 events): call it
+        from a worker thread. The request that finds the change waits for the new snapshot;
+        requests that come while it is being read are answered from the last one."""
         stamp = self._files_stamp()
         snapshot = self._snapshot
         if snapshot is not None and snapshot.stamp == stamp:
             return snapshot
-        with self._lock:
+        if not self._lock.acquire(blocking=snapshot is None):
+            assert snapshot is not None
+            return snapshot
+        try:
             snapshot = self._snapshot
             if snapshot is not None and (
                 snapshot.stamp == stamp or time.monotonic() < self._retry_at
@@ -99,6 +104,8 @@ class Reader:
                 return snapshot
             self._snapshot = fresh
             return fresh
+        finally:
+            self._lock.release()
 
     @contextmanager
     def store(self) -> Iterator[Store]:

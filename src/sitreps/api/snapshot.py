@@ -159,7 +159,10 @@ class Answer:
 
 
 class AnswerCache:
-    """Answers by key, least recently used dropped first, within a byte budget."""
+    """Answers by key, least recently used dropped first, within a byte budget.
+
+    Each answer counts its body and ``_OVERHEAD`` for its key and headers, so that many small
+    answers (empty pages of odd queries) cannot grow the cache past its budget either."""
 
     def __init__(self, budget: int) -> None:
         self._budget = budget
@@ -175,17 +178,24 @@ class AnswerCache:
             return found
 
     def put(self, key: Hashable, answer: Answer) -> None:
-        if len(answer.body) > self._budget // 4:  # one huge answer would push out the rest
+        if _size(answer) > self._budget // 4:  # one huge answer would push out the rest
             return
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
-                self._held -= len(old.body)
+                self._held -= _size(old)
             self._items[key] = answer
-            self._held += len(answer.body)
+            self._held += _size(answer)
             while self._held > self._budget:
                 _, dropped = self._items.popitem(last=False)
-                self._held -= len(dropped.body)
+                self._held -= _size(dropped)
+
+
+_OVERHEAD: Final = 1024  # bytes: a key, a headers dict and the cache's own entry, roughly
+
+
+def _size(answer: Answer) -> int:
+    return len(answer.body) + _OVERHEAD
 
 
 class _Vocabulary:

@@ -142,9 +142,7 @@ async def answer(reader: Reader, key: Hashable, make: Make, *, reads_file: bool)
     return await run_in_threadpool(lambda: _fill(reader.snapshot(), key, make))
 
 
-def _fill(
-    snapshot: Snapshot, key: Hashable, make: Callable[[Snapshot], Answer | None]
-) -> Answer | None:
+def _fill(snapshot: Snapshot, key: Hashable, make: Make) -> Answer | None:
     made = snapshot.cache.get(key) or make(snapshot)
     if made is not None:
         snapshot.cache.put(key, made)
@@ -177,7 +175,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def store_busy(request: Request, exc: StoreError) -> Response:
-        message = f"the store cannot be read just now ({exc.message}); try again"
+        # DuckDB's own message names the file and the process holding it: not for clients.
+        message = "the store cannot be read just now (an ingest may be writing to it); try again"
         return _error(503, message, headers={"Retry-After": "1"})
 
     @app.exception_handler(RequestValidationError)
@@ -336,6 +335,7 @@ def serve(db: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
         log_level="info",
         # One line per request on the terminal costs more than answering from the cache.
         access_log=False,
+        # loop and http stay "auto": uvloop and httptools (dependencies) when installed.
         # Keep-alive past uvicorn's 5 s: a dashboard (or a client pool under load) reuses idle
         # connections, and one closed by the server just as it is reused is a failed request.
         timeout_keep_alive=60,

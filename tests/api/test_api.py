@@ -1,10 +1,11 @@
-"""`sitreps serve`'s API on a store of the sample reports: summaries of what `sitreps events`
-gives (and the same in full with view=full), filters, paging, errors, GeoJSON, and article
+"""`sitreps serve`'s API on a store of the sample reports: what `sitreps events --format json`
+prints (and summaries of it with view=summary), filters, paging, errors, GeoJSON, and article
 spans that are the text's own words."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from sitreps.api import DEFAULT_LIMIT, MAX_FULL_LIMIT, MAX_LIMIT
+from sitreps.api import DEFAULT_LIMIT, MAX_LIMIT
 from sitreps.store import EventFilter, Store
 
 
@@ -42,30 +43,56 @@ def summary_of(event: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def test_events_are_summaries_of_the_stores_events(client: TestClient, demo_db: Path) -> None:
-    response = client.get("/api/events")
-    assert response.status_code == 200
-    events = response.json()
-    assert isinstance(events, list)
-    assert len(events) > 5
-    assert events == [summary_of(e) for e in stored(demo_db)]
-    assert response.headers["X-Total-Count"] == str(len(events))
-    assert "Link" not in response.headers
+def cli_events(db: Path, *args: str) -> list[dict[str, Any]]:
+    """What `sitreps events --format json` prints for ``db`` and the filters ``args``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sitreps.cli", "events", "--db", str(db), "--format", "json",
+         *args], capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    printed: list[dict[str, Any]] = json.loads(done.stdout)
+    return printed
 
 
-def test_view_full_gives_the_stores_events_as_sitreps_events_does(
-    client: TestClient, demo_db: Path
+@pytest.mark.parametrize(
+    ("query", "args"),
+    [
+        ("", []),
+        ("country=UA", ["--country", "UA"]),
+        ("since=2025-06-17&until=2025-06-30", ["--since", "2025-06-17", "--until", "2025-06-30"]),
+        ("type=Battles", ["--type", "Battles"]),
+        ("type=Air/drone%20strike", ["--type", "Air/drone strike"]),
+        ("min_fatalities=10", ["--min-fatalities", "10"]),
+        ("country=UA&min_fatalities=1&since=2025-01-01",
+         ["--country", "UA", "--min-fatalities", "1", "--since", "2025-01-01"]),
+    ],
+)  # fmt: skip
+def test_the_default_list_is_what_sitreps_events_prints(
+    client: TestClient, demo_db: Path, query: str, args: list[str]
 ) -> None:
-    events = client.get("/api/events?view=full").json()
-    assert events == stored(demo_db)
-    assert all(e["article_ids"] and "timeline" in e for e in events)
-    ukraine = client.get("/api/events?view=full&country=UA").json()
-    assert ukraine == stored(demo_db, country="UA")
+    response = client.get(f"/api/events?limit={MAX_LIMIT}&{query}")
+    assert response.status_code == 200
+    printed = cli_events(demo_db, *args)
+    assert response.json() == printed
+    assert response.headers["X-Total-Count"] == str(len(printed))
+    assert "Link" not in response.headers
+    if not query:
+        assert len(printed) > 5
+        assert all(e["article_ids"] and "timeline" in e and "evidence" in e for e in printed)
+
+
+def test_view_full_is_the_default(client: TestClient) -> None:
+    assert client.get("/api/events?view=full").content == client.get("/api/events").content
+
+
+def test_summaries_are_summaries_of_the_stores_events(client: TestClient, demo_db: Path) -> None:
+    response = client.get("/api/events?view=summary")
+    assert response.status_code == 200
+    assert response.json() == [summary_of(e) for e in stored(demo_db)]
 
 
 def test_a_summary_is_lean_and_links_to_its_event(client: TestClient) -> None:
-    summaries = client.get("/api/events")
-    full = client.get("/api/events?view=full")
+    summaries = client.get("/api/events?view=summary")
+    full = client.get("/api/events")
     assert len(summaries.content) * 4 < len(full.content)
     for summary in summaries.json():
         assert "timeline" not in summary and "evidence" not in summary
@@ -116,9 +143,9 @@ def follow(client: TestClient, url: str | None) -> list[list[dict[str, Any]]]:
     return pages
 
 
-@pytest.mark.parametrize("query", ["", "&country=ukraine", "&view=full", "&type=Battles"])
+@pytest.mark.parametrize("query", ["", "&country=ukraine", "&view=summary", "&type=Battles"])
 def test_pages_follow_the_link_header_in_a_stable_order(client: TestClient, query: str) -> None:
-    everything = client.get(f"/api/events?limit={MAX_FULL_LIMIT}{query}").json()
+    everything = client.get(f"/api/events?limit={MAX_LIMIT}{query}").json()
     pages = follow(client, f"/api/events?limit=3{query}")
     assert all(len(page) == 3 for page in pages[:-1])
     assert [e for page in pages for e in page] == everything
@@ -134,13 +161,12 @@ def test_offsets_page_the_same_order(client: TestClient) -> None:
 
 def test_a_page_has_a_default_size_and_a_cap(client: TestClient) -> None:
     assert client.get("/api/events").headers["X-Limit"] == str(DEFAULT_LIMIT)
-    assert client.get(f"/api/events?limit={MAX_LIMIT}").status_code == 200
-    for query, cap in [(f"limit={MAX_LIMIT + 1}", MAX_LIMIT),
-                       (f"limit={MAX_FULL_LIMIT + 1}&view=full", MAX_FULL_LIMIT)]:  # fmt: skip
-        response = client.get(f"/api/events?{query}")
+    for view in ("full", "summary"):
+        assert client.get(f"/api/events?limit={MAX_LIMIT}&view={view}").status_code == 200
+        response = client.get(f"/api/events?limit={MAX_LIMIT + 1}&view={view}")
         assert response.status_code == 400
         assert response.json()["error"]["parameter"] == "limit"
-        assert str(cap) in response.json()["error"]["message"]
+        assert str(MAX_LIMIT) in response.json()["error"]["message"]
 
 
 @pytest.mark.parametrize(
@@ -157,7 +183,7 @@ def test_a_page_has_a_default_size_and_a_cap(client: TestClient) -> None:
         ("/api/events?offset=-5", 400, "offset", "greater than"),
         ("/api/events?cursor=not-a-cursor", 400, "cursor", "not a cursor"),
         ("/api/events?cursor=WyIyMDI1LTA2LTE3IiwiYSJd&offset=3", 400, "offset", "not both"),
-        ("/api/events?view=everything", 400, "view", "'summary' or 'full'"),
+        ("/api/events?view=everything", 400, "view", "'full' or 'summary'"),
         ("/api/events.geojson?country=Narnia", 400, "country", "unknown country"),
         ("/api/events/ev-nothing", 404, "event_id", "no event"),
         ("/api/articles/nothing", 404, "article_id", "no article"),
@@ -180,7 +206,7 @@ def test_it_is_read_only(client: TestClient) -> None:
 
 
 def test_one_event_in_full(client: TestClient) -> None:
-    first = client.get("/api/events?view=full").json()[0]
+    first = client.get("/api/events").json()[0]
     response = client.get(f"/api/events/{first['event_id']}")
     assert response.status_code == 200
     record = response.json()
@@ -211,7 +237,7 @@ def test_geojson_is_a_feature_collection_of_the_located_events(client: TestClien
 
 
 def test_article_spans_are_the_texts_own_words(client: TestClient) -> None:
-    events = client.get("/api/events?view=full").json()
+    events = client.get("/api/events").json()
     for event in events:
         for article_id in event["article_ids"]:
             article = client.get(f"/api/articles/{article_id}").json()

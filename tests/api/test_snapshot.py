@@ -108,6 +108,16 @@ def test_the_snapshot_keeps_what_the_stores_sql_keeps(hand_db: Path) -> None:
             assert got == expected, f
 
 
+def test_a_page_of_records_is_what_the_store_gives(hand_db: Path) -> None:
+    snapshot = Reader(hand_db).snapshot()
+    with Store.open(hand_db, read_only=True) as store:
+        for f in itertools.islice(filters(), 0, None, 7):
+            page = snapshot.page(f, limit=len(EVENTS))
+            assert json.loads(page.body) == store.events(f), f
+            summaries = json.loads(snapshot.page(f, limit=len(EVENTS), full=False).body)
+            assert [e["event_id"] for e in summaries] == list(page.ids), f
+
+
 def test_undated_events_come_last_and_only_without_a_date_filter(hand_db: Path) -> None:
     with TestClient(create_app(hand_db)) as client:
         ids = [e["event_id"] for e in client.get("/api/events").json()]

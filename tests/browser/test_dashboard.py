@@ -29,6 +29,8 @@ def loaded(page: Page, url: str = "/") -> None:
 
 def test_the_map_shows_every_located_event(page: Page, server: str) -> None:
     features = api(server, "/api/events.geojson")["features"]
+    lists: list[str] = []
+    page.on("request", lambda r: lists.append(r.url) if "/api/events?" in r.url else None)
     loaded(page)
     markers = page.locator("path.event-marker")
     expect(markers).to_have_count(len(features))
@@ -39,6 +41,8 @@ def test_the_map_shows_every_located_event(page: Page, server: str) -> None:
     total = len(api(server, "/api/events"))
     expect(page.locator(".event-item")).to_have_count(total)
     expect(page.locator("#timeline .day").first).to_be_visible()
+    # The list needs a line an event: it asks for summaries, not the records the API defaults to.
+    assert lists and all("view=summary" in url for url in lists)
     screenshot(page, "dashboard")
 
 
@@ -57,7 +61,7 @@ def test_clicking_a_marker_opens_its_panel(page: Page, server: str) -> None:
 
 
 def test_a_figure_shows_the_sentence_it_came_from(page: Page, server: str) -> None:
-    events = api(server, "/api/events?country=UA&min_fatalities=1&view=full")
+    events = api(server, "/api/events?country=UA&min_fatalities=1")
     event = max(events, key=lambda e: len(e["timeline"]))
     loaded(page, f"/?event={event['event_id']}")
     expect(page.locator("#panel-title")).not_to_have_text("Loading…")

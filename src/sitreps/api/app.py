@@ -1,8 +1,9 @@
 """The FastAPI application of `sitreps serve`: the store's events over HTTP, and the map.
 
     GET /                        the dashboard (sitreps/web/index.html and its static files)
-    GET /api/events              event summaries (or, with view=full, EVENT objects with
-                                 article_ids and timeline), a page at a time
+    GET /api/events              EVENT objects with article_ids and timeline, as
+                                 `sitreps events --format json` prints them (or, with
+                                 view=summary, their summaries), a page at a time
     GET /api/events.geojson      the located events as a GeoJSON FeatureCollection of points
     GET /api/events/{event_id}   one event in full, with the reason each report joined it
     GET /api/articles/{id}       an article's text and every evidence span pointing into it
@@ -16,8 +17,8 @@ a full record asked for while an ingest holds the store is 503 (with ``Retry-Aft
 ``X-Total-Count``, ``X-Offset``, ``X-Limit``, ``X-Next-Cursor`` and ``Link: <...>; rel="next"``.
 
 Answers are encoded once and sent as bytes (no response model is validated): the lists come
-from the reader's in-memory snapshot, and an answer already made for the same store state is
-sent from its cache without leaving the event loop.
+from the reader's in-memory snapshot without leaving the event loop, and an answer already
+made for the same store state is sent from its cache.
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ from ..errors import StoreError
 from ..store import EventFilter, Store
 from .params import (
     FILTERS,
-    MAX_FULL_LIMIT,
     PAGING,
     ApiError,
     event_filter,
@@ -63,14 +63,15 @@ _SECURITY_HEADERS: Final = (
      b" connect-src 'self'; frame-ancestors 'none'"),
     (b"x-content-type-options", b"nosniff"),
 )  # fmt: skip
-_SUMMARY: Final = {
+_ITEM: Final = {
     "type": "object",
-    "description": "an event summary: event_id, relation, event_type, sub_event_type,"
-    " date {start, end, precision}, location {name, country, country_code, admin1, lat, lon,"
-    " geo_precision} or null, fatalities {low, best, high} or null, article_ids, links {self};"
-    " with view=full, the whole EVENT object with article_ids and timeline",
+    "description": "an EVENT object with article_ids and timeline, as `sitreps events --format"
+    " json` prints it; with view=summary, its summary: event_id, relation, event_type,"
+    " sub_event_type, date {start, end, precision}, location {name, country, country_code,"
+    " admin1, lat, lon, geo_precision} or null, fatalities {low, best, high} or null,"
+    " article_ids, links {self}",
 }
-_ARRAY: Final = {"type": "array", "items": _SUMMARY}
+_ARRAY: Final = {"type": "array", "items": _ITEM}
 _JSON: Final = "application/json"
 
 
@@ -126,25 +127,28 @@ class SecurityHeaders:
 Make = Callable[[Snapshot], Answer | None]
 
 
-async def answer(reader: Reader, key: Hashable, make: Make, *, reads_file: bool) -> Answer | None:
-    """The answer cached under ``key`` for the store as it is, or ``make``'s, then cached.
+async def answer(
+    reader: Reader, key: Hashable, make: Make, *, reads_file: bool, cache: bool = True
+) -> Answer | None:
+    """The answer cached under ``key`` for the store as it is, or ``make``'s, then cached
+    (unless not ``cache``).
 
     A cached answer, or one made from the snapshot alone, is made on the event loop (it
     takes well under a millisecond); reading a new snapshot or the store file (``reads_file``)
     is done on a worker thread."""
     snapshot = reader.current()
     if snapshot is not None:
-        hit = snapshot.cache.get(key)
+        hit = snapshot.cache.get(key) if cache else None
         if hit is not None:
             return hit
         if not reads_file:
-            return _fill(snapshot, key, make)
-    return await run_in_threadpool(lambda: _fill(reader.snapshot(), key, make))
+            return _fill(snapshot, key, make, cache)
+    return await run_in_threadpool(lambda: _fill(reader.snapshot(), key, make, cache))
 
 
-def _fill(snapshot: Snapshot, key: Hashable, make: Make) -> Answer | None:
-    made = snapshot.cache.get(key) or make(snapshot)
-    if made is not None:
+def _fill(snapshot: Snapshot, key: Hashable, make: Make, cache: bool) -> Answer | None:
+    made = (snapshot.cache.get(key) if cache else None) or make(snapshot)
+    if made is not None and cache:
         snapshot.cache.put(key, made)
     return made
 
@@ -197,7 +201,7 @@ def _link_query(filters: EventFilter, *, view: str, cursor: str, limit: int) -> 
     pairs: list[tuple[str, object]] = [
         ("country", filters.country), ("since", filters.since), ("until", filters.until),
         ("type", filters.event_type), ("min_fatalities", filters.min_fatalities),
-        ("view", None if view == "summary" else view), ("cursor", cursor), ("limit", limit),
+        ("view", None if view == "full" else view), ("cursor", cursor), ("limit", limit),
     ]  # fmt: skip
     return urlencode([(k, str(v)) for k, v in pairs if v is not None], quote_via=quote)
 
@@ -231,8 +235,9 @@ def _routes(app: FastAPI, reader: Reader) -> None:
         openapi_extra=openapi([*FILTERS, *PAGING]),
     )
     async def events(request: Request) -> Response:
-        """Event summaries, by first day then id; the whole record is at
-        ``/api/events/{event_id}`` (each summary's ``links.self``), or here with view=full.
+        """EVENT objects with ``article_ids`` and ``timeline``, by first day then id, as
+        `sitreps events --format json` prints them for the same filters; with view=summary,
+        a lean summary of each (the whole record is at its ``links.self``).
 
         Paging is in headers: ``X-Total-Count``, ``X-Offset``, and while more remain
         ``X-Next-Cursor`` and ``Link: <url>; rel="next"`` (a cursor keeps its place when
@@ -243,19 +248,16 @@ def _routes(app: FastAPI, reader: Reader) -> None:
         after = None if values["cursor"] is None else decode_cursor(values["cursor"])
         if after is not None and offset:
             raise ApiError(400, "give cursor or offset, not both", parameter="offset")
-        if view == "full" and limit > MAX_FULL_LIMIT:
-            raise ApiError(
-                400, f"limit: at most {MAX_FULL_LIMIT} full events a page; follow the Link"
-                " header", parameter="limit",
-            )  # fmt: skip
+        full = view == "full"
 
         def make(snapshot: Snapshot) -> Answer:
-            found = snapshot.page(filters, limit=limit, offset=offset, after=after)
-            body = reader.records(found.ids) if view == "full" else found.body
-            return _page_answer(found, filters, view=view, body=body)
+            found = snapshot.page(filters, limit=limit, offset=offset, after=after, full=full)
+            return _page_answer(found, filters, view=view, body=found.body)
 
         key = ("events", filters, offset, after, limit, view)
-        return _send(await answer(reader, key, make, reads_file=view == "full"))
+        # A page of records is a join of the snapshot's bytes, made afresh in less time than a
+        # cached copy would cost in memory (it would hold each record a second time).
+        return _send(await answer(reader, key, make, reads_file=False, cache=not full))
 
     @app.get(
         "/api/events.geojson",

@@ -22,8 +22,7 @@ from ..store import EventFilter
 from ..taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 DEFAULT_LIMIT: Final = 50
-MAX_LIMIT: Final = 500  # summaries a page
-MAX_FULL_LIMIT: Final = 100  # full records a page (each is ten kilobytes or more)
+MAX_LIMIT: Final = 500  # events a page, records or summaries (both come from memory)
 _TYPES: Final = {t.lower(): t for t in (*EVENT_TYPES, *SUB_EVENT_TYPES)}
 _DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER: Final = re.compile(r"[+-]?\d{1,12}")
@@ -117,11 +116,11 @@ PAGING: Final = (
     QueryParam(name="limit", kind="integer", minimum=1, maximum=MAX_LIMIT,
                default=DEFAULT_LIMIT,
                over_maximum=f"at most {MAX_LIMIT} events a page; follow the Link header",
-               description=f"events per page: at most {MAX_LIMIT} summaries, or"
-               f" {MAX_FULL_LIMIT} full records"),
-    QueryParam(name="view", kind="string", choices=("summary", "full"), default="summary",
-               description="summary, or full: EVENT objects with article_ids and timeline,"
-               " as `sitreps events --format json` prints them"),
+               description=f"events per page (at most {MAX_LIMIT})"),
+    QueryParam(name="view", kind="string", choices=("full", "summary"), default="full",
+               description="full: EVENT objects with article_ids and timeline, as `sitreps"
+               " events --format json` prints them; summary: what a map or a list needs of"
+               " each (id, types, dates, place, toll, article_ids, links.self)"),
 )  # fmt: skip
 
 

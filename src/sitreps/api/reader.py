@@ -4,11 +4,12 @@ Why not one long-lived DuckDB connection: DuckDB locks the file for as long as a
 connection to it is open, and a read-only lock keeps `sitreps ingest` (a writer, in another
 process) out. The served store must stay open to ingest, so the file is opened only to read:
 
-- lists, GeoJSON and countries come from a ``Snapshot`` (snapshot.py) read in one query and
-  kept until the store's files change (their size and modification time, looked at again
-  when a request comes ``STAMP_SECONDS`` or more after the last look);
-- a full record, an article, or a page of full records opens the file read-only for that
-  read (about a millisecond), and the answer is cached in the snapshot it belongs to.
+- lists (of records or summaries), GeoJSON and countries come from a ``Snapshot``
+  (snapshot.py) read in one query and kept until the store's files change (their size and
+  modification time, looked at again when a request comes ``STAMP_SECONDS`` or more after
+  the last look);
+- one event with its merge reasons, or an article, opens the file read-only for that read
+  (about a millisecond), and the answer is cached in the snapshot it belongs to.
 
 While an ingest holds the file, or a new snapshot is being read, the last snapshot goes on
 being served (its cached answers too); a held file is tried again every ``RETRY_SECONDS``.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
@@ -111,19 +112,6 @@ class Reader:
     def store(self) -> Iterator[Store]:
         with Store.open(self.path, read_only=True) as store:
             yield store
-
-    def records(self, event_ids: Sequence[str]) -> bytes:
-        """The full EVENT objects of ``event_ids`` as a JSON array, in that order (ids no
-        longer stored are left out), written without parsing the stored records."""
-        if not event_ids:
-            return b"[]"
-        with self.store() as store:
-            rows = store.connection.execute(
-                "SELECT event_id, record FROM events WHERE list_contains(?, event_id)",
-                [list(event_ids)],
-            ).fetchall()
-        by_id = {event_id: str(record) for event_id, record in rows}
-        return ("[" + ",".join(by_id[i] for i in event_ids if i in by_id) + "]").encode()
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         with self.store() as store:

@@ -1,11 +1,13 @@
 """The store's events as the API lists them, held in memory: one snapshot per store state.
 
-`GET /api/events` answers with summaries (id, types, dates, place, toll, links), never the
-whole records: a merged record carries its timeline and every evidence span, ten or more
-kilobytes each, and a list of them is slow to read, to send and for a browser to parse.
-A snapshot reads what the summaries, the GeoJSON features and the filters need from the
-store in one query, encodes each summary and feature once, and keeps them in the store's
-order (first day, then id). A page is then a slice of that list, joined as bytes.
+`GET /api/events` answers with the EVENT objects `sitreps events --format json` prints (the
+contract's promise), or with ``view=summary`` with their summaries (id, types, dates, place,
+toll, links), what the map and its list need. A snapshot reads everything those lists, the
+GeoJSON features and the filters need from the store in one query: each event's record as
+the store holds it (the very JSON text the command line parses and prints again), and its
+summary and feature, each encoded once. It keeps them in the store's order (first day, then
+id), so a page is a slice of that list, joined as bytes: no record is parsed or read from
+the file per request.
 
 A snapshot never changes. The reader (reader.py) makes a new one when the store's files
 change, and answers cached in a snapshot (``Snapshot.cache``) go with it: nothing cached
@@ -41,7 +43,8 @@ SortKey = tuple[bool, str, str]
 _ROWS_SQL: Final = """
 SELECT event_id, relation, event_type, sub_event_type, date_start, country_code, fatalities,
        json_extract(record, ['$.date', '$.location', '$.fatalities.low', '$.fatalities.best',
-                             '$.fatalities.high', '$.article_ids', '$.summary'])
+                             '$.fatalities.high', '$.article_ids', '$.summary']),
+       record
 FROM events ORDER BY date_start NULLS LAST, event_id
 """
 _LOCATION_KEYS: Final = ("name", "country", "country_code", "admin1", "lat", "lon", "geo_precision")
@@ -55,7 +58,7 @@ def _dumps(value: object) -> bytes:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Row:
-    """One event: what the filters compare, and its summary and map feature as JSON."""
+    """One event: what the filters compare, and its record, summary and map feature as JSON."""
 
     key: SortKey
     event_id: str
@@ -65,13 +68,14 @@ class Row:
     country_code: str | None  # upper case
     country: str | None  # the location's country name, as stored
     fatalities: int  # the merged best; an unknown toll counts as 0, as in the SQL filter
+    record: bytes  # the EVENT object with article_ids and timeline, as the store holds it
     summary: bytes
     feature: bytes | None  # None: the event has no coordinates
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Page:
-    """One page of summaries (a JSON array), where it starts, and how many match in all."""
+    """One page (a JSON array of records or summaries), where it starts, how many match."""
 
     body: bytes
     ids: tuple[str, ...]
@@ -122,7 +126,7 @@ def map_feature(event: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _row(values: tuple[Any, ...]) -> Row:
-    event_id, relation, event_type, sub_type, day, code, toll, parts = values
+    event_id, relation, event_type, sub_type, day, code, toll, parts, record = values
     date, location, low, best, high, article_ids, text = (
         None if part is None else json.loads(part) for part in parts
     )
@@ -145,6 +149,9 @@ def _row(values: tuple[Any, ...]) -> Row:
         country_code=code.upper() if code else None,
         country=(location or {}).get("country"),
         fatalities=toll or 0,
+        # The stored text as it is: the same object `sitreps events` prints after parsing it
+        # (the store wrote it with the same encoder), without ten thousand parses here.
+        record=str(record).encode(),
         summary=_dumps(event),
         feature=None if found is None else _dumps(found),
     )
@@ -215,7 +222,7 @@ class _Vocabulary:
 
 
 class Snapshot:
-    """The events of one store state, in order, with their summaries and features encoded."""
+    """The events of one store state, in order, with records, summaries, features encoded."""
 
     def __init__(self, rows: Sequence[Row], *, stamp: object, cache_bytes: int) -> None:
         self.rows = tuple(rows)
@@ -278,16 +285,23 @@ class Snapshot:
         return found
 
     def page(
-        self, filters: EventFilter, *, limit: int, offset: int = 0, after: SortKey | None = None
+        self,
+        filters: EventFilter,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: SortKey | None = None,
+        full: bool = True,
     ) -> Page:
-        """``limit`` summaries from ``offset``, or from just after the event keyed ``after``."""
+        """``limit`` records (summaries unless ``full``) from ``offset``, or from just after
+        the event keyed ``after``."""
         found = self.matching(filters)
         if after is not None:  # the rows are in key order: first the row after, then its rank
             offset = int(np.searchsorted(found, bisect.bisect_right(self._keys, after)))
         chosen = [self.rows[i] for i in found[offset : offset + limit].tolist()]
         more = offset + len(chosen) < len(found)
         return Page(
-            body=b"[" + b",".join(r.summary for r in chosen) + b"]",
+            body=b"[" + b",".join(r.record if full else r.summary for r in chosen) + b"]",
             ids=tuple(r.event_id for r in chosen),
             total=len(found),
             offset=offset,

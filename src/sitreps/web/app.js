@@ -328,6 +328,7 @@ async function load() {
   try {
     const listQuery = new URLSearchParams(q);
     listQuery.set("limit", LIST_LIMIT);
+    listQuery.set("view", "summary");  // the list shows a line an event; the panel loads the rest
     const [geo, list] = await Promise.all([
       getJSON(`/api/events.geojson?${q}`), getJSON(`/api/events?${listQuery}`),
     ]);

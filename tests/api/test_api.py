@@ -84,6 +84,17 @@ def test_view_full_is_the_default(client: TestClient) -> None:
     assert client.get("/api/events?view=full").content == client.get("/api/events").content
 
 
+def test_records_are_sent_deflated_to_clients_that_take_it(client: TestClient) -> None:
+    deflated = client.get("/api/events", headers={"Accept-Encoding": "gzip, deflate"})
+    plain = client.get("/api/events", headers={"Accept-Encoding": "identity"})
+    assert deflated.headers["Content-Encoding"] == "deflate"
+    assert "Content-Encoding" not in plain.headers
+    assert deflated.headers["Vary"] == plain.headers["Vary"] == "Accept-Encoding"
+    assert int(deflated.headers["Content-Length"]) * 2 < int(plain.headers["Content-Length"])
+    assert deflated.content == plain.content  # as the client reads it, inflated
+    assert deflated.headers["X-Total-Count"] == plain.headers["X-Total-Count"]
+
+
 def test_summaries_are_summaries_of_the_stores_events(client: TestClient, demo_db: Path) -> None:
     response = client.get("/api/events?view=summary")
     assert response.status_code == 200

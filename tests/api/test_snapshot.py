@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,8 @@ def test_a_page_of_records_is_what_the_store_gives(hand_db: Path) -> None:
     with Store.open(hand_db, read_only=True) as store:
         for f in itertools.islice(filters(), 0, None, 7):
             page = snapshot.page(f, limit=len(EVENTS))
-            assert json.loads(page.body) == store.events(f), f
+            assert page.deflated
+            assert json.loads(zlib.decompress(page.body)) == store.events(f), f
             summaries = json.loads(snapshot.page(f, limit=len(EVENTS), full=False).body)
             assert [e["event_id"] for e in summaries] == list(page.ids), f
 

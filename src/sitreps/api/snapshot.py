@@ -5,9 +5,9 @@ contract's promise), or with ``view=summary`` with their summaries (id, types, d
 toll, links), what the map and its list need. A snapshot reads everything those lists, the
 GeoJSON features and the filters need from the store in one query: each event's record as
 the store holds it (the very JSON text the command line parses and prints again), and its
-summary and feature, each encoded once. It keeps them in the store's order (first day, then
-id), so a page is a slice of that list, joined as bytes: no record is parsed or read from
-the file per request.
+summary and feature, each encoded once (the record compressed on its own: deflate.py). It
+keeps them in the store's order (first day, then id), so a page is a slice of that list,
+joined as bytes: no record is parsed, compressed or read from the file per request.
 
 A snapshot never changes. The reader (reader.py) makes a new one when the store's files
 change, and answers cached in a snapshot (``Snapshot.cache``) go with it: nothing cached
@@ -36,6 +36,7 @@ import numpy.typing as npt
 
 from ..store import EventFilter, Store
 from ..store.export import feature
+from .deflate import Piece, json_array, piece
 
 # (undated, first day as ISO text, event id): ascending is the store's order, undated last.
 SortKey = tuple[bool, str, str]
@@ -45,8 +46,8 @@ SELECT event_id, relation, event_type, sub_event_type, date_start, country_code,
        json_extract(record, ['$.date', '$.location', '$.fatalities.low', '$.fatalities.best',
                              '$.fatalities.high', '$.article_ids', '$.summary']),
        record
-FROM events ORDER BY date_start NULLS LAST, event_id
-"""
+FROM events
+"""  # in no order: sorting the records would have DuckDB hold them all at once (see read)
 _LOCATION_KEYS: Final = ("name", "country", "country_code", "admin1", "lat", "lon", "geo_precision")
 _DATE_KEYS: Final = ("start", "end", "precision")
 _MATCHES_KEPT: Final = 256  # filters whose matching rows are remembered
@@ -68,7 +69,7 @@ class Row:
     country_code: str | None  # upper case
     country: str | None  # the location's country name, as stored
     fatalities: int  # the merged best; an unknown toll counts as 0, as in the SQL filter
-    record: bytes  # the EVENT object with article_ids and timeline, as the store holds it
+    record: Piece  # the EVENT object with article_ids and timeline, as the store holds it
     summary: bytes
     feature: bytes | None  # None: the event has no coordinates
 
@@ -77,7 +78,8 @@ class Row:
 class Page:
     """One page (a JSON array of records or summaries), where it starts, how many match."""
 
-    body: bytes
+    body: bytes  # a page of records as a zlib stream (``deflated``), of summaries as it is
+    deflated: bool
     ids: tuple[str, ...]
     total: int
     offset: int
@@ -151,7 +153,7 @@ def _row(values: tuple[Any, ...]) -> Row:
         fatalities=toll or 0,
         # The stored text as it is: the same object `sitreps events` prints after parsing it
         # (the store wrote it with the same encoder), without ten thousand parses here.
-        record=str(record).encode(),
+        record=piece(str(record).encode()),
         summary=_dumps(event),
         feature=None if found is None else _dumps(found),
     )
@@ -248,11 +250,24 @@ class Snapshot:
 
     @classmethod
     def read(cls, store: Store, *, stamp: object, cache_bytes: int) -> Snapshot:
-        """Every event of ``store``, read in one query."""
+        """Every event of ``store``, read in one query.
+
+        The records are most of what is read (ten kilobytes an event, or more): they are
+        streamed a batch at a time and put in order here, with one DuckDB thread, which
+        keeps the memory the read needs on top of the snapshot to about the snapshot's own
+        size (a sorted, parallel read needed three times as much)."""
         conn = store.connection
         # DuckDB draws a progress bar on the server's terminal for a long query.
         conn.execute("SET enable_progress_bar = false")
-        rows = [_row(values) for values in conn.execute(_ROWS_SQL).fetchall()]
+        conn.execute("SET threads = 1")
+        rows: list[Row] = []
+        try:
+            cursor = conn.execute(_ROWS_SQL)
+            while batch := cursor.fetchmany(500):
+                rows.extend(_row(values) for values in batch)
+        finally:
+            conn.execute("RESET threads")  # another reader in this process may share the database
+        rows.sort(key=lambda row: row.key)  # the store's order: first day, undated last, id
         return cls(rows, stamp=stamp, cache_bytes=cache_bytes)
 
     def matching(self, filters: EventFilter) -> npt.NDArray[np.int64]:
@@ -294,14 +309,17 @@ class Snapshot:
         full: bool = True,
     ) -> Page:
         """``limit`` records (summaries unless ``full``) from ``offset``, or from just after
-        the event keyed ``after``."""
+        the event keyed ``after``; records come deflated (deflate.py)."""
         found = self.matching(filters)
         if after is not None:  # the rows are in key order: first the row after, then its rank
             offset = int(np.searchsorted(found, bisect.bisect_right(self._keys, after)))
         chosen = [self.rows[i] for i in found[offset : offset + limit].tolist()]
         more = offset + len(chosen) < len(found)
         return Page(
-            body=b"[" + b",".join(r.record if full else r.summary for r in chosen) + b"]",
+            body=json_array(r.record for r in chosen)
+            if full
+            else b"[" + b",".join(r.summary for r in chosen) + b"]",
+            deflated=full,
             ids=tuple(r.event_id for r in chosen),
             total=len(found),
             offset=offset,

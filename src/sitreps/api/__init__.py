@@ -2,6 +2,7 @@
 
 snapshot.py  the events in memory as the lists serve them: records, summaries, features,
              filters, pages
+deflate.py   records compressed once each, joined into a deflated JSON array per page
 params.py    the query parameters of the lists, read by hand and described for OpenAPI
 reader.py    the store read-only: a snapshot per store state, the file for one event or article
 app.py       the FastAPI application: /api/events, /api/events/{id}, /api/articles/{id},

@@ -78,7 +78,7 @@ class Reader:
     def snapshot(self) -> Snapshot:
         """The snapshot of the store as it is now, read again if the store changed.
 
-        Reading takes a moment on a large store (about a second for 10,000 events): call it
+        Reading takes a moment on a large store (about 3 s for 10,000 events): call it
         from a worker thread. The request that finds the change waits for the new snapshot;
         requests that come while it is being read are answered from the last one."""
         stamp = self._files_stamp()

@@ -182,9 +182,7 @@ class Connection:
     async def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         """The status, headers (lower-case names) and body of ``GET path``."""
         if self._streams is None:
-            # A read buffer the size of a large page: with asyncio's 64 KiB, a page of records
-            # arrives in many small reads, each a wake-up of this client on the server's cores.
-            self._streams = await asyncio.open_connection(self.host, self.port, limit=2**21)
+            self._streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self._streams
         try:
             writer.write(

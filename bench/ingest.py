@@ -308,6 +308,7 @@ class IngestRun:
     throughput: Throughput
     stored: int  # articles the HTML ingest stored
     failures: tuple[str, ...]  # failure lines of both ingest runs, prefixed by the run
+    merged_db: Path | None = None  # the store the merge check made (None if it failed)
 
 
 def ingest(paths: Sequence[Path], db: Path) -> measure.ChildRun:
@@ -372,6 +373,7 @@ def run(pages: Sequence[HtmlPage], workdir: Path) -> IngestRun:
         throughput=throughput,
         stored=stored,
         failures=tuple(_failures("html ingest", ran) + _failures("merge ingest", merged)),
+        merged_db=merged_db if ok else None,
     )
 
 

@@ -13,7 +13,9 @@ JSON Lines input in a temporary directory, runs ``python -m sitreps.cli extract 
 misses. Writes ``bench/results/latest.json``. Also scored, by ``bench/ingest.py``: the main text of
 the ``html/`` pages by sitreps' HTML reader against their ``articleBody`` (token F1), the
 throughput of `sitreps ingest` on those pages into a new store (target >= 20 articles/s), and
-how `sitreps ingest` merges ``tests/data/multireport.jsonl`` against its gold events.
+how `sitreps ingest` merges ``tests/data/multireport.jsonl`` against its gold events. And by
+``bench/api.py`` (skip it with ``--skip-api``): the latency of `GET /api/events` with 100
+clients at once on a store of 10,000 events (target: p95 under 100 ms, no error).
 
 Exit status: 0 when every field is at or above its floor in ``bench/baseline.json``; 1 when
 any is below (each named on stderr); 2 when the development data is absent or a run failed.
@@ -40,7 +42,7 @@ from typing import Any, TextIO
 if __package__ in (None, ""):  # run as `python bench/run.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import datasets, fields, geo, ingest, measure, report, score
+from bench import api, datasets, fields, geo, ingest, measure, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -89,6 +91,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="sampling seed")
     parser.add_argument("--misses", type=int, default=10, help="sample misses per field")
     parser.add_argument("--skip-spacy", action="store_true", help="no bare spaCy parse")
+    parser.add_argument(
+        "--skip-api", action="store_true", help="no latency run of the HTTP API (bench/api.py)"
+    )
     parser.add_argument(
         "--workdir",
         type=Path,
@@ -152,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name, docs in cases.sets().items()
         }
         stored = ingest.run(cases.html, workdir)
+        # The API's latency on 10,000 copies of an event the merge check has just stored.
+        served = None if args.skip_api else api.run(workdir, template_db=stored.merged_db)
     broken = [r for r in runs.values() if r.sitreps.returncode not in (0, 2) and not r.results]
     for run in broken:
         print(
@@ -162,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if broken:
         return EXIT_NO_DATA
     meta = run_meta(args, started, total_acled=count_acled(args.data), cases=cases)
-    return score_and_report(args, cases, runs, meta, stored)
+    return score_and_report(args, cases, runs, meta, stored, served)
 
 
 def score_and_report(
@@ -171,6 +178,7 @@ def score_and_report(
     runs: Mapping[str, SetRun],
     meta: Mapping[str, Any],
     stored: ingest.IngestRun,
+    served: api.ApiRun | None = None,
 ) -> int:
     """Score, print, write latest.json (and the baseline if asked); the exit status."""
     progress("scoring")
@@ -192,11 +200,14 @@ def score_and_report(
     report.print_throughput(
         out, ours, theirs, ingest=stored.throughput, ingest_target=ingest.INGEST_TARGET
     )
+    if served is not None:
+        print(file=out)
+        api.print_run(out, served)
     print_failures(out, runs.values())
     print_ingest_failures(out, stored)
     report.print_details(out, scored, texts, misses=args.misses, seed=args.seed)
     report.print_summary(out, rows)
-    write_latest(LATEST, meta, rows, runs.values(), ours, theirs, stored)
+    write_latest(LATEST, meta, rows, runs.values(), ours, theirs, stored, served)
     progress(f"wrote {LATEST.relative_to(ROOT)}")
     if args.update_baseline:
         write_baseline(BASELINE, rows, baseline, meta)
@@ -450,6 +461,7 @@ def write_latest(
     ours: report.Throughput,
     theirs: report.Throughput | None,
     stored: ingest.IngestRun | None = None,
+    served: api.ApiRun | None = None,
 ) -> None:
     def speed(t: report.Throughput | None) -> dict[str, float] | None:
         if t is None:
@@ -504,6 +516,8 @@ def write_latest(
             "target_met": t.docs_per_s >= ingest.INGEST_TARGET,
             "failures": list(stored.failures),
         }
+    if served is not None:
+        payload["api"] = served.as_json()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 

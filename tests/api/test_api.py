@@ -1,9 +1,11 @@
-"""`sitreps serve`'s API on a store of the sample reports: what `sitreps events` gives,
-filters, paging, errors, GeoJSON, and article spans that are the text's own words."""
+"""`sitreps serve`'s API on a store of the sample reports: what `sitreps events --format json`
+prints (and summaries of it with view=summary), filters, paging, errors, GeoJSON, and article
+spans that are the text's own words."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -13,7 +15,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from sitreps.api import MAX_LIMIT
+from sitreps.api import DEFAULT_LIMIT, MAX_LIMIT
 from sitreps.store import EventFilter, Store
 
 
@@ -22,16 +24,91 @@ def stored(db: Path, **filters: Any) -> list[dict[str, Any]]:
         return store.events(EventFilter(**filters))
 
 
-def test_events_are_the_stores_events_as_a_json_array(client: TestClient, demo_db: Path) -> None:
-    response = client.get("/api/events")
+def summary_of(event: dict[str, Any]) -> dict[str, Any]:
+    """What the list gives of a stored event: the contract's names, the heavy parts left out."""
+    location, fatalities = event["location"], event["fatalities"]
+    return {
+        "event_id": event["event_id"],
+        "relation": event["relation"],
+        "event_type": event["event_type"],
+        "sub_event_type": event["sub_event_type"],
+        "date": {k: event["date"][k] for k in ("start", "end", "precision")},
+        "location": None if location is None else {
+            k: location[k] for k in ("name", "country", "country_code", "admin1", "lat", "lon",
+                                     "geo_precision")},
+        "fatalities": None if fatalities is None else {
+            k: fatalities[k] for k in ("low", "best", "high")},
+        "article_ids": event["article_ids"],
+        "links": {"self": f"/api/events/{event['event_id']}"},
+    }  # fmt: skip
+
+
+def cli_events(db: Path, *args: str) -> list[dict[str, Any]]:
+    """What `sitreps events --format json` prints for ``db`` and the filters ``args``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sitreps.cli", "events", "--db", str(db), "--format", "json",
+         *args], capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    printed: list[dict[str, Any]] = json.loads(done.stdout)
+    return printed
+
+
+@pytest.mark.parametrize(
+    ("query", "args"),
+    [
+        ("", []),
+        ("country=UA", ["--country", "UA"]),
+        ("since=2025-06-17&until=2025-06-30", ["--since", "2025-06-17", "--until", "2025-06-30"]),
+        ("type=Battles", ["--type", "Battles"]),
+        ("type=Air/drone%20strike", ["--type", "Air/drone strike"]),
+        ("min_fatalities=10", ["--min-fatalities", "10"]),
+        ("country=UA&min_fatalities=1&since=2025-01-01",
+         ["--country", "UA", "--min-fatalities", "1", "--since", "2025-01-01"]),
+    ],
+)  # fmt: skip
+def test_the_default_list_is_what_sitreps_events_prints(
+    client: TestClient, demo_db: Path, query: str, args: list[str]
+) -> None:
+    response = client.get(f"/api/events?limit={MAX_LIMIT}&{query}")
     assert response.status_code == 200
-    events = response.json()
-    assert isinstance(events, list)
-    assert events == stored(demo_db)
-    assert len(events) > 5
-    assert all(e["article_ids"] and "timeline" in e for e in events)
-    assert response.headers["X-Total-Count"] == str(len(events))
+    printed = cli_events(demo_db, *args)
+    assert response.json() == printed
+    assert response.headers["X-Total-Count"] == str(len(printed))
     assert "Link" not in response.headers
+    if not query:
+        assert len(printed) > 5
+        assert all(e["article_ids"] and "timeline" in e and "evidence" in e for e in printed)
+
+
+def test_view_full_is_the_default(client: TestClient) -> None:
+    assert client.get("/api/events?view=full").content == client.get("/api/events").content
+
+
+def test_records_are_sent_deflated_to_clients_that_take_it(client: TestClient) -> None:
+    deflated = client.get("/api/events", headers={"Accept-Encoding": "gzip, deflate"})
+    plain = client.get("/api/events", headers={"Accept-Encoding": "identity"})
+    assert deflated.headers["Content-Encoding"] == "deflate"
+    assert "Content-Encoding" not in plain.headers
+    assert deflated.headers["Vary"] == plain.headers["Vary"] == "Accept-Encoding"
+    assert int(deflated.headers["Content-Length"]) * 2 < int(plain.headers["Content-Length"])
+    assert deflated.content == plain.content  # as the client reads it, inflated
+    assert deflated.headers["X-Total-Count"] == plain.headers["X-Total-Count"]
+
+
+def test_summaries_are_summaries_of_the_stores_events(client: TestClient, demo_db: Path) -> None:
+    response = client.get("/api/events?view=summary")
+    assert response.status_code == 200
+    assert response.json() == [summary_of(e) for e in stored(demo_db)]
+
+
+def test_a_summary_is_lean_and_links_to_its_event(client: TestClient) -> None:
+    summaries = client.get("/api/events?view=summary")
+    full = client.get("/api/events")
+    assert len(summaries.content) * 4 < len(full.content)
+    for summary in summaries.json():
+        assert "timeline" not in summary and "evidence" not in summary
+        record = client.get(summary["links"]["self"]).json()
+        assert record["event_id"] == summary["event_id"]
 
 
 @pytest.mark.parametrize(
@@ -64,28 +141,43 @@ def test_filters_narrow(client: TestClient) -> None:
     assert all(e["fatalities"]["best"] >= 10 for e in deadly)
 
 
-def test_pages_follow_the_link_header_in_a_stable_order(client: TestClient) -> None:
-    everything = client.get("/api/events").json()
+def follow(client: TestClient, url: str | None) -> list[list[dict[str, Any]]]:
+    """Every page from ``url`` on, by the Link header."""
     pages: list[list[dict[str, Any]]] = []
-    url: str | None = "/api/events?limit=3"
     while url is not None:
         response = client.get(url)
         assert response.status_code == 200
-        assert response.headers["X-Total-Count"] == str(len(everything))
         pages.append(response.json())
         link = re.fullmatch(r'<([^>]+)>; rel="next"', response.headers.get("Link", ""))
         url = link.group(1) if link else None
+        assert (url is None) == ("X-Next-Cursor" not in response.headers)
+    return pages
+
+
+@pytest.mark.parametrize("query", ["", "&country=ukraine", "&view=summary", "&type=Battles"])
+def test_pages_follow_the_link_header_in_a_stable_order(client: TestClient, query: str) -> None:
+    everything = client.get(f"/api/events?limit={MAX_LIMIT}{query}").json()
+    pages = follow(client, f"/api/events?limit=3{query}")
     assert all(len(page) == 3 for page in pages[:-1])
     assert [e for page in pages for e in page] == everything
+
+
+def test_offsets_page_the_same_order(client: TestClient) -> None:
+    everything = client.get("/api/events").json()
+    second = client.get("/api/events?offset=2&limit=3")
+    assert second.json() == everything[2:5]
+    assert second.headers["X-Offset"] == "2" and second.headers["X-Limit"] == "3"
     assert client.get(f"/api/events?offset={len(everything)}").json() == []
 
 
-def test_a_page_is_capped(client: TestClient) -> None:
-    assert client.get(f"/api/events?limit={MAX_LIMIT}").status_code == 200
-    response = client.get(f"/api/events?limit={MAX_LIMIT + 1}")
-    assert response.status_code == 400
-    assert response.json()["error"]["parameter"] == "limit"
-    assert str(MAX_LIMIT) in response.json()["error"]["message"]
+def test_a_page_has_a_default_size_and_a_cap(client: TestClient) -> None:
+    assert client.get("/api/events").headers["X-Limit"] == str(DEFAULT_LIMIT)
+    for view in ("full", "summary"):
+        assert client.get(f"/api/events?limit={MAX_LIMIT}&view={view}").status_code == 200
+        response = client.get(f"/api/events?limit={MAX_LIMIT + 1}&view={view}")
+        assert response.status_code == 400
+        assert response.json()["error"]["parameter"] == "limit"
+        assert str(MAX_LIMIT) in response.json()["error"]["message"]
 
 
 @pytest.mark.parametrize(
@@ -100,6 +192,9 @@ def test_a_page_is_capped(client: TestClient) -> None:
         ("/api/events?min_fatalities=many", 400, "min_fatalities", "integer"),
         ("/api/events?limit=0", 400, "limit", "greater than"),
         ("/api/events?offset=-5", 400, "offset", "greater than"),
+        ("/api/events?cursor=not-a-cursor", 400, "cursor", "not a cursor"),
+        ("/api/events?cursor=WyIyMDI1LTA2LTE3IiwiYSJd&offset=3", 400, "offset", "not both"),
+        ("/api/events?view=everything", 400, "view", "'full' or 'summary'"),
         ("/api/events.geojson?country=Narnia", 400, "country", "unknown country"),
         ("/api/events/ev-nothing", 404, "event_id", "no event"),
         ("/api/articles/nothing", 404, "article_id", "no article"),
@@ -185,8 +280,14 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}",
             "/api/events.geojson"} <= set(spec["paths"])  # fmt: skip
-    names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert names == {"country", "since", "until", "type", "min_fatalities", "offset", "limit"}
+    events = spec["paths"]["/api/events"]["get"]
+    names = {p["name"] for p in events["parameters"]}
+    assert names == {"country", "since", "until", "type", "min_fatalities", "offset", "cursor",
+                     "limit", "view"}  # fmt: skip
+    limit = next(p for p in events["parameters"] if p["name"] == "limit")["schema"]
+    assert (limit["default"], limit["maximum"]) == (DEFAULT_LIMIT, MAX_LIMIT)
+    geojson = spec["paths"]["/api/events.geojson"]["get"]["parameters"]
+    assert {p["name"] for p in geojson} == {"country", "since", "until", "type", "min_fatalities"}
 
 
 def test_countries_lists_the_stored_countries(client: TestClient) -> None:
@@ -213,8 +314,8 @@ def test_a_page_served_again_follows_a_new_ingest(tmp_path: Path) -> None:
 
     db = ingest_samples(tmp_path / "live.duckdb")
     with TestClient(create_app(db)) as live:
-        before = live.get("/api/events?limit=1000").json()
-        assert live.get("/api/events?limit=1000").json() == before  # the cached page
+        before = live.get(f"/api/events?limit={MAX_LIMIT}").json()
+        assert live.get(f"/api/events?limit={MAX_LIMIT}").json() == before  # the cached page
         report = tmp_path / "new.jsonl"
         report.write_text(json.dumps({
             "id": "later", "published": "2025-10-02",
@@ -224,6 +325,6 @@ def test_a_page_served_again_follows_a_new_ingest(tmp_path: Path) -> None:
             [sys.executable, "-m", "sitreps.cli", "ingest", str(report), "--db", str(db)],
             check=True, capture_output=True, timeout=600,
         )  # fmt: skip
-        after = live.get("/api/events?limit=1000").json()
+        after = live.get(f"/api/events?limit={MAX_LIMIT}").json()
     assert len(after) == len(before) + 1
     assert any("later" in e["article_ids"] for e in after)

@@ -1,8 +1,10 @@
 """The dashboard as an analyst uses it: the map's events, an event's panel, a figure's
-sentence in its report, filters in the URL, and a phone-sized screen."""
+sentence in its report, filters in the URL, markers from the keyboard, events at one place
+told apart, and a phone-sized screen."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import urllib.request
@@ -27,6 +29,8 @@ def loaded(page: Page, url: str = "/") -> None:
 
 def test_the_map_shows_every_located_event(page: Page, server: str) -> None:
     features = api(server, "/api/events.geojson")["features"]
+    lists: list[str] = []
+    page.on("request", lambda r: lists.append(r.url) if "/api/events?" in r.url else None)
     loaded(page)
     markers = page.locator("path.event-marker")
     expect(markers).to_have_count(len(features))
@@ -37,6 +41,8 @@ def test_the_map_shows_every_located_event(page: Page, server: str) -> None:
     total = len(api(server, "/api/events"))
     expect(page.locator(".event-item")).to_have_count(total)
     expect(page.locator("#timeline .day").first).to_be_visible()
+    # The list needs a line an event: it asks for summaries, not the records the API defaults to.
+    assert lists and all("view=summary" in url for url in lists)
     screenshot(page, "dashboard")
 
 
@@ -100,6 +106,68 @@ def test_events_open_from_the_keyboard(page: Page) -> None:
     expect(page.locator("#panel-title")).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator("#panel")).to_be_hidden()
+
+
+def test_markers_open_from_the_keyboard(page: Page, server: str) -> None:
+    loaded(page)
+    marker = page.locator("path.event-marker:focus")
+    for _ in range(40):  # the skip link, the filters, the map, then its markers
+        page.keyboard.press("Tab")
+        if marker.count():
+            break
+    expect(marker).to_have_count(1)
+    event_id = marker.get_attribute("data-event-id")
+    assert marker.get_attribute("role") == "button"
+    assert marker.get_attribute("aria-label")
+    # A visible focus: the ring is the page's accent colour, four pixels wide.
+    ring = marker.evaluate("m => [getComputedStyle(m).stroke, getComputedStyle(m).strokeWidth]")
+    assert ring == ["rgb(11, 87, 208)", "4px"]
+    expect(page.locator(".leaflet-tooltip")).to_be_visible()  # what the marker is
+    page.keyboard.press("Tab")
+    expect(page.locator("path.event-marker:focus")).to_have_count(1)  # the next marker
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel")).to_be_visible()
+    expect(page.locator("#panel-title")).to_be_focused()
+    event = api(server, f"/api/events/{event_id}")
+    expect(page.locator("#panel-title")).to_contain_text(event["sub_event_type"])
+    assert parse_qs(urlparse(page.url).query)["event"] == [event_id]
+    page.keyboard.press("Escape")
+    expect(page.locator("#panel")).to_be_hidden()
+    expect(page.locator(f'path.event-marker[data-event-id="{event_id}"]')).to_be_focused()
+
+
+def test_events_at_one_place_are_told_apart(page: Page, server: str) -> None:
+    features = api(server, "/api/events.geojson")["features"]
+    places: dict[tuple[float, float], list[str]] = {}
+    for f in features:
+        lon, lat = f["geometry"]["coordinates"]
+        places.setdefault((round(lat, 4), round(lon, 4)), []).append(f["id"])
+    shared = [ids for ids in places.values() if len(ids) > 1]
+    assert shared, "the sample reports have events at one place"
+    loaded(page)
+    badges = page.locator(".place-count")
+    expect(badges).to_have_count(len(shared))
+    assert sorted(b.text_content() or "" for b in badges.all()) == sorted(
+        str(len(ids)) for ids in shared
+    )
+    for ids in shared:
+        boxes = []
+        for event_id in ids:
+            box = page.locator(f'path.event-marker[data-event-id="{event_id}"]').bounding_box()
+            assert box is not None
+            boxes.append(box)
+        centres = [(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2) for b in boxes]
+        for (x1, y1), (x2, y2) in itertools.pairwise(centres):
+            assert abs(x1 - x2) + abs(y1 - y2) > 10  # not drawn on top of each other
+        markers = [page.locator(f'path.event-marker[data-event-id="{i}"]') for i in ids]
+        labels = [m.get_attribute("aria-label") for m in markers]
+        assert all(f"of {len(ids)} events at this place" in (label or "") for label in labels)
+    # Each still opens its own event when clicked.
+    event_id = shared[0][0]
+    page.locator(f'path.event-marker[data-event-id="{event_id}"]').click()
+    assert parse_qs(urlparse(page.url).query)["event"] == [event_id]
+    screenshot(page, "markers-at-one-place")
 
 
 def test_it_fits_a_phone(page: Page, server: str) -> None:

@@ -16,7 +16,7 @@ const WORDS = { fatalities: "killed", injured: "injured", hospitalized: "hospita
 const SVGNS = "http://www.w3.org/2000/svg";
 
 const $ = (id) => document.getElementById(id);
-const state = { features: [], markers: new Map(), map: null, layer: null, event: null };
+const state = { features: [], markers: new Map(), groups: [], map: null, layer: null, event: null, opener: null };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -104,6 +104,7 @@ function initMap() {
   });
   state.map = map;
   state.layer = L.layerGroup().addTo(map);
+  map.on("zoomend", layoutGroups);
   const legend = $("legend");
   for (const [name, colour] of Object.entries(TYPES)) {
     legend.append(el("li", {}, el("span", { class: "swatch", style: `background:${colour}` }), name));
@@ -112,27 +113,107 @@ function initMap() {
 
 function radius(fatalities) { return 5 + 2.2 * Math.sqrt(fatalities || 0); }
 
+// Events at one place (coordinates equal to about 10 m) would be drawn on top of each other:
+// each such group is fanned out around its place, joined to it by a thin line, and the
+// place shows how many events it has.
+function placeKey(lat, lon) { return `${lat.toFixed(4)},${lon.toFixed(4)}`; }
+
+function markerLabel(p, i, n) {
+  const toll = p.fatalities !== null && p.fatalities !== undefined ? `, ${p.fatalities} killed` : "";
+  const here = n > 1 ? ` (${i + 1} of ${n} events at this place)` : "";
+  return `${p.location || "?"}, ${p.date || "undated"}: ${p.sub_event_type}${toll}${here}`;
+}
+
+function layoutGroups() {
+  const map = state.map;
+  for (const g of state.groups) {
+    const centre = map.latLngToLayerPoint(g.latlng);
+    const biggest = Math.max(...g.members.map((m) => m.options.radius));
+    // Far enough apart that neighbours do not cover each other, within reason.
+    const spread = Math.min(90, Math.max(16, (biggest + 3) / Math.sin(Math.PI / g.members.length)));
+    g.members.forEach((marker, i) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / g.members.length;
+      const at = map.layerPointToLatLng(centre.add(L.point(spread * Math.cos(angle), spread * Math.sin(angle))));
+      marker.setLatLng(at);
+      g.legs[i].setLatLngs([g.latlng, at]);
+    });
+  }
+}
+
+function keyboardMarker(marker, label, eventId) {
+  const path = marker.getElement();
+  if (!path) return;
+  path.setAttribute("data-event-id", eventId);
+  path.setAttribute("tabindex", "0");
+  path.setAttribute("role", "button");
+  path.setAttribute("aria-label", label);
+  path.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); openEvent(eventId); }
+  });
+  path.addEventListener("focus", () => marker.openTooltip());
+  path.addEventListener("blur", () => marker.closeTooltip());
+}
+
 function drawMarkers() {
   state.layer.clearLayers();
   state.markers.clear();
+  state.groups = [];
+  const places = new Map();
+  for (const f of state.features) {
+    const [lon, lat] = f.geometry.coordinates;
+    const key = placeKey(lat, lon);
+    if (!places.has(key)) places.set(key, []);
+    places.get(key).push(f);
+  }
+  // A group's members go round its place in the order of their days.
+  for (const group of places.values()) {
+    group.sort((a, b) => `${a.properties.date}${a.id}`.localeCompare(`${b.properties.date}${b.id}`));
+  }
+  // Lines first, so that they run under the circles.
+  const groups = new Map();
+  for (const [key, group] of places) {
+    if (group.length < 2) continue;
+    const [lon, lat] = group[0].geometry.coordinates;
+    const latlng = L.latLng(lat, lon);
+    const legs = group.map(() => L.polyline([latlng, latlng], {
+      className: "event-leg", color: "#1b1f24", weight: 1, opacity: 0.7, interactive: false,
+    }).addTo(state.layer));
+    groups.set(key, { latlng, members: new Array(group.length), legs });
+  }
   // The largest first, so that small circles stay on top and clickable.
   const features = [...state.features].sort((a, b) =>
     (b.properties.fatalities || 0) - (a.properties.fatalities || 0));
   for (const f of features) {
     const p = f.properties;
     const [lon, lat] = f.geometry.coordinates;
+    const key = placeKey(lat, lon);
+    const group = places.get(key);
+    const i = group.indexOf(f);
     const marker = L.circleMarker([lat, lon], {
       radius: radius(p.fatalities), className: "event-marker", color: "#1b1f24", weight: 1,
       fillColor: TYPES[p.event_type] || "#444", fillOpacity: 0.75,
     });
-    marker.bindTooltip(`${p.location || "?"}, ${p.date || "undated"}: ${p.sub_event_type}` +
-      (p.fatalities !== null ? `, ${p.fatalities} killed` : ""));
+    const label = markerLabel(p, i, group.length);
+    marker.bindTooltip(label);
     marker.on("click", () => openEvent(p.event_id));
     marker.addTo(state.layer);
-    const path = marker.getElement();
-    if (path) path.setAttribute("data-event-id", p.event_id);
+    keyboardMarker(marker, label, p.event_id);
     state.markers.set(p.event_id, marker);
+    if (groups.has(key)) groups.get(key).members[i] = marker;
   }
+  for (const g of groups.values()) {
+    const count = L.marker(g.latlng, {
+      icon: L.divIcon({ className: "place-count", html: String(g.members.length), iconSize: [20, 20] }),
+      interactive: false, keyboard: false,
+    }).addTo(state.layer);
+    const badge = count.getElement();
+    if (badge) {
+      badge.setAttribute("aria-hidden", "true");
+      badge.title = `${g.members.length} events at this place`;
+    }
+    state.groups.push(g);
+  }
+  layoutGroups();
   if (features.length) {
     const bounds = L.latLngBounds(features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
     state.map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
@@ -247,6 +328,7 @@ async function load() {
   try {
     const listQuery = new URLSearchParams(q);
     listQuery.set("limit", LIST_LIMIT);
+    listQuery.set("view", "summary");  // the list shows a line an event; the panel loads the rest
     const [geo, list] = await Promise.all([
       getJSON(`/api/events.geojson?${q}`), getJSON(`/api/events?${listQuery}`),
     ]);
@@ -283,6 +365,10 @@ function closePanel(push = true) {
   document.querySelector(".layout").classList.remove("with-panel");
   if (push) setURL({ event: null });
   markCurrent();
+  // Back to what opened the panel (a marker or a list item), if it is still there.
+  const opener = state.opener;
+  state.opener = null;
+  if (push && opener && document.contains(opener)) opener.focus({ preventScroll: true });
   if (state.map) setTimeout(() => state.map.invalidateSize(), 0);
 }
 
@@ -368,7 +454,11 @@ function renderEvent(e) {
 }
 
 async function openEvent(id, push = true) {
-  if (push) setURL({ event: id });
+  if (push) {
+    setURL({ event: id });
+    const active = document.activeElement;
+    if (active && active !== document.body && !$("panel").contains(active)) state.opener = active;
+  }
   state.event = id;
   markCurrent();
   const panel = $("panel");

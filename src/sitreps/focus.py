@@ -94,10 +94,10 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
     inside sentences too)."""
     start = 0
     for token in doc:
-        if token.is_space and "\n" in token.text and token.i > start:
-            if token.text.count("\n") > 1 or _ends_sentence(doc, start, token.i):
-                yield start, token.i + 1
-                start = token.i + 1
+        breaks = token.is_space and "\n" in token.text and token.i > start
+        if breaks and (token.text.count("\n") > 1 or _ends_sentence(doc, start, token.i)):
+            yield start, token.i + 1
+            start = token.i + 1
     if start < len(doc):
         yield start, len(doc)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy
 
@@ -77,7 +77,8 @@ def annotate(nlp: Language, docs: Sequence[Doc], plans: Sequence[Sequence[Stretc
                 start, end = _with_margin(doc, stretch)
                 entities.append(doc[start:end].as_doc())
     parsed = iter(list(nlp.pipe(full)) if full else [])
-    recognized = iter(list(nlp.get_pipe("ner").pipe(entities)) if entities else [])
+    recognizer: Any = nlp.get_pipe("ner")
+    recognized = iter(list(recognizer.pipe(entities)) if entities else [])
     annotated = []
     for doc, plan in zip(docs, plans, strict=True):
         if _is_whole(doc, plan):
@@ -113,9 +114,10 @@ def _assemble(
             rows[start:end] = next(parsed).to_array(list(_ATTRS))
             continue
         firsts = stretch.sentences or (start,)
-        if firsts[0] != start or any(not a < b for a, b in zip(firsts, (*firsts[1:], end))):
+        bounds = list(zip(firsts, (*firsts[1:], end), strict=True))
+        if firsts[0] != start or any(first >= last for first, last in bounds):
             raise ValueError(f"sentence starts {firsts} do not split tokens {start}-{end}")
-        for first, last in zip(firsts, (*firsts[1:], end)):
+        for first, last in bounds:
             # A flat tree: heads are offsets, so token i points back i - first tokens.
             rows[first:last, _HEAD] = numpy.arange(0, first - last, -1, dtype=numpy.int64).view(
                 numpy.uint64
@@ -132,5 +134,5 @@ def _assemble(
             rows[start:end, _IOB] = _OUTSIDE
     if at != len(doc):
         raise ValueError(f"the plan ends at token {at} of {len(doc)}")
-    doc.from_array(list(_ATTRS), rows)
+    doc.from_array(list(_ATTRS), rows)  # type: ignore[arg-type]
     return doc

@@ -20,9 +20,11 @@ from .extract.places import find_places
 from .extract.quotes import SpeakerIndex, find_quotes, quote_spans
 from .extract.victims import find_victims
 from .extract.weapons import find_weapons
+from .focus import plan
 from .geo.gazetteer import default_gazetteer
 from .ingest.text import guess_language
-from .nlp.pipeline import load_nlp, parse
+from .nlp.partial import annotate
+from .nlp.pipeline import keep_text, load_nlp
 from .types import Article, Event, Result
 
 if TYPE_CHECKING:
@@ -57,9 +59,17 @@ def _bucket(sentences: Sequence[Sentence], items: Iterable[object], attr: str) -
             getattr(sentences[i], attr).append(item)
 
 
+def parse_texts(texts: Sequence[str]) -> list[Doc]:
+    """The docs the extractors read, as one batch: each text read as deep as ``focus.plan``
+    finds it needs (the model runs only where an extractor would use what it finds)."""
+    nlp, gazetteer = load_nlp(), default_gazetteer()
+    docs = [keep_text(nlp.make_doc(text), text) for text in texts]
+    return annotate(nlp, docs, [plan(doc, gazetteer=gazetteer) for doc in docs])
+
+
 def extract_articles(articles: Sequence[Article]) -> list[Result]:
     """Everything sitreps reads in each article; the model parses them as one batch."""
-    docs = load_nlp().pipe(a.text for a in articles)
+    docs = parse_texts([a.text for a in articles])
     return [extract_article(a, doc=d) for a, d in zip(articles, docs, strict=True)]
 
 
@@ -74,7 +84,7 @@ def extract_article(article: Article, *, doc: Doc | None = None) -> Result:
             "no published date: relative dates (weekdays, 'overnight', 'last week') stay unresolved"
         )
     if doc is None:
-        doc = parse(article.text)
+        doc = parse_texts([article.text])[0]
     sentences = _sentences(doc, article)
     spans = [(s.start, s.end) for s in sentences]
     text, aid = article.text, article.id

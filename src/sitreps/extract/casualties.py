@@ -31,6 +31,13 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
     ("injured", r"injured|injuries|wounded|wounds|hurt|injuring|wounding|shot|stabbed"),
 )
 _FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_WORDS]
+# Every word a figure can hang on to count casualties (the field words, the verbs before a
+# figure, the toll phrases): text with none of them states no casualty figure.
+CASUALTY_WORDS = re.compile(
+    rf"\b(?:{'|'.join(p for _, p in _FIELD_WORDS)}|toll|casualt(?:y|ies)|victims?|lives"
+    r"|claim(?:ed|ing)|gunned|remains)\b",
+    re.IGNORECASE,
+)
 
 # A verb before the figure: "killed at least 12", "killing 14 people", "wounded 90".
 _LEFT_RE = re.compile(

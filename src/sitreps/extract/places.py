@@ -36,7 +36,7 @@ from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text
 from ..types import Evidence, PlaceMention
 
-__all__ = ["attributive", "find_places", "resolve_place_name"]
+__all__ = ["attributive", "find_places", "place_cues", "resolve_place_name"]
 
 # spaCy's tokens and docs have no type stubs.
 Doc = Any
@@ -355,6 +355,48 @@ def _lookup(gazetteer: Gazetteer, name: str, features: frozenset[str] | None) ->
     return found or gazetteer.lookup(name)
 
 
+def place_cues(doc: Doc, gazetteer: Gazetteer) -> list[int]:
+    """The first token of each name in ``doc`` that may be a place, read from the tokens
+    alone (no tagger, no entities): a capitalized name the gazetteer knows, a name before a
+    designator ("Donetsk region"), a name after a locative word ("in Kodyel").
+
+    Cheap, and generous: it says where the entity recognizer is worth running, so that a
+    place the finders above would take is not missed for want of it.
+    """
+    cues = []
+    for start, end in _runs(doc):
+        while start < end - 1 and _droppable(doc[start]):
+            start += 1
+        if (end < len(doc) and doc[end].lower_ in _DESIGNATORS) or _after_place_word(doc, start):
+            cues.append(start)
+            continue
+        for first in range(start, end):
+            if _is_joiner(doc[first]):
+                continue
+            last = next(
+                (
+                    last
+                    for last in range(min(end, first + 5), first, -1)
+                    if not _is_joiner(doc[last - 1])
+                    and (doc[first:last].text.isupper() or not _is_common_word(doc[first:last]))
+                    and gazetteer.knows(doc[first:last].text)
+                ),
+                None,
+            )
+            if last is not None:
+                cues.append(first)
+                break
+    return cues
+
+
+def _after_place_word(doc: Doc, start: int) -> bool:
+    """Whether a name follows "in", "near", "village", "the town of"."""
+    before = doc[start - 1].lower_ if start else ""
+    if before == "of" and start >= 2:
+        before = doc[start - 2].lower_ if doc[start - 2].lower_ in _SETTLEMENT else ""
+    return before in _LOCATIVE or before in _SETTLEMENT
+
+
 # --- 1. designator phrases --------------------------------------------------------------------
 
 
@@ -615,7 +657,7 @@ def _unknown_place(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span]) -
         return False
     span = doc[start:end]
     return (
-        all(t.pos_ == "PROPN" for t in span if not _is_joiner(t))
+        all(_maybe_proper(t) for t in span if not _is_joiner(t))
         and not _is_common_word(span)
         and country_of_demonym(span.text) is None
     )
@@ -673,6 +715,12 @@ def _around_place_entity(span: Span, ent_of: Mapping[int, Span]) -> bool:
     )
 
 
+def _maybe_proper(token: Token) -> bool:
+    """A proper noun to the tagger, or a word the tagger did not read (``focus`` leaves text
+    that tells no event untagged; the entity recognizer has vetoed people and bodies there)."""
+    return token.pos_ in ("PROPN", "")
+
+
 def _is_common_word(span: Span) -> bool:
     if all(token.lower_ in _NOT_PLACES for token in span):
         return True
@@ -725,6 +773,6 @@ def _plausible(c: Candidate, span: Span, normalized_text: str) -> bool:
         return len(span.text) >= 5 and c.population >= _BIG
     if c.feature == "district":
         return c.city is not None and f" {normalize_name(c.city)} " in normalized_text
-    if not any(token.pos_ == "PROPN" for token in span):
+    if not any(_maybe_proper(token) for token in span):
         return c.population >= _BIG
     return c.population >= _TOWN

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.pipeline import doc_text
@@ -619,8 +620,9 @@ def speaker_of(verb: Token, index: SpeakerIndex) -> Speaker | None:
 
 
 def _token_at(doc: Doc, offset: int) -> Token:
-    starts = [t.idx for t in doc]
-    return doc[max(bisect.bisect_right(starts, offset) - 1, 0)]
+    """The token at character ``offset``, or the last one before it."""
+    starts = doc.to_array("IDX")  # in C: a list of the tokens' offsets costs far more
+    return doc[max(int(numpy.searchsorted(starts, offset, side="right")) - 1, 0)]
 
 
 def _verb_after(close: Token, quoted: Sequence[QuoteSpan]) -> Token | None:

@@ -277,6 +277,18 @@ class Gazetteer:
             found = [c for c in found if c.feature in features]
         return found
 
+    def knows(self, name: str) -> bool:
+        """Whether ``lookup(name)`` may find anything (a cheap test: no candidate is built)."""
+        key = normalize_name(name)
+        if self._known(key):
+            return True
+        head, _, last = key.rpartition(" ")
+        return bool(head) and last in _DESIGNATOR_SUFFIX and self._known(head)
+
+    def _known(self, key: str) -> bool:
+        other = _without_article(key) if key[:3] == "al " else f"al {key}"
+        return key in self._index or other in self._index
+
     def _with_article_variant(self, key: str) -> list[Candidate]:
         """Places called ``key``, then those called it with or without the Arabic article:
         "Hodeidah" is known as "El-Hodeidah", "Anbar" as "Al Anbar", "Al Fashir" as "Fashir"."""

@@ -1,7 +1,7 @@
 """HTML in: a saved web page -> an Article of its main text, title, byline and date.
 
-trafilatura finds the main text (dropping navigation, asides and footers) and the title and
-author; htmldate finds the publication date. Both are given a parsed tree, never a string
+trafilatura finds the main text (dropping navigation, asides and footers), the title and
+author, and (through htmldate) the publication date. It is given a parsed tree, never a string
 or URL, so nothing is ever fetched. The text trafilatura returns is the article text from
 then on: evidence offsets point into it, as into a ``.txt`` file's text.
 """
@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import htmldate
 import trafilatura
 from trafilatura.utils import load_html
 
@@ -62,17 +61,19 @@ def article_from_html(
     tree = load_html(html)
     if tree is None:
         raise InputError("is not an HTML page", source=source)
+    # fast: no second opinion from the fallback extractors, which cost a quarter of the time
+    # and score no better on real pages. The date is htmldate's, from the page's markup and
+    # URL; a wider search takes a footer's "(c) 2024" for 1 January 2024.
     document: Any = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=False, include_tables=False
-    )
+        tree, fast=True, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )  # fmt: skip
     text = normalize_newlines(document.text or "").strip() if document is not None else ""
     if len(text.split()) < MIN_WORDS:
         raise EmptyInputError(
             "has no article text (the page holds only navigation or boilerplate)", source=source
         )
-    # Dates stated in the page's markup only: a wider search takes a footer's "(c) 2024"
-    # for 1 January 2024.
-    found = htmldate.find_date(tree, original_date=True, extensive_search=False)
+    found = document.date
     return Article(
         id=article_id,
         text=text,

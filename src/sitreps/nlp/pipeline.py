@@ -32,6 +32,12 @@ def parse(text: str) -> Doc:
     return load_nlp()(text)
 
 
+def keep_text(doc: Doc, text: str) -> Doc:
+    """``doc`` with ``text`` (its text, as the tokenizer was given it) kept for ``doc_text``."""
+    doc.user_data["sitreps.text"] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins every token again on each access."""
     cached = doc.user_data.get("sitreps.text")

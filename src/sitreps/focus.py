@@ -1,0 +1,128 @@
+"""Where the model's time goes: the paragraphs that may tell an event get the full parse, the
+sentences that may name a place the entity recognizer, the rest the tokenizer alone.
+
+Parsing is most of what extraction costs, and most of a long page is not about violence: a
+review, a recipe, a profile, or the background paragraphs around an attack. Which text needs
+which reading is decided from the words alone, before the model runs:
+
+- read in full (tags, parse, entities): a paragraph with a word the event typing or the
+  casualty counts start from (victims, quotes and sources are read from its parse); the
+  opening paragraph, whose first sentence the learned typing may take for an event without
+  such a word; and, in a text where an event may be found, every paragraph that quotes
+  someone, since the quotes belong to the event;
+- any other sentence goes to the entity recognizer only if it may name a place
+  (``place_cues``: the recognizer's labels decide which capitalized names are places), and
+  is otherwise only tokenized and split into sentences by its punctuation.
+
+A text that is one paragraph, as most short reports are, is read in full whatever it says, so
+it is parsed exactly as before. Paragraphs end at a blank line or at a line break after the
+end of a sentence, so that text wrapped at a fixed width is not cut mid-sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from .assemble.typing import classify
+from .extract.casualties import CASUALTY_WORDS
+from .extract.places import place_cues
+from .geo.gazetteer import Gazetteer
+from .nlp.partial import Depth, Stretch, whole
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["plan", "tells_event"]
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+
+
+def tells_event(text: str) -> bool:
+    """Whether ``text`` has a word an event of ACLED's violent or protest types is found by
+    (violence, a casualty, a protest or other kind the typing rules know)."""
+    return bool(CASUALTY_WORDS.search(text) or classify(text) is not None)
+
+
+def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
+    """How deep to read each part of ``doc`` (tokenized only), in token order."""
+    paragraphs = list(_paragraphs(doc))
+    if len(paragraphs) <= 1:
+        return whole(doc)
+    texts = [doc[start:end].text for start, end in paragraphs]
+    full = _full_paragraphs(texts)
+    if all(full):
+        return whole(doc)
+    cues = place_cues(doc, gazetteer)
+    stretches: list[Stretch] = []
+    for (start, end), read_fully in zip(paragraphs, full, strict=True):
+        if read_fully:
+            if stretches and stretches[-1].depth == "full":
+                start = stretches.pop().start  # one stretch for neighbouring paragraphs
+            stretches.append(Stretch(start, end, "full"))
+            continue
+        for first, last in _sentences(doc, start, end):
+            k = bisect.bisect_left(cues, first)
+            depth: Depth = "entities" if k < len(cues) and cues[k] < last else "tokens"
+            if stretches and stretches[-1].depth == depth:
+                # Sentences of one depth in a row are read together, in each other's context.
+                prev = stretches.pop()
+                stretches.append(Stretch(prev.start, last, depth, (*prev.sentences, first)))
+            else:
+                stretches.append(Stretch(first, last, depth, (first,)))
+    return stretches
+
+
+def _full_paragraphs(texts: Sequence[str]) -> list[bool]:
+    told = [tells_event(text) for text in texts]
+    opening = next((i for i, text in enumerate(texts) if text.strip()), 0)
+    # Quotes are read only where an event may be found for them to belong to.
+    quoting = any(told)
+    return [
+        this or i == opening or (quoting and bool(_QUOTE_MARK.search(text)))
+        for i, (this, text) in enumerate(zip(told, texts, strict=True))
+    ]
+
+
+def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token ranges of the paragraphs, each with the line break that ends it: a blank line,
+    or a line break after the end of a sentence (text wrapped at a fixed width breaks lines
+    inside sentences too)."""
+    start = 0
+    for token in doc:
+        breaks = token.is_space and "\n" in token.text and token.i > start
+        if breaks and (token.text.count("\n") > 1 or _ends_sentence(doc, start, token.i)):
+            yield start, token.i + 1
+            start = token.i + 1
+    if start < len(doc):
+        yield start, len(doc)
+
+
+def _ends_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) end with end punctuation (quote marks may close on it)."""
+    i = end - 1
+    while i > start and (doc[i].text in _CLOSERS or doc[i].is_space):
+        i -= 1
+    return doc[i].text in _SENTENCE_END or doc[i].text[-1:] in ".!?:"
+
+
+def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Token ranges of the sentences of a paragraph, split after end punctuation (and the
+    quote marks or brackets that close on it) where more words follow."""
+    first, i = start, start
+    while i < end:
+        if doc[i].text in _SENTENCE_END:
+            i += 1
+            while i < end and (doc[i].text in _CLOSERS or doc[i].is_space):
+                i += 1
+            if i < end:
+                yield first, i
+                first = i
+            continue
+        i += 1
+    if first < end:
+        yield first, end

@@ -1,0 +1,112 @@
+"""Reading a text only as deep as the extractors need, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.casualties import CASUALTY_WORDS
+from sitreps.focus import plan, tells_event
+from sitreps.geo.gazetteer import Candidate, Gazetteer
+from sitreps.nlp.partial import Stretch, annotate, whole
+from sitreps.nlp.pipeline import load_nlp
+from sitreps.pipeline import extract_article, parse_texts
+from sitreps.types import Article
+
+REVIEW = (
+    "The new laptop has a brighter screen and a better keyboard.\n"
+    "Battery life is about ten hours in our tests.\n"
+    "Reviewers in Nairobi liked the price. The speakers are loud.\n"
+)
+ATTACK = "Gunmen killed 12 people in an attack on a market in Nairobi on Tuesday.\n"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    nairobi = Candidate(name="Nairobi", feature="city", country_code="KE", country="Kenya",
+                        lat=-1.28, lon=36.82, population=2_750_000)  # fmt: skip
+    return Gazetteer.from_entries([(nairobi, ["Nairobi"])])
+
+
+def _depths(text: str, gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """(text, depth) of each fully read stretch and of each sentence of the others."""
+    doc = load_nlp().make_doc(text)
+    found = []
+    for s in plan(doc, gazetteer=gazetteer):
+        starts = s.sentences or (s.start,)
+        for first, last in zip(starts, (*starts[1:], s.end), strict=True):
+            found.append((doc[first:last].text.strip(), s.depth))
+    return found
+
+
+def test_event_words() -> None:
+    assert tells_event("Two soldiers were wounded in the clash.")
+    assert tells_event("The blast claimed 12 lives.")
+    assert not tells_event("The keyboard is better than last year's.")
+    assert CASUALTY_WORDS.search("the death toll rose") is not None
+
+
+def test_one_paragraph_is_read_whole(gazetteer: Gazetteer) -> None:
+    text = "The new laptop has a brighter screen. Battery life is about ten hours."
+    doc = load_nlp().make_doc(text)
+    assert plan(doc, gazetteer=gazetteer) == whole(doc)
+
+
+def test_paragraphs_are_read_as_deep_as_needed(gazetteer: Gazetteer) -> None:
+    depths = _depths(REVIEW + ATTACK, gazetteer)
+    assert depths[0] == ("The new laptop has a brighter screen and a better keyboard.", "full")
+    assert ("Battery life is about ten hours in our tests.", "tokens") in depths
+    assert ("Reviewers in Nairobi liked the price.", "entities") in depths
+    assert depths[-1] == (ATTACK.strip(), "full")
+
+
+def test_quotes_are_read_only_where_an_event_may_be(gazetteer: Gazetteer) -> None:
+    quote = '"It is the best one yet," the maker said.\n'
+    assert (quote.strip(), "tokens") in _depths(REVIEW + quote, gazetteer)
+    read = _depths(REVIEW + ATTACK + quote, gazetteer)
+    assert [depth for text, depth in read if quote.strip() in text] == ["full"]
+
+
+def test_wrapped_lines_stay_one_paragraph(gazetteer: Gazetteer) -> None:
+    text = "The laptop is light.\nIts screen is bright and its\nkeyboard is quiet.\nIt costs less."
+    doc = load_nlp().make_doc(text)
+    stretches = plan(doc, gazetteer=gazetteer)
+    assert [doc[s.start : s.end].text for s in stretches] == [
+        "The laptop is light.\n",
+        "Its screen is bright and its\nkeyboard is quiet.\nIt costs less.",
+    ]
+    assert len(stretches[1].sentences) == 2
+
+
+def test_annotated_doc_keeps_the_text_and_splits_sentences() -> None:
+    text = REVIEW + ATTACK
+    (doc,) = parse_texts([text])
+    assert doc.text == text
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert "The speakers are loud." in sentences
+    assert "Battery life is about ten hours in our tests." in sentences
+    assert ("Nairobi", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_whole_plan_is_the_full_pipeline() -> None:
+    nlp = load_nlp()
+    text = "Gunmen killed 12 people in Nairobi. Police said they fled."
+    (doc,) = annotate(nlp, [nlp.make_doc(text)], [[Stretch(0, 12, "full")]])
+    expected = nlp(text)
+    assert [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc] == [
+        (t.tag_, t.dep_, t.head.i, t.ent_type_) for t in expected
+    ]
+
+
+def test_a_plan_must_cover_the_doc() -> None:
+    nlp = load_nlp()
+    doc = nlp.make_doc("One sentence here. And another one.")
+    with pytest.raises(ValueError, match="plan"):
+        annotate(nlp, [doc], [[Stretch(0, 3, "tokens")]])
+
+
+def test_events_of_a_long_page_are_still_found() -> None:
+    article = Article(id="t", text=REVIEW + ATTACK)
+    result = extract_article(article)
+    assert result.events
+    assert result.events[0].fatalities is not None
+    assert result.events[0].fatalities.best == 12

@@ -36,7 +36,14 @@ from ..types import (
 from .classifier import predict
 from .segments import Segment, Sentence
 from .summary import summarize
-from .typing import Typing, armed_victims_only, classify, property_only, refine_protest
+from .typing import (
+    Typing,
+    accidental,
+    armed_victims_only,
+    classify,
+    property_only,
+    refine_protest,
+)
 
 _CITY_FEATURES = ("district", "city", "town", "village")
 _REMOTE = "Explosions/Remote violence"
@@ -74,7 +81,14 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         return []
     first = next((i for i, s in enumerate(sentences) if s.eventful), 0)
     paragraph = sentences[first].paragraph
-    opening = [s for s in sentences[: first + 3] if s.paragraph == paragraph or s.index < first]
+    opening = [
+        s
+        for s in sentences[: first + 3]
+        # A later sentence dates the event only while it still tells of it ("blasts went on
+        # into Tuesday"), not when it turns to something else ("on Tuesday, the two sides
+        # signed a truce").
+        if s.index <= first or (s.paragraph == paragraph and s.violent)
+    ]
     found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
     if found:
         return found
@@ -557,12 +571,17 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     if relation == "related" and not sentences[0].violent:
         first = sentences[0]
         found = classify(first.text, first.start)
-        if found and found.event_type == "Strategic developments":
-            return found
-        return Typing("Strategic developments", "Other", ((first.start, first.end),))
+        # A visit, a meeting or a speech is news but not one of ACLED's developments: only
+        # what the rules name (an agreement, arrests, a base, territory handed over) counts.
+        return found if found and found.event_type == "Strategic developments" else None
     opening = [s for s in sentences if s.eventful][:3]
     if not opening:
         return None
+    told_opening = " ".join(s.text for s in opening)
+    if not any(s.weapons for s in opening) and accidental(
+        told_opening, crowd_acts=relation == "main"
+    ):
+        return None  # "the canopy collapse killed 15": a disaster, not political violence
     found = _opening_typing(opening)
     if found is None:
         return None

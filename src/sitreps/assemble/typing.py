@@ -365,6 +365,36 @@ def is_violent(text: str) -> bool:
     return bool(_VIOLENT.search(text))
 
 
+# Deaths whose cause is no one's act (a collapse, a crash, a flood) are not political
+# violence; they tell an event only when an attack or a weapon is named beside them
+# ("the building collapsed after a missile strike").
+_ACCIDENT = re.compile(
+    r"\b(?:collaps\w*|crash\w*|accident\w*|earthquakes?|flood\w*|landslides?|mudslides?"
+    r"|stampedes?|derail\w*|capsiz\w*|drown\w*|lightning|cyclones?|hurricanes?|typhoons?"
+    r"|avalanches?|heat\s*waves?|wildfires?)\b",
+    _F,
+)
+_HOSTILE = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|gunm[ae]n|shot|shooting|bomb\w*|explosi\w*|blasts?|raid\w*"
+    r"|assault\w*|massacre\w*|clash\w*|fighting|ambush\w*|shell\w*|missiles?|drones?|rockets?"
+    r"|opened\s+fire|fired\s+(?:at|on)|sabotag\w*|arson\w*|militants?|insurgents?|rebels?"
+    r"|troops|soldiers|police|mobs?)\b",
+    _F,
+)
+_CROWD_ACT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|riot\w*)\b", _F)
+
+
+def accidental(text: str, *, crowd_acts: bool = True) -> bool:
+    """Tells of harm from an accident or a disaster, with no hostile act or armed side named.
+
+    With ``crowd_acts``, a protest named beside the disaster is the event ("marched after the
+    collapse"); a recalled disaster that "set off months of demonstrations" is not.
+    """
+    if not _ACCIDENT.search(text) or _HOSTILE.search(text):
+        return False
+    return not (crowd_acts and _CROWD_ACT.search(text))
+
+
 def classify(text: str, offset: int = 0) -> Typing | None:
     """The ACLED type of the event told in ``text``; None when no rule applies.
 

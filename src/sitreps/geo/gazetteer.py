@@ -921,13 +921,16 @@ def _names_seat(
     which English calls by the city's own name where GeoNames and ISO spell it apart
     ("Beyrouth", "Bayrut": Beirut)."""
     names = list(names)
+    keys = [normalize_name(name) for name in names]
+    if any(_transliterations(a, b) for a in keys for b in keys if a != b):
+        return False  # "Duhok", "Dahuk": one name, merely spelled two ways
     city = str(top["name"])
     # Only a plain name of no more words: "Rostov-on-Don" says more than the oblast's "Rostov".
     words = min(len(re.split(r"[\s-]+", name)) for name in names)
     if not city.isascii() or len(re.split(r"[\s-]+", city)) > words:
         return False
-    keys = keys_of.get(int(top["geonameid"]), {})
-    return all(normalize_name(name) in keys for name in names)
+    seat = keys_of.get(int(top["geonameid"]), {})
+    return all(key in seat for key in keys)
 
 
 def _admin1_keys(

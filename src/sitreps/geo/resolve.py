@@ -230,7 +230,7 @@ def resolve(
             if c.country_code
         }
 
-        me = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
+        me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
         # "Nevada", "England": a name that is first a state or a country is not taken for a
         # town because other names share the town's region.
         if mention.candidates[0].feature in ("country", "admin1"):

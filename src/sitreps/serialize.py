@@ -252,7 +252,8 @@ def _place_to_dict(place: PlaceMention) -> dict[str, Any]:
         "feature": place.feature,
         "country_code": place.country_code,
         "admin1": place.admin1,
-        "lat": place.lat,
-        "lon": place.lon,
+        # A region named is the whole region: shown at its middle rather than at its seat.
+        "lat": place.lat if place.middle_lat is None else place.middle_lat,
+        "lon": place.lon if place.middle_lon is None else place.middle_lon,
         "geonames_id": place.geonames_id,
     }

@@ -140,6 +140,10 @@ class PlaceMention:
     lon: float | None = None
     geonames_id: int | None = None
     population: int = 0
+    # A region's middle, where it is shown as a place named; `lat`, `lon` are its seat,
+    # where an event known only by the region is placed.
+    middle_lat: float | None = None
+    middle_lon: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

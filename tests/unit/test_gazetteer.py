@@ -408,3 +408,55 @@ def test_another_name_is_marked_and_ranks_below_a_town_of_its_own(gazetteer: Gaz
     found = gazetteer.lookup("Ariel")
     assert found[0].country_code == "IL" and found[0].match == 0
     assert any(c.match == OTHER_NAME for c in found)
+
+
+def test_a_region_middle_is_the_centre_of_its_towns_span() -> None:
+    towns = [
+        {"latitude": 30.0, "longitude": -95.0},  # the populous corner comes first
+        {"latitude": 26.0, "longitude": -97.0},
+        {"latitude": 36.0, "longitude": -106.0},
+    ]
+    assert gazetteer_module._middle(towns) == (31.0, -100.5)
+    assert gazetteer_module._middle([]) == (None, None)
+    # Across the antimeridian the span is the short way round.
+    lat, lon = gazetteer_module._middle(
+        [{"latitude": 60.0, "longitude": 170.0}, {"latitude": 70.0, "longitude": -170.0}]
+    )
+    assert lat == 65.0 and lon is not None and abs(abs(lon) - 180.0) < 1e-9
+
+
+def test_regions_have_a_middle_apart_from_their_seat(gazetteer: Gazetteer) -> None:
+    texas = gazetteer.lookup("Texas", features=("admin1",))[0]
+    assert texas.middle_lat is not None and texas.middle_lon is not None
+    # The seat is its biggest city on the coast; the middle lies inland, hundreds of km west.
+    assert km(at(texas), (texas.middle_lat, texas.middle_lon)) > 300
+    assert km((31.0, -99.5), (texas.middle_lat, texas.middle_lon)) < 161
+    assert gazetteer.lookup("Houston")[0].middle_lat is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("hadramaout", "hadramawt", True),
+        ("duhok", "dahuk", True),
+        ("ghowr", "ghor", True),
+        ("kent", "cork", False),
+        ("homs", "hama", False),
+        ("", "ghor", False),
+    ],
+)
+def test_transliterations_of_one_name(a: str, b: str, same: bool) -> None:
+    assert gazetteer_module._transliterations(a, b) is same
+
+
+def test_admin1_spellings_follow_the_common_english_name(gazetteer: Gazetteer) -> None:
+    def admin1(name: str, cc: str) -> str | None:
+        return next(c.admin1 for c in gazetteer.lookup(name) if c.country_code == cc)
+
+    assert admin1("Beyrouth", "LB") == "Beirut"  # French in GeoNames, "Bayrut" in ISO
+    assert admin1("Hadramaout", "YE") == "Hadramawt"
+    assert admin1("Ghowr", "AF") == "Ghor"
+    # A governorate ISO files under the Kurdistan Region is still an admin1 of Iraq.
+    assert admin1("Zakho", "IQ") == "Duhok"
+    assert "IQ-DA" in {s.code for s in gazetteer_module._subdivisions_by_country()["IQ"]}
+    assert "FR-75C" not in {s.code for s in gazetteer_module._subdivisions_by_country()["FR"]}

@@ -388,3 +388,18 @@ def test_schema_allows_added_fields() -> None:
     d["events"][0]["confidence"] = 0.9
     d["places"][0]["population"] = 2_900_000
     validate_result(d)
+
+
+def test_a_named_region_is_written_at_its_middle_not_its_seat() -> None:
+    region = PlaceMention(
+        evidence=ev("Kyiv"),
+        feature="admin1",
+        lat=50.45,
+        lon=30.52,
+        middle_lat=50.2,
+        middle_lon=30.4,
+    )
+    town = PlaceMention(evidence=ev("Kyiv"), feature="city", lat=50.45, lon=30.52)
+    d = result_to_dict(Result(article=ARTICLE, places=(region, town)))
+    assert (d["places"][0]["lat"], d["places"][0]["lon"]) == (50.2, 30.4)
+    assert (d["places"][1]["lat"], d["places"][1]["lon"]) == (50.45, 30.52)

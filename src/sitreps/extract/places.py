@@ -300,6 +300,8 @@ def _mention(evidence: Evidence, c: Candidate | None) -> PlaceMention:
         lon=c.lon,
         geonames_id=c.geonames_id,
         population=c.population,
+        middle_lat=c.middle_lat,
+        middle_lon=c.middle_lon,
     )
 
 

@@ -65,7 +65,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,6 +110,11 @@ class Candidate:
     # How the name looked up belongs to it: its own name (0), a spelling of it (1), or
     # another name altogether (2), such as a former one ("Molotov" for Perm).
     match: int = 0
+    # For a region: the middle of its extent, where a map puts its name. A region stands at
+    # its seat (`lat`, `lon`) as the place of an event, as ACLED codes one known only by its
+    # region; as a place named in a text it is the whole region, best shown at its middle.
+    middle_lat: float | None = None
+    middle_lon: float | None = None
 
 
 # --- names ------------------------------------------------------------------------------
@@ -191,6 +196,7 @@ def _name_kind(key: str, own: str) -> int:
 _Record = tuple[
     str, str, str | None, str | None, str | None, str | None,
     float | None, float | None, int | None, int, float, str | None, str | None,
+    float | None, float | None,
 ]  # fmt: skip
 _PRIOR: Final = 10  # where the prior is in a record
 
@@ -199,15 +205,17 @@ def _record(c: Candidate) -> _Record:
     return (
         c.name, c.feature, c.country_code, c.country, c.admin1, c.city,
         c.lat, c.lon, c.geonames_id, c.population, c.prior, c.admin2, c.admin1_code,
+        c.middle_lat, c.middle_lon,
     )  # fmt: skip
 
 
 def _candidate(r: _Record) -> Candidate:
-    name, feature, cc, country, admin1, city, lat, lon, gid, population, prior, admin2, iso = r
+    name, feature, cc, country, admin1, city, lat, lon, gid, population, prior, admin2, iso = r[:13]
     return Candidate(
         name=name, feature=feature,  # type: ignore[arg-type]  # records are made from Candidates
         country_code=cc, country=country, admin1=admin1, city=city, lat=lat, lon=lon,
         geonames_id=gid, population=population, prior=prior, admin2=admin2, admin1_code=iso,
+        middle_lat=r[13], middle_lon=r[14],
     )  # fmt: skip
 
 
@@ -592,7 +600,26 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
         return 1.0, display or sub.base
     if len(sub.key) >= 4 and f" {sub.key} " in f" {group.geonames_key} ":
         return 0.9, sub.base  # "Wardak" is GeoNames' "Maidan Wardak"
-    return _city_pair_score(sub, group, ambiguous)
+    score, display = _city_pair_score(sub, group, ambiguous)
+    if score < 0.8 and _transliterations(sub.key, group.geonames_key):
+        # GeoNames' "Hadramaout" is ISO's "Hadramawt"; a city's name still says it better
+        # ("Odeska" -> "Odesa").
+        return 0.8, display if score else sub.base
+    return score, display
+
+
+_SOFT_LETTERS: Final = str.maketrans("", "", "aeiouwy -'")
+
+
+def _transliterations(a: str, b: str) -> bool:
+    """Whether two normalized names are one name romanized two ways: the same consonants
+    in the same order ("dahuk", "duhok"), or near spellings ("ghowr", "ghor")."""
+    if not a or not b or a[0] != b[0]:
+        return False
+    skeleton = a.translate(_SOFT_LETTERS)
+    if len(skeleton) >= 3 and skeleton == b.translate(_SOFT_LETTERS):
+        return True
+    return min(len(a), len(b)) >= 4 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _city_pair_score(
@@ -690,9 +717,18 @@ class _Admin1:
 
 
 def _subdivisions_by_country() -> dict[str, list[_Subdivision]]:
+    """The first-level subdivisions of each country, and those of a second level that are of
+    a first-level kind: Iraq's Dahuk is a governorate like Baghdad, though ISO files it under
+    the Kurdistan Region, the most common kind of Iraq's first level (while France's
+    departments stay under its regions)."""
     found: defaultdict[str, list[_Subdivision]] = defaultdict(list)
+    top_kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for s in pycountry.subdivisions:
         if s.parent_code is None:
+            top_kinds[s.country_code][s.type] += 1
+    main_kind = {cc: kinds.most_common(1)[0][0] for cc, kinds in top_kinds.items()}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None or s.type == main_kind.get(s.country_code):
             sub = _Subdivision.of(s.code, s.name, s.type)
             found[sub.country_code].append(sub)
     return found
@@ -789,7 +825,10 @@ def _admin1_entry(
         and not _same_name(geonames_name, sub, admin1.name)
     ):
         shown = geonames_name  # "Balkh", "Kyiv City", "Centre-Nord"
+        if top is not None and _names_seat((geonames_name, admin1.name), top, keys_of):
+            shown = _strip_accents(top["name"])  # GeoNames' "Beyrouth", ISO's "Bayrut"
     lat, lon = _seat(group.cities) if group else _at(top)
+    middle_lat, middle_lon = _middle(group.cities) if group else (lat, lon)
     candidate = Candidate(
         name=shown,
         feature="admin1",
@@ -799,6 +838,8 @@ def _admin1_entry(
         admin1_code=sub.code,
         lat=lat,
         lon=lon,
+        middle_lat=middle_lat,
+        middle_lon=middle_lon,
         population=sum(int(c["population"]) for c in group.cities) if group else 0,
         # A region ranks just below the city it is named after: "Kharkiv" is the city.
         prior=_log_population(int(top["population"])) - 0.25 if top else 4.5,
@@ -856,6 +897,20 @@ def _seat(cities: Sequence[Mapping[str, Any]]) -> tuple[float | None, float | No
     return _at(cities[0]) if cities else (None, None)
 
 
+def _middle(cities: Sequence[Mapping[str, Any]]) -> tuple[float | None, float | None]:
+    """The middle of a region: the centre of the box its places span. A region's places
+    cluster where its people live (a coast, a river), so their mean sits off its middle; the
+    span of its towns, remote ones included, follows its borders."""
+    if not cities:
+        return None, None
+    lats = [float(c["latitude"]) for c in cities]
+    lons = [float(c["longitude"]) for c in cities]
+    if max(lons) - min(lons) > 180:  # across the antimeridian (Chukotka, Fiji)
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
+
+
 def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
     """Whether GeoNames spells the subdivision as ISO does ("Kharkivs'ka") or only spells
     the name derived from ISO's differently ("Odessa", "Odesa"): the derived name, in the
@@ -869,6 +924,25 @@ def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
     return key[:1] == derived_key[:1] and (
         difflib.SequenceMatcher(None, key, derived_key).ratio() >= 0.8
     )
+
+
+def _names_seat(
+    names: Iterable[str], top: Mapping[str, Any], keys_of: Mapping[int, Mapping[str, int]]
+) -> bool:
+    """Whether every name of a region is a name of its seat: a region named after its city,
+    which English calls by the city's own name where GeoNames and ISO spell it apart
+    ("Beyrouth", "Bayrut": Beirut)."""
+    names = list(names)
+    keys = [normalize_name(name) for name in names]
+    if any(_transliterations(a, b) for a in keys for b in keys if a != b):
+        return False  # "Duhok", "Dahuk": one name, merely spelled two ways
+    city = str(top["name"])
+    # Only a plain name of no more words: "Rostov-on-Don" says more than the oblast's "Rostov".
+    words = min(len(re.split(r"[\s-]+", name)) for name in names)
+    if not city.isascii() or len(re.split(r"[\s-]+", city)) > words:
+        return False
+    seat = keys_of.get(int(top["geonameid"]), {})
+    return all(key in seat for key in keys)
 
 
 def _admin1_keys(
@@ -890,6 +964,7 @@ def _group_admin1_entry(
     """The admin1 candidate of a GeoNames group no ISO subdivision was paired with."""
     top = group.cities[0]
     lat, lon = _seat(group.cities)
+    middle_lat, middle_lon = _middle(group.cities)
     candidate = Candidate(
         name=name,
         feature="admin1",
@@ -898,6 +973,8 @@ def _group_admin1_entry(
         admin1=name,
         lat=lat,
         lon=lon,
+        middle_lat=middle_lat,
+        middle_lon=middle_lon,
         population=sum(int(c["population"]) for c in group.cities),
         prior=_log_population(int(top["population"])) - 0.25,
     )

@@ -48,6 +48,8 @@ _REGION = frozenset({"admin1", "other"})
 _IN_NAMED_REGION = 1.5
 _CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
+_SHARED_REGION = 0.5  # per other name that may lie in the same region, up to _SHARED_CAP
+_SHARED_CAP = 3
 
 
 @dataclass(slots=True)
@@ -188,6 +190,15 @@ def resolve(
         else None
         for m in mentions
     ]
+    # Regions the names may share: "Decatur", "Avondale" and "DeKalb" all have a namesake in
+    # Georgia, which is where a local report naming the three most likely is.
+    shared: defaultdict[tuple[str | None, str], set[object]] = defaultdict(set)
+    for m in mentions:
+        if not m.votes:
+            continue
+        for c in m.candidates[:_MAX_VOTERS]:
+            if c.admin1 and c.feature != "country":
+                shared[(c.country_code, c.admin1)].add(m.key or tuple(m.candidates[:_MAX_VOTERS]))
     # A container is what the text says a place lies in: it is not overruled by the place.
     inside: defaultdict[int, list[int]] = defaultdict(list)
     for k, m in enumerate(mentions):
@@ -219,13 +230,23 @@ def resolve(
             if c.country_code
         }
 
+        me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
+        # "Nevada", "England": a name that is first a state or a country is not taken for a
+        # town because other names share the town's region.
+        if mention.candidates[0].feature in ("country", "admin1"):
+            me = None
+
         def score(
             c: Candidate,
             containers: Sequence[Candidate | None] = containers,
             named_regions: Collection[tuple[str | None, str | None]] = named_regions,
             contained: Collection[str | None] = contained,
+            me: object = me,
         ) -> float:
             total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
+            if me is not None and c.admin1 and c.feature not in ("country", "admin1"):
+                sharing = len(shared.get((c.country_code, c.admin1), set()) - {me})
+                total += _SHARED_REGION * min(sharing, _SHARED_CAP)
             if c.feature != "admin1" and (c.country_code, c.admin1) in named_regions:
                 total += _IN_NAMED_REGION
             if containers:

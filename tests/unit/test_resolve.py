@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from sitreps.geo.gazetteer import Candidate
+from sitreps.geo.resolve import Mention, resolve
+
+
+def town(name: str, admin1: str, population: int, prior: float) -> Candidate:
+    return Candidate(
+        name=name,
+        feature="town",
+        country_code="US",
+        country="United States",
+        admin1=admin1,
+        lat=0.0,
+        lon=0.0,
+        population=population,
+        prior=prior,
+    )
+
+
+def test_names_that_share_a_region_resolve_into_it() -> None:
+    # Each name alone is likelier elsewhere; together they point at one state.
+    names = {
+        "decatur": [
+            town("Decatur", "Illinois", 76_000, 4.9),
+            town("Decatur", "Georgia", 20_000, 4.3),
+        ],
+        "avondale": [
+            town("Avondale", "Arizona", 85_000, 4.9),
+            town("Avondale", "Georgia", 3_000, 4.3),
+        ],
+        "tucker": [town("Tucker", "Ohio", 40_000, 4.6), town("Tucker", "Georgia", 30_000, 4.5)],
+    }
+    mentions = [Mention(candidates=cands, key=key) for key, cands in names.items()]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Georgia"] * 3
+
+
+def test_a_state_is_not_taken_for_a_town_of_a_shared_region() -> None:
+    state = Candidate(
+        name="Nevada", feature="admin1", country_code="US", country="United States",
+        admin1="Nevada", lat=0.0, lon=0.0, prior=6.0,
+    )  # fmt: skip
+    towns = {
+        "nevada": [state, town("Nevada", "Missouri", 8_000, 5.8)],
+        "joplin": [town("Joplin", "Missouri", 50_000, 4.7)],
+        "carthage": [town("Carthage", "Missouri", 14_000, 4.1)],
+    }
+    mentions = [Mention(candidates=cands, key=key) for key, cands in towns.items()]
+    first, _ = resolve(mentions)[0]
+    assert first is state

@@ -83,3 +83,22 @@ def test_with_no_date_phrase_the_event_is_of_the_day_before_or_the_published_day
     main = _main("A man was shot in the leg outside a bar on Elm Street, police said.")
     assert (main.date.start, main.date.end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
     assert main.date.precision == "day"
+
+
+def test_an_arrest_day_yields_to_the_day_the_shooting_is_told_on() -> None:
+    # PUBLISHED is Tuesday 12 March 2024; the arrest was on Monday, the shooting a week before.
+    text = (
+        "Police arrested a 24-year-old man Monday in connection with a shooting outside a "
+        "grocery store. Investigators said the man fired four shots at a clerk on March 4, "
+        "wounding him in the arm."
+    )
+    main = _main(text)
+    assert main.date.start == main.date.end == dt.date(2024, 3, 4)
+
+
+def test_a_day_told_of_the_crime_itself_stays_the_event_day() -> None:
+    text = (
+        "Two teenagers have been arrested in a carjacking and a burglary on Monday, deputies "
+        "said. A woman was shot in the hand during the carjacking on March 1, they said."
+    )
+    assert _main(text).date.start == dt.date(2024, 3, 11)

@@ -76,10 +76,75 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     paragraph = sentences[first].paragraph
     opening = [s for s in sentences[: first + 3] if s.paragraph == paragraph or s.index < first]
     found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
+    case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
+    if case:
+        # "A man was arrested Friday in a shooting last week": the arrest's day is not the
+        # shooting's; a day told where the report describes the shooting dates the event.
+        crime = [d for d in found if d not in case]
+        if not any(d.precision == "day" for d in crime):
+            arrested = min(d.start or d.end for d in case if d.end)
+            shooting = _shooting_day(sentences, arrested, crime)
+            if shooting:
+                return shooting
     if found:
         return found
     later = (d for s in sentences[first:] for d in s.dates)
     return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
+
+
+# Steps of the justice process that follow an attack: their days are not the attack's.
+_LEGAL = re.compile(
+    r"\b(?:arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced|pleaded|pled"
+    r"|convicted|court|trial|jury|bail|bond|booked|custody|surrendered|turned\s+(?:him|her)self"
+    r"|extradited|hearing|warrants?)\b",
+    re.I,
+)
+# Words that tell the shooting itself (a verb of firing or of hitting someone).
+_SHOOTING = re.compile(
+    r"\b(?:shot|shooting|shootings|fired|opened\s+fire|gunfire|gunshots?|killed|wounded|injured"
+    r"|stabbed|died|slain|struck|hit)\b",
+    re.I,
+)
+
+
+_CRIME = re.compile(
+    r"\b(?:shooting|shootings|killing|killings|slaying|homicide|murder|death|attack|robbery"
+    r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|killed|wounded|fired)\b",
+    re.I,
+)
+
+
+def _of_the_case(sentence: Sentence, date: DateMention) -> bool:
+    """Whether a date phrase gives the day of an arrest, a charge or a hearing: a step of the
+    case comes before it in its sentence with no word of the crime between them ("arrested
+    Friday in a shooting"; not "arrested in two carjackings on Monday")."""
+    before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    steps = list(_LEGAL.finditer(before))
+    return bool(steps) and not _CRIME.search(before, steps[-1].end())
+
+
+def _shooting_day(
+    sentences: Sequence[Sentence], arrested: dt.date | None, crime: Sequence[DateMention]
+) -> list[DateMention]:
+    """The day a sentence telling the shooting gives, before the arrest: within the span the
+    opening gave the crime ("last week"), else a dated day ("Jan. 23, 2014") however long ago
+    or a weekday of the week before."""
+    lo = min((d.start for d in crime if d.start), default=None)
+    hi = max((d.end for d in crime if d.end), default=None)
+    for sentence in sentences:
+        if not _SHOOTING.search(sentence.text):
+            continue
+        for d in sentence.dates:
+            if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
+                continue
+            if arrested is not None and d.end > arrested:
+                continue
+            if lo is not None and hi is not None:
+                if lo <= d.end <= hi:
+                    return [d]
+            elif not d.relative or arrested is None or (arrested - d.end).days <= 7:
+                return [d]
+    return []
 
 
 def _recent(date: DateMention, published: dt.date | None) -> bool:

@@ -62,6 +62,26 @@ def _best(event: Event, field: str) -> int | None:
         ),
         # the shot include the dead; the injured do not
         ("Police said four people were shot, one fatally, at a park on Wednesday.", 1, 3),
+        # one person listed after the group the verb counts is one more
+        (
+            "On 9 March 2024, soldiers fired on a market near the border, killing three herders "
+            "and a teenage boy.",
+            4,
+            None,
+        ),
+        # a person described, then a figure of the people with him
+        (
+            "On 9 March 2024, 1 trader, the owner of a shop, and his 2 guards were killed by "
+            "gunmen in the town.",
+            3,
+            None,
+        ),
+        (
+            "On 9 March 2024, militants killed 1 district chief in addition to 4 of his guards "
+            "near the town.",
+            5,
+            None,
+        ),
         # whoever a shooting sends to hospital was hurt in it
         ("Two men were hospitalized after a shooting on Elm Street on Monday night.", None, 2),
     ],
@@ -102,3 +122,8 @@ def test_a_day_told_of_the_crime_itself_stays_the_event_day() -> None:
         "said. A woman was shot in the hand during the carjacking on March 1, they said."
     )
     assert _main(text).date.start == dt.date(2024, 3, 11)
+
+
+def test_a_person_hurt_in_a_clause_of_their_own_is_no_extra_death() -> None:
+    text = "On 9 March 2024, gunmen killed two farmers and a woman was wounded near the river."
+    assert _best(_main(text), "fatalities") == 2

@@ -10,7 +10,7 @@ which keeps "14 people were killed and over 55 injured" as two figures, not one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..types import CasualtyMention, CountField, Evidence, NumberMention
 from .numbers import iter_numbers
@@ -134,7 +134,23 @@ _ASIDE = re.compile(
     re.I,
 )
 # Between two figures of one list: a few describing words, then a comma or "and".
-_LIST_GAP = re.compile(r"(?:\s+[A-Za-z-]+){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+# "1 civilian, a council member, and his 2 bodyguards": an apposition may describe the first;
+# "1 council member in addition to 3 of his guards" joins two groups as "and" does.
+_LIST_GAP = re.compile(
+    r"(?:\s+[A-Za-z'’-]+){1,3}(?:\s*,\s*(?:an?|the)\s[^,.;]{1,50}?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with)\s+)"
+    r"(?:(?:his|her|their|its)\s+)?",
+    re.I,
+)
+# One person joined to a group the verb before it counts: "killing four children and a youth".
+_AND_ONE = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:and|as\s+well\s+as|along\s+with)\s+(?P<who>(?:an?|one)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|youth|teenager|person|civilian|soldier"
+    r"|policeman|officer|member|chief|leader|commander|driver|farmer|herder|trader|student"
+    r"|teacher|imam|pastor|priest|elder|guard|militant|fighter|[a-z]+man|[a-z]+woman))\b"
+    r"(?!\s+(?:was|were|is|are|has|had|who)\b|\s*,\s*(?:was|who)\b)",
+    re.I,
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
@@ -248,7 +264,7 @@ def _in_sentence(
         end, who = _who_after(text, number.end, next_start)
         readings.append((left, _phrase_start(text, sent_start, number), end, who))
     listed = _share_list_fields(text, numbers, readings)
-    found: list[CasualtyMention] = []
+    found: list[CasualtyMention] = list(_one_more_person(text, numbers, readings, article_id))
     for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
         if reading is None:
             continue
@@ -304,6 +320,35 @@ def _share_list_fields(
                 readings[i + 1] = (field, numbers[i + 1].start, numbers[i + 1].end, None)
             listed.add(i + 1)
     return listed
+
+
+def _one_more_person(
+    text: str,
+    numbers: list[NumberMention],
+    readings: list[tuple[CountField, int, int, str | None] | None],
+    article_id: str,
+) -> Iterator[CasualtyMention]:
+    """A person listed after the group a verb before them counts is one more casualty:
+    "killing four children and a youth", "killed 2 soldiers as well as a civilian"."""
+    for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
+        if reading is None or reading[1] == number.start:
+            continue  # only a figure a verb before it governs has the person in its object
+        limit = numbers[i + 1].start if i + 1 < len(numbers) else len(text)
+        match = _AND_ONE.match(text[:limit], number.end)
+        if match is None or re.search(r"[.;:]", match.group(0)):
+            continue
+        start, end = match.span("who")
+        one = NumberMention(
+            start=start, end=end, text=text[start:end], value=1, qualifier="exact",
+            low=1, best=1, high=1,
+        )  # fmt: skip
+        yield CasualtyMention(
+            evidence=Evidence.of(article_id, text, start, end),
+            field=reading[0],
+            number=one,
+            who=match.group("who").split()[-1].lower(),
+            additional=True,
+        )
 
 
 def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:

@@ -127,3 +127,21 @@ def test_a_day_told_of_the_crime_itself_stays_the_event_day() -> None:
 def test_a_person_hurt_in_a_clause_of_their_own_is_no_extra_death() -> None:
     text = "On 9 March 2024, gunmen killed two farmers and a woman was wounded near the river."
     assert _best(_main(text), "fatalities") == 2
+
+
+def test_deaths_a_protest_is_held_over_are_not_its_toll() -> None:
+    text = (
+        "On 9 March 2024, hundreds of residents protested in the town square after three "
+        "miners were killed in a collapse at the mine, demanding safer working conditions."
+    )
+    main = _main(text)
+    assert main.event_type == "Protests"
+    assert _best(main, "fatalities") is None
+
+
+def test_protesters_killed_at_the_protest_are_its_toll() -> None:
+    text = (
+        "On 9 March 2024, police fired live rounds at protesters marching against fuel prices "
+        "in the capital, killing two protesters."
+    )
+    assert _best(_main(text), "fatalities") == 2

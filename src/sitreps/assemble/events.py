@@ -459,6 +459,25 @@ _SHOT = re.compile(r"\bshot\b", re.I)
 _HURT = re.compile(r"\b(?:wound|injur|hurt|hospitali)", re.I)
 
 
+# What a crowd gathers over: "protested after 8 people were killed", "to honour a man who died".
+_GRIEVANCE = re.compile(
+    r"\b(?:after|following|(?<!hand\s)(?<!handed\s)(?<!turned\s)(?<!took\s)over|against|honou?r(?:ing)?|mourn(?:ing)?|commemorat\w+"
+    r"|accused\s+of|(?:murder|death|killing|deaths|killings)\s+of)\b",
+    re.I,
+)
+
+
+def _recalled(text: str, sentence: Sentence, mention: CasualtyMention) -> bool:
+    """Whether a protest's report names the deaths as what the crowd protests: deaths told in
+    the clause after "after" or "over" are an earlier event, not this one's toll."""
+    before = text[sentence.start : mention.evidence.start]
+    cues = list(_GRIEVANCE.finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    return len(between) <= 60 and not re.search(r"[,;:]", between)
+
+
 def _shot_counts_the_dead(mentions: Sequence[CasualtyMention]) -> bool:
     """Whether the injured figure counts everyone hit ("three people were shot"), the dead
     with them, rather than the wounded alone."""
@@ -576,8 +595,14 @@ def build_event(
     )
     actors, actor_evidence = _actors(actor_mentions, country, typing)
     counts: dict[str, Count | None] = {}
+    crowd = typing.event_type in ("Protests", "Riots")
     for field in COUNT_FIELDS:
-        mentions = [(m, s) for s in sentences for m in s.casualties if m.field == field]
+        mentions = [
+            (m, s)
+            for s in sentences
+            for m in s.casualties
+            if m.field == field and not (crowd and _recalled(text, s, m))
+        ]
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"
         counts[field] = None if strategic else _count(mentions)

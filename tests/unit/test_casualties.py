@@ -119,3 +119,16 @@ def test_names_appositions_and_pools_between_a_figure_and_its_verb() -> None:
     ]
     # "of the injured" still names the pool, not the count
     assert _fields("Eleven of the injured were hospitalized.") == [("hospitalized", 11, "exact")]
+
+
+def test_a_group_name_written_partly_in_lower_case_still_describes_the_victims() -> None:
+    assert _fields("Troops said 14 Al shabaab militants were killed in the raid.") == [
+        ("fatalities", 14, "exact")
+    ]
+
+
+def test_activists_and_relatives_are_victims_too() -> None:
+    assert _fields("One activist was killed and two supporters were injured.") == [
+        ("fatalities", 1, "exact"),
+        ("injured", 2, "exact"),
+    ]

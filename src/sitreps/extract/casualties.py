@@ -83,7 +83,8 @@ _FILLER = re.compile(
     r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged"
     r"|[a-z]+m[ae]n|cadres?|commanders?|bodyguards?|youths?|leaders?|chiefs?|nationals|citizens"
     r"|refugees|migrants|displaced|civil|suspected|alleged|presumed|unidentified|unknown"
-    r"|reported|pro-[\w-]+)$"
+    r"|reported|pro-[\w-]+|activists?|supporters?|partisans?|individuals?|loyalists?|followers?"
+    r"|rangers?|sons?|daughters?|brothers?|wives|husbands?|bodyguards?)$"
 )
 # Demonyms ("Afghan soldiers"), group names and acronyms ("three NPA militants", "two AGuH
 # militants", "12 people of the Foulse community") describe victims too.
@@ -194,7 +195,15 @@ def _right_field(
                 continue
             return field, token.end(), who
         named = _DEMONYM_WORD.match(word) and word.lower() not in _CAPITALIZED_NOT_NAMES
-        if not (_FILLER.match(word.lower()) or (named and not bare_year)):
+        # "14 Al shabaab militants": a name's later words may be written in lower case.
+        name_goes_on = (
+            i >= 1
+            and word.isalpha()
+            and _DEMONYM_WORD.match(tokens[i - 1].group(0)) is not None
+            and tokens[i - 1].group(0).lower() not in _CAPITALIZED_NOT_NAMES
+            and not bare_year
+        )
+        if not (_FILLER.match(word.lower()) or (named and not bare_year) or name_goes_on):
             return None
         if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
             of_the = i

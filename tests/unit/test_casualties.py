@@ -132,3 +132,9 @@ def test_activists_and_relatives_are_victims_too() -> None:
         ("fatalities", 1, "exact"),
         ("injured", 2, "exact"),
     ]
+
+
+def test_what_was_done_before_the_killing_leads_to_the_verb() -> None:
+    assert _fields("On 2 May, 1 trader was abducted and killed by gunmen near the road.") == [
+        ("fatalities", 1, "exact")
+    ]

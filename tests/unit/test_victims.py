@@ -48,6 +48,8 @@ def _count(
         ("A farmer took his own life after the standoff.", {"fatalities": 1}),
         ("He was taken to a clinic, where he succumbed to his wounds.", {"fatalities": 1}),
         ("The gunman shot Ellis twice, killing him.", {"fatalities": 1}),
+        ("The fighting ended with the death of the local militia leader.", {"fatalities": 1}),
+        ("A ring of suspects was described in the body of the text.", {}),
     ],
 )
 def test_each_person_counts_once(text: str, expected: dict[str, int]) -> None:

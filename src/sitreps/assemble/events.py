@@ -462,7 +462,7 @@ _HURT = re.compile(r"\b(?:wound|injur|hurt|hospitali)", re.I)
 # What a crowd gathers over: "protested after 8 people were killed", "to honour a man who died".
 _GRIEVANCE = re.compile(
     r"\b(?:after|following|(?<!hand\s)(?<!handed\s)(?<!turned\s)(?<!took\s)over|against|honou?r(?:ing)?|mourn(?:ing)?|commemorat\w+"
-    r"|accused\s+of|(?:murder|death|killing|deaths|killings)\s+of)\b",
+    r"|accused\s+of|relation\s+to|connection\s+with|(?:inquiry|investigation)\s+into|justice\s+for|(?:murder|death|killing|deaths|killings)\s+of)\b",
     re.I,
 )
 

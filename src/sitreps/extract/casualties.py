@@ -155,6 +155,12 @@ _AND_ONE = re.compile(
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
+# What is done to people before they are killed or hurt: "was abducted and killed".
+_BEFORE_FATE = re.compile(
+    r"(?:kidnapped|abducted|tortured|arrested|detained|captured|taken\s+away|stoned|raped"
+    r"|robbed|ambushed|attacked|beaten|seized|dragged\s+out)\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _MAX_GAP = 7
 
@@ -183,10 +189,20 @@ def _right_field(
     # "3434 High Street", "2018 Garcia died": an address or a year before a name counts nobody.
     bare_year = re.fullmatch(r"\d{4}", figure) is not None
     of_the = -9  # where "of the" stood: "40 of the (seriously) injured" names the pool
-    for i, token in enumerate(tokens[: _MAX_GAP + 1]):
+    skip_to = -1
+    for i, token in enumerate(tokens[: _MAX_GAP + 3]):
+        if token.start() < skip_to:
+            continue
+        if i > _MAX_GAP:
+            break
         word = token.group(0)
         rest = text[token.start() : min(end, token.start() + 40)]
         field = _field_of(rest)
+        before_fate = _BEFORE_FATE.match(rest)
+        if field is None and before_fate and _field_of(rest[before_fate.end() :]):
+            # "1 civilian was kidnapped and killed": what was done first only leads to the verb.
+            skip_to = token.start() + before_fate.end()
+            continue
         if field is not None:
             # "40 of the injured were hospitalized": the noun names the pool, the verb the count;
             # "12 people of the Foulse community killed": the verb comes later, after the pool.

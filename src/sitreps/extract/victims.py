@@ -271,7 +271,9 @@ _ONE_ACTIVE = re.compile(
     r"|wounding|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
 )
 _ONE_BODY = re.compile(
-    r"\b(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
+    r"\b(?:(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)"
+    r"|(?P<verb2>death|killing|murder|assassination)\s+of\s+(?:a|an|the))"
+    r"\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
 )
 # "... and another wounded", "a second man was shot": one more person, never one seen before.
 # The words before it open a clause, so "fired another shot" is no victim.
@@ -298,7 +300,7 @@ def _pattern_hits(text: str) -> list[_Hit]:
             who = match.group("who").split()[-1].lower()
             if who in _ANIMALS or who in _NOT_PEOPLE:
                 continue
-            verb = match.group("verb").lower()
+            verb = (match.group("verb") or match.groupdict().get("verb2") or "").lower()
             deadly = any(w in verb for w in _DEADLY_STEMS)
             hits.append(_Hit(field="fatalities" if deadly else "injured", start=match.start("who"),
                              end=match.end("who"), verb=verb, span=match.span()))  # fmt: skip

@@ -152,6 +152,10 @@ _AND_ONE = re.compile(
     r"(?!\s+(?:was|were|is|are|has|had|who)\b|\s*,\s*(?:was|who)\b)",
     re.I,
 )
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
@@ -332,6 +336,7 @@ def _share_list_fields(
             gap = text[numbers[i].end : numbers[i + 1].start]
             if (
                 not _LIST_GAP.fullmatch(gap)
+                or _MONTH.search(gap)  # "On 2 May, 1 trader was killed": a date, no list
                 or _OF_THEM.match(text, numbers[i + 1].end)
                 or any(_field_of(w) for w in gap.split())  # "1 killed, 1 grazed": two verbs
             ):

@@ -80,6 +80,8 @@ def _outcome(verb: Token) -> CountField | None:
     hurt = _hurt_by_wounds(verb)
     if hurt is not None:
         return hurt
+    if _struck_by_shot(verb):
+        return "injured"
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
         near = {t.lower_ for t in verb.children}
@@ -89,6 +91,41 @@ def _outcome(verb: Token) -> CountField | None:
             near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
     return None
+
+
+_STRUCK = {"struck", "hit", "grazed", "strikes", "hits", "grazes"}
+_SHOTS = {"bullet", "bullets", "shot", "shots", "round", "rounds", "gunfire", "pellets", "pellet"}
+_BODY = {
+    "head", "leg", "legs", "arm", "arms", "chest", "back", "shoulder", "neck", "face", "hand",
+    "foot", "stomach", "abdomen", "torso", "buttocks", "hip", "thigh", "side", "knee", "jaw",
+}  # fmt: skip
+
+
+def _struck_by_shot(verb: Token) -> bool:
+    """ "One of the shots struck Dunlap", "was grazed by a bullet", "was struck in the head":
+    a person hit by a round or a blow to the body is hurt."""
+    if verb.lower_ not in _STRUCK or verb.pos_ not in ("VERB", "AUX"):
+        return False
+
+    def shots(token: Token) -> bool:
+        words = {t.lower_ for t in token.subtree}
+        return bool(words & _SHOTS)
+
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"]
+    if subjects and any(shots(t) for t in subjects):
+        return True
+    if not any(t.dep_ == "nsubjpass" for t in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by" and shots(prep):
+            return True
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "in"
+            and any(t.dep_ == "pobj" and t.lower_ in _BODY for t in prep.children)
+        ):
+            return True
+    return False
 
 
 def _took_life(verb: Token) -> bool:
@@ -143,7 +180,7 @@ def _victims_of(verb: Token) -> list[Token]:
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects
-        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             # "a man was found suffering from gunshot wounds"
             return [t for t in verb.head.children if t.dep_ in ("nsubjpass", "nsubj", "dobj")]
         if verb.dep_ == "acl":

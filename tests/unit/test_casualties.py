@@ -138,3 +138,13 @@ def test_what_was_done_before_the_killing_leads_to_the_verb() -> None:
     assert _fields("On 2 May, 1 trader was abducted and killed by gunmen near the road.") == [
         ("fatalities", 1, "exact")
     ]
+
+
+def test_one_person_described_by_role_and_age_is_a_figure() -> None:
+    assert _fields("In the raid 1 child was killed and 3 civilians were wounded.") == [
+        ("fatalities", 1, "exact"),
+        ("injured", 3, "exact"),
+    ]
+    assert _fields("Officials said 1 tribal elder was killed near the mosque.") == [
+        ("fatalities", 1, "exact")
+    ]

@@ -84,7 +84,12 @@ _FILLER = re.compile(
     r"|[a-z]+m[ae]n|cadres?|commanders?|bodyguards?|youths?|leaders?|chiefs?|nationals|citizens"
     r"|refugees|migrants|displaced|civil|suspected|alleged|presumed|unidentified|unknown"
     r"|reported|pro-[\w-]+|activists?|supporters?|partisans?|individuals?|loyalists?|followers?"
-    r"|rangers?|sons?|daughters?|brothers?|wives|husbands?|bodyguards?)$"
+    r"|rangers?|sons?|daughters?|brothers?|wives|husbands?|bodyguards?|child|elders?|tribal"
+    r"|clan|village|infants?|bab(?:y|ies)|toddlers?|teen(?:ager)?s?|adults?|sisters?|fathers?"
+    r"|mothers?|wife|farmer|shepherds?|drivers?|officials?|employee|chief|imams?|pastors?"
+    r"|priests?|clerics?|councill?ors?|mayors?|prisoners?|detainees?|inmates?|hostages?"
+    r"|customs|district|provincial|local|former|retired|off-duty|senior|junior|prominent|female"
+    r"|male|minor|minors)$"
 )
 # Demonyms ("Afghan soldiers"), group names and acronyms ("three NPA militants", "two AGuH
 # militants", "12 people of the Foulse community") describe victims too.

@@ -69,6 +69,13 @@ def _best(event: Event, field: str) -> int | None:
             4,
             None,
         ),
+        # one person before the group of the figure
+        (
+            "On 9 March 2024, a man and two boys were killed when a roadside bomb hit their "
+            "cart near the village.",
+            3,
+            None,
+        ),
         # a person described, then a figure of the people with him
         (
             "On 9 March 2024, 1 trader, the owner of a shop, and his 2 guards were killed by "

@@ -444,7 +444,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         m.number.best
         for m, _ in [*stated, *more]
         if not m.subset
-        and m.evidence.start > first.evidence.start
+        and (m.evidence.start > first.evidence.start or _leads(m, first))
         and (m.additional or _other_side(first, m) or _also_others(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
     if added:
@@ -453,6 +453,12 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
+
+
+def _leads(person: CasualtyMention, first: CasualtyMention) -> bool:
+    """ "a woman and two children were killed": one person joined to the figure just before it."""
+    gap = first.evidence.start - person.evidence.end
+    return person.additional and person.number.best == 1 and 0 <= gap <= 25
 
 
 _SHOT = re.compile(r"\bshot\b", re.I)

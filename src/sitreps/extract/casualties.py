@@ -149,11 +149,14 @@ _LIST_GAP = re.compile(
     re.I,
 )
 # One person joined to a group the verb before it counts: "killing four children and a youth".
+_PERSON_WORDS = (
+    r"man|woman|boy|girl|child|youth|teenager|person|civilian|soldier|policeman|officer|member"
+    r"|chief|leader|commander|driver|farmer|herder|trader|student|teacher|imam|pastor|priest"
+    r"|elder|guard|militant|fighter|[a-z]+man|[a-z]+woman"
+)
 _AND_ONE = re.compile(
     r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:and|as\s+well\s+as|along\s+with)\s+(?P<who>(?:an?|one)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|youth|teenager|person|civilian|soldier"
-    r"|policeman|officer|member|chief|leader|commander|driver|farmer|herder|trader|student"
-    r"|teacher|imam|pastor|priest|elder|guard|militant|fighter|[a-z]+man|[a-z]+woman))\b"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))\b"
     r"(?!\s+(?:was|were|is|are|has|had|who)\b|\s*,\s*(?:was|who)\b)",
     re.I,
 )
@@ -357,6 +360,12 @@ def _share_list_fields(
     return listed
 
 
+_ONE_AND = re.compile(
+    rf"(?:^|(?<=[\s,(]))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))"
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+(?:(?:his|her|their)\s+)?$",
+)
+
+
 def _one_more_person(
     text: str,
     numbers: list[NumberMention],
@@ -366,24 +375,33 @@ def _one_more_person(
     """A person listed after the group a verb before them counts is one more casualty:
     "killing four children and a youth", "killed 2 soldiers as well as a civilian"."""
     for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
-        if reading is None or reading[1] == number.start:
+        if reading is not None and reading[1] == number.start:
+            # "a woman and two children were killed": the person before the figure's group
+            lead = _ONE_AND.search(text, max(0, number.start - 60), number.start)
+            if lead is not None and (i == 0 or numbers[i - 1].end <= lead.start()):
+                yield _one(text, lead.start("who"), lead.end("who"), reading[0], article_id)
+            continue
+        if reading is None:
             continue  # only a figure a verb before it governs has the person in its object
         limit = numbers[i + 1].start if i + 1 < len(numbers) else len(text)
         match = _AND_ONE.match(text[:limit], number.end)
         if match is None or re.search(r"[.;:]", match.group(0)):
             continue
-        start, end = match.span("who")
-        one = NumberMention(
-            start=start, end=end, text=text[start:end], value=1, qualifier="exact",
-            low=1, best=1, high=1,
-        )  # fmt: skip
-        yield CasualtyMention(
-            evidence=Evidence.of(article_id, text, start, end),
-            field=reading[0],
-            number=one,
-            who=match.group("who").split()[-1].lower(),
-            additional=True,
-        )
+        yield _one(text, *match.span("who"), reading[0], article_id)
+
+
+def _one(text: str, start: int, end: int, field: CountField, article_id: str) -> CasualtyMention:
+    one = NumberMention(
+        start=start, end=end, text=text[start:end], value=1, qualifier="exact",
+        low=1, best=1, high=1,
+    )  # fmt: skip
+    return CasualtyMention(
+        evidence=Evidence.of(article_id, text, start, end),
+        field=field,
+        number=one,
+        who=text[start:end].split()[-1].lower(),
+        additional=True,
+    )
 
 
 def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:

@@ -152,3 +152,11 @@ def test_protesters_killed_at_the_protest_are_its_toll() -> None:
         "in the capital, killing two protesters."
     )
     assert _best(_main(text), "fatalities") == 2
+
+
+def test_of_competing_claims_the_more_conservative_toll_is_taken() -> None:
+    text = (
+        "On 9 March 2024, the army said its troops killed 30 rebels in a raid on a camp near "
+        "the river. Residents dispute that account, saying 12 villagers were killed."
+    )
+    assert _best(_main(text), "fatalities") == 12

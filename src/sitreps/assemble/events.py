@@ -425,6 +425,19 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     # The report's own headline figure, unless a later sentence says the toll has changed.
     updates = [m for m, _ in headline if m.update]
     first = updates[-1] if updates else headline[0][0]
+    # "The army said it killed 22 ... villagers contest that figure, saying 13": ACLED takes the
+    # more conservative of competing claims.
+    contested = [
+        m
+        for m, s in headline
+        if m is not first
+        and m.field == first.field
+        and not m.update
+        and _CONTESTED.search(s.text)
+        and m.number.best < first.number.best
+    ]
+    if contested and not updates:
+        first = min(contested, key=lambda m: m.number.best)
     best = first.number
     # "Two dead ... two more died in hospital", and the later items of a list, add up.
     # "A fourth person died later": one more person beside the stated figure adds too; "a
@@ -453,6 +466,13 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     low = min(m.number.low for m, _ in headline)
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
+
+
+_CONTESTED = re.compile(
+    r"\b(?:contest(?:s|ed)?|disput(?:e|es|ed)|den(?:y|ies|ied)|refute[sd]?|reject(?:s|ed)?"
+    r"|other\s+sources|conflicting|however)\b",
+    re.I,
+)
 
 
 def _leads(person: CasualtyMention, first: CasualtyMention) -> bool:

@@ -148,3 +148,10 @@ def test_one_person_described_by_role_and_age_is_a_figure() -> None:
     assert _fields("Officials said 1 tribal elder was killed near the mosque.") == [
         ("fatalities", 1, "exact")
     ]
+
+
+def test_rounds_fired_and_people_fired_at_are_no_casualties() -> None:
+    assert _fields("One shot was fired inside the apartment during the argument.") == []
+    assert _fields("The owner fired one shot at the woman, prosecutors said.") == []
+    assert _fields("Two men were shot at multiple times but were not hit.") == []
+    assert _fields("Two men were shot at the bar on Friday.") == [("injured", 2, "exact")]

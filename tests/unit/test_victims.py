@@ -52,6 +52,8 @@ def _count(
         ("A woman was grazed by a bullet outside the store.", {"injured": 1}),
         ("One teen was struck in the head with a pistol.", {"injured": 1}),
         ("The parked car was hit by a truck.", {}),
+        ("A home on Curry Street was shot at several times on Monday night.", {}),
+        ("A 21-year-old man was shot at the bar on Noble Road.", {"injured": 1}),
         ("He drove to the hospital and was treated for minor injuries.", {"injured": 1}),
         ("A ring of suspects was described in the body of the text.", {}),
     ],

@@ -28,7 +28,15 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
         r"|bodies|corpses|massacred|executed|murdered|assassinated|beheaded|lynched"
         r"|(?:shot|stabbed|hacked|beaten|burned)\s+(?:dead|and\s+killed|to\s+death)",
     ),
-    ("injured", r"injured|injuries|wounded|wounds|hurt|injuring|wounding|shot|stabbed"),
+    # "shot at" missed them; "one shot was fired" counts a round, not a person.
+    (
+        "injured",
+        r"injured|injuries|wounded|wounds|hurt|injuring|wounding|stabbed"
+        r"|shot(?!\s+at\s+(?:him|her|them|me|us|police|officers?|deputies|troopers"
+        r"|the\s+(?:teens?|teenagers?|men|group|crowd|officers?|deputies|car|vehicle)"
+        r"|(?:multiple|several|numerous|many|a\s+few)\s+times)\b|\s+at(?=\s*[.,;]|\s+by\b))"
+        r"(?!\s+(?:was|were)\s+(?:fired|heard)|\s+(?:rang|went|hit|struck|missed)\b)",
+    ),
 )
 _FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_WORDS]
 
@@ -173,6 +181,10 @@ _BEFORE_FATE = re.compile(
     r"|robbed|ambushed|attacked|beaten|seized|dragged\s+out)\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
     re.I,
 )
+# "fired one shot at the woman", "one shot was fired", "two shots rang out": rounds, not people.
+_FIRED_ROUNDS = re.compile(
+    r"\s+(?:more\s+)?(?:shots?|rounds?)\b(?=\s+(?:at|into|was|were|rang|from|in\s+the\s+air))", re.I
+)
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _MAX_GAP = 7
 
@@ -285,7 +297,8 @@ def _in_sentence(
         for n in iter_numbers(text, sent_start, sent_end)
         if not _in_brackets(text, sent_start, n.start)
         and not re.search(r"\bno\s+$", text[max(sent_start, n.start - 4) : n.start], re.I)
-    ]  # "no one was hurt" is a zero, read by _no_casualties
+        and not _FIRED_ROUNDS.match(text, n.end)
+    ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round
     readings: list[tuple[CountField, int, int, str | None] | None] = []
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end

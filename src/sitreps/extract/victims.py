@@ -82,6 +82,8 @@ def _outcome(verb: Token) -> CountField | None:
         return hurt
     if _struck_by_shot(verb):
         return "injured"
+    if word in ("shot", "shoot", "shooting") and any(_fired_at(t, verb) for t in verb.children):
+        return None  # "the house was shot at", "shot at him": fired at, not hit
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
         near = {t.lower_ for t in verb.children}
@@ -126,6 +128,25 @@ def _struck_by_shot(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+_FIRED_AT = {"him", "her", "them", "me", "us", "police", "officers", "officer", "deputies",
+             "times", "car", "vehicle", "house", "home"}  # fmt: skip
+
+
+def _fired_at(prep: Token, verb: Token) -> bool:
+    """ "shot at him", "was shot at multiple times", "a house was shot at": "at" right after
+    the verb with a target or nothing after it; not "shot at the bar" or "at 1 a.m."."""
+    if prep.dep_ != "prep" or prep.lower_ != "at" or prep.i != verb.i + 1:
+        return False
+    objects = [t for t in prep.children if t.dep_ == "pobj"]
+    if not objects:
+        return True
+    target = objects[0]
+    bare = not any(t.dep_ == "det" for t in target.children)
+    return target.lower_ in ("him", "her", "them", "me", "us", "times") or (
+        bare and target.lower_ in _FIRED_AT
+    )
 
 
 def _took_life(verb: Token) -> bool:

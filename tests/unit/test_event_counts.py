@@ -160,3 +160,11 @@ def test_of_competing_claims_the_more_conservative_toll_is_taken() -> None:
         "the river. Residents dispute that account, saying 12 villagers were killed."
     )
     assert _best(_main(text), "fatalities") == 12
+
+
+def test_a_past_cause_told_after_the_toll_leaves_the_toll_to_the_event() -> None:
+    text = (
+        "On 10 March 2024, two clan militias clashed over grazing land near the village. Three "
+        "people were killed in the fighting, which was linked to a previous land dispute."
+    )
+    assert _best(_main(text), "fatalities") == 3

@@ -168,3 +168,13 @@ def test_a_past_cause_told_after_the_toll_leaves_the_toll_to_the_event() -> None
         "people were killed in the fighting, which was linked to a previous land dispute."
     )
     assert _best(_main(text), "fatalities") == 3
+
+
+def test_an_arrest_day_without_a_published_date_leaves_the_day_unresolved() -> None:
+    text = (
+        "Police arrested a man on Monday in connection with a shooting outside a shop. He "
+        "fired four shots at a clerk, wounding him in the arm."
+    )
+    result = extract_article(Article(id="t", text=text))
+    (main,) = [e for e in result.events if e.relation == "main"]
+    assert main.date.start is None

@@ -82,7 +82,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         # shooting's; a day told where the report describes the shooting dates the event.
         crime = [d for d in found if d not in case]
         if not any(d.precision == "day" for d in crime):
-            arrested = min(d.start or d.end for d in case if d.end)
+            arrested = min((d.start or d.end for d in case if d.end), default=None)
             shooting = _shooting_day(sentences, arrested, crime)
             if shooting:
                 return shooting

@@ -155,3 +155,9 @@ def test_rounds_fired_and_people_fired_at_are_no_casualties() -> None:
     assert _fields("The owner fired one shot at the woman, prosecutors said.") == []
     assert _fields("Two men were shot at multiple times but were not hit.") == []
     assert _fields("Two men were shot at the bar on Friday.") == [("injured", 2, "exact")]
+
+
+def test_a_conjunction_after_a_name_ends_the_victims_words() -> None:
+    assert _fields("Gunmen killed three Fulani and wounded others at the market.") == [
+        ("fatalities", 3, "exact")
+    ]

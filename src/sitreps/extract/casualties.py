@@ -185,6 +185,12 @@ _BEFORE_FATE = re.compile(
 _FIRED_ROUNDS = re.compile(
     r"\s+(?:more\s+)?(?:shots?|rounds?)\b(?=\s+(?:at|into|was|were|rang|from|in\s+the\s+air))", re.I
 )
+# Words that end a name rather than continue it: "killed three Fulani and wounded others".
+_FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "nor", "in", "at", "on", "of", "to", "with", "by", "from", "for",
+    "while", "as", "who", "whom", "which", "that", "after", "before", "during", "near",
+    "when", "where", "then", "also", "were", "was", "are", "is", "had", "have", "has",
+})  # fmt: skip
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _MAX_GAP = 7
 
@@ -239,6 +245,7 @@ def _right_field(
         name_goes_on = (
             i >= 1
             and word.isalpha()
+            and word.lower() not in _FUNCTION_WORDS
             and _DEMONYM_WORD.match(tokens[i - 1].group(0)) is not None
             and tokens[i - 1].group(0).lower() not in _CAPITALIZED_NOT_NAMES
             and not bare_year

@@ -119,3 +119,45 @@ def test_names_appositions_and_pools_between_a_figure_and_its_verb() -> None:
     ]
     # "of the injured" still names the pool, not the count
     assert _fields("Eleven of the injured were hospitalized.") == [("hospitalized", 11, "exact")]
+
+
+def test_a_group_name_written_partly_in_lower_case_still_describes_the_victims() -> None:
+    assert _fields("Troops said 14 Al shabaab militants were killed in the raid.") == [
+        ("fatalities", 14, "exact")
+    ]
+
+
+def test_activists_and_relatives_are_victims_too() -> None:
+    assert _fields("One activist was killed and two supporters were injured.") == [
+        ("fatalities", 1, "exact"),
+        ("injured", 2, "exact"),
+    ]
+
+
+def test_what_was_done_before_the_killing_leads_to_the_verb() -> None:
+    assert _fields("On 2 May, 1 trader was abducted and killed by gunmen near the road.") == [
+        ("fatalities", 1, "exact")
+    ]
+
+
+def test_one_person_described_by_role_and_age_is_a_figure() -> None:
+    assert _fields("In the raid 1 child was killed and 3 civilians were wounded.") == [
+        ("fatalities", 1, "exact"),
+        ("injured", 3, "exact"),
+    ]
+    assert _fields("Officials said 1 tribal elder was killed near the mosque.") == [
+        ("fatalities", 1, "exact")
+    ]
+
+
+def test_rounds_fired_and_people_fired_at_are_no_casualties() -> None:
+    assert _fields("One shot was fired inside the apartment during the argument.") == []
+    assert _fields("The owner fired one shot at the woman, prosecutors said.") == []
+    assert _fields("Two men were shot at multiple times but were not hit.") == []
+    assert _fields("Two men were shot at the bar on Friday.") == [("injured", 2, "exact")]
+
+
+def test_a_conjunction_after_a_name_ends_the_victims_words() -> None:
+    assert _fields("Gunmen killed three Fulani and wounded others at the market.") == [
+        ("fatalities", 3, "exact")
+    ]

@@ -62,6 +62,33 @@ def _best(event: Event, field: str) -> int | None:
         ),
         # the shot include the dead; the injured do not
         ("Police said four people were shot, one fatally, at a park on Wednesday.", 1, 3),
+        # one person listed after the group the verb counts is one more
+        (
+            "On 9 March 2024, soldiers fired on a market near the border, killing three herders "
+            "and a teenage boy.",
+            4,
+            None,
+        ),
+        # one person before the group of the figure
+        (
+            "On 9 March 2024, a man and two boys were killed when a roadside bomb hit their "
+            "cart near the village.",
+            3,
+            None,
+        ),
+        # a person described, then a figure of the people with him
+        (
+            "On 9 March 2024, 1 trader, the owner of a shop, and his 2 guards were killed by "
+            "gunmen in the town.",
+            3,
+            None,
+        ),
+        (
+            "On 9 March 2024, militants killed 1 district chief in addition to 4 of his guards "
+            "near the town.",
+            5,
+            None,
+        ),
         # whoever a shooting sends to hospital was hurt in it
         ("Two men were hospitalized after a shooting on Elm Street on Monday night.", None, 2),
     ],
@@ -83,3 +110,71 @@ def test_with_no_date_phrase_the_event_is_of_the_day_before_or_the_published_day
     main = _main("A man was shot in the leg outside a bar on Elm Street, police said.")
     assert (main.date.start, main.date.end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
     assert main.date.precision == "day"
+
+
+def test_an_arrest_day_yields_to_the_day_the_shooting_is_told_on() -> None:
+    # PUBLISHED is Tuesday 12 March 2024; the arrest was on Monday, the shooting a week before.
+    text = (
+        "Police arrested a 24-year-old man Monday in connection with a shooting outside a "
+        "grocery store. Investigators said the man fired four shots at a clerk on March 4, "
+        "wounding him in the arm."
+    )
+    main = _main(text)
+    assert main.date.start == main.date.end == dt.date(2024, 3, 4)
+
+
+def test_a_day_told_of_the_crime_itself_stays_the_event_day() -> None:
+    text = (
+        "Two teenagers have been arrested in a carjacking and a burglary on Monday, deputies "
+        "said. A woman was shot in the hand during the carjacking on March 1, they said."
+    )
+    assert _main(text).date.start == dt.date(2024, 3, 11)
+
+
+def test_a_person_hurt_in_a_clause_of_their_own_is_no_extra_death() -> None:
+    text = "On 9 March 2024, gunmen killed two farmers and a woman was wounded near the river."
+    assert _best(_main(text), "fatalities") == 2
+
+
+def test_deaths_a_protest_is_held_over_are_not_its_toll() -> None:
+    text = (
+        "On 9 March 2024, hundreds of residents protested in the town square after three "
+        "miners were killed in a collapse at the mine, demanding safer working conditions."
+    )
+    main = _main(text)
+    assert main.event_type == "Protests"
+    assert _best(main, "fatalities") is None
+
+
+def test_protesters_killed_at_the_protest_are_its_toll() -> None:
+    text = (
+        "On 9 March 2024, police fired live rounds at protesters marching against fuel prices "
+        "in the capital, killing two protesters."
+    )
+    assert _best(_main(text), "fatalities") == 2
+
+
+def test_of_competing_claims_the_more_conservative_toll_is_taken() -> None:
+    text = (
+        "On 9 March 2024, the army said its troops killed 30 rebels in a raid on a camp near "
+        "the river. Residents dispute that account, saying 12 villagers were killed."
+    )
+    assert _best(_main(text), "fatalities") == 12
+
+
+def test_a_past_cause_told_after_the_toll_leaves_the_toll_to_the_event() -> None:
+    text = (
+        "On 10 March 2024, two clan militias clashed over grazing land near the village. Three "
+        "people were killed in the fighting, which was linked to a previous land dispute."
+    )
+    assert _best(_main(text), "fatalities") == 3
+
+
+def test_an_arrest_day_without_a_published_date_leaves_the_day_unresolved() -> None:
+    text = (
+        "Police arrested a man on Monday in connection with a shooting outside a shop. He "
+        "fired four shots at a clerk, wounding him in the arm."
+    )
+    result = extract_article(Article(id="t", text=text))
+    (main,) = [e for e in result.events if e.relation == "main"]
+    assert main.date.start is None

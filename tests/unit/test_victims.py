@@ -48,6 +48,14 @@ def _count(
         ("A farmer took his own life after the standoff.", {"fatalities": 1}),
         ("He was taken to a clinic, where he succumbed to his wounds.", {"fatalities": 1}),
         ("The gunman shot Ellis twice, killing him.", {"fatalities": 1}),
+        ("The fighting ended with the death of the local militia leader.", {"fatalities": 1}),
+        ("A woman was grazed by a bullet outside the store.", {"injured": 1}),
+        ("One teen was struck in the head with a pistol.", {"injured": 1}),
+        ("The parked car was hit by a truck.", {}),
+        ("A home on Curry Street was shot at several times on Monday night.", {}),
+        ("A 21-year-old man was shot at the bar on Noble Road.", {"injured": 1}),
+        ("He drove to the hospital and was treated for minor injuries.", {"injured": 1}),
+        ("A ring of suspects was described in the body of the text.", {}),
     ],
 )
 def test_each_person_counts_once(text: str, expected: dict[str, int]) -> None:

@@ -90,10 +90,75 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         if s.index <= first or (s.paragraph == paragraph and s.violent)
     ]
     found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
+    case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
+    if case:
+        # "A man was arrested Friday in a shooting last week": the arrest's day is not the
+        # shooting's; a day told where the report describes the shooting dates the event.
+        crime = [d for d in found if d not in case]
+        if not any(d.precision == "day" for d in crime):
+            arrested = min((d.start or d.end for d in case if d.end), default=None)
+            shooting = _shooting_day(sentences, arrested, crime)
+            if shooting:
+                return shooting
     if found:
         return found
     later = (d for s in sentences[first:] for d in s.dates)
     return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
+
+
+# Steps of the justice process that follow an attack: their days are not the attack's.
+_LEGAL = re.compile(
+    r"\b(?:arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced|pleaded|pled"
+    r"|convicted|court|trial|jury|bail|bond|booked|custody|surrendered|turned\s+(?:him|her)self"
+    r"|extradited|hearing|warrants?)\b",
+    re.I,
+)
+# Words that tell the shooting itself (a verb of firing or of hitting someone).
+_SHOOTING = re.compile(
+    r"\b(?:shot|shooting|shootings|fired|opened\s+fire|gunfire|gunshots?|killed|wounded|injured"
+    r"|stabbed|died|slain|struck|hit)\b",
+    re.I,
+)
+
+
+_CRIME = re.compile(
+    r"\b(?:shooting|shootings|killing|killings|slaying|homicide|murder|death|attack|robbery"
+    r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|killed|wounded|fired)\b",
+    re.I,
+)
+
+
+def _of_the_case(sentence: Sentence, date: DateMention) -> bool:
+    """Whether a date phrase gives the day of an arrest, a charge or a hearing: a step of the
+    case comes before it in its sentence with no word of the crime between them ("arrested
+    Friday in a shooting"; not "arrested in two carjackings on Monday")."""
+    before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    steps = list(_LEGAL.finditer(before))
+    return bool(steps) and not _CRIME.search(before, steps[-1].end())
+
+
+def _shooting_day(
+    sentences: Sequence[Sentence], arrested: dt.date | None, crime: Sequence[DateMention]
+) -> list[DateMention]:
+    """The day a sentence telling the shooting gives, before the arrest: within the span the
+    opening gave the crime ("last week"), else a dated day ("Jan. 23, 2014") however long ago
+    or a weekday of the week before."""
+    lo = min((d.start for d in crime if d.start), default=None)
+    hi = max((d.end for d in crime if d.end), default=None)
+    for sentence in sentences:
+        if not _SHOOTING.search(sentence.text):
+            continue
+        for d in sentence.dates:
+            if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
+                continue
+            if arrested is not None and d.end > arrested:
+                continue
+            if lo is not None and hi is not None:
+                if lo <= d.end <= hi:
+                    return [d]
+            elif not d.relative or arrested is None or (arrested - d.end).days <= 7:
+                return [d]
+    return []
 
 
 def _recent(date: DateMention, published: dt.date | None) -> bool:
@@ -374,6 +439,19 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     # The report's own headline figure, unless a later sentence says the toll has changed.
     updates = [m for m, _ in headline if m.update]
     first = updates[-1] if updates else headline[0][0]
+    # "The army said it killed 22 ... villagers contest that figure, saying 13": ACLED takes the
+    # more conservative of competing claims.
+    contested = [
+        m
+        for m, s in headline
+        if m is not first
+        and m.field == first.field
+        and not m.update
+        and _CONTESTED.search(s.text)
+        and m.number.best < first.number.best
+    ]
+    if contested and not updates:
+        first = min(contested, key=lambda m: m.number.best)
     best = first.number
     # "Two dead ... two more died in hospital", and the later items of a list, add up.
     # "A fourth person died later": one more person beside the stated figure adds too; "a
@@ -393,7 +471,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         m.number.best
         for m, _ in [*stated, *more]
         if not m.subset
-        and m.evidence.start > first.evidence.start
+        and (m.evidence.start > first.evidence.start or _leads(m, first))
         and (m.additional or _other_side(first, m) or _also_others(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
     if added:
@@ -404,8 +482,40 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     return Count(low=min(low, best.best), best=best.best, high=high, reports=reports)
 
 
+_CONTESTED = re.compile(
+    r"\b(?:contest(?:s|ed)?|disput(?:e|es|ed)|den(?:y|ies|ied)|refute[sd]?|reject(?:s|ed)?"
+    r"|other\s+sources|conflicting|however)\b",
+    re.I,
+)
+
+
+def _leads(person: CasualtyMention, first: CasualtyMention) -> bool:
+    """ "a woman and two children were killed": one person joined to the figure just before it."""
+    gap = first.evidence.start - person.evidence.end
+    return person.additional and person.number.best == 1 and 0 <= gap <= 25
+
+
 _SHOT = re.compile(r"\bshot\b", re.I)
 _HURT = re.compile(r"\b(?:wound|injur|hurt|hospitali)", re.I)
+
+
+# What a crowd gathers over: "protested after 8 people were killed", "to honour a man who died".
+_GRIEVANCE = re.compile(
+    r"\b(?:after|following|(?<!hand\s)(?<!handed\s)(?<!turned\s)(?<!took\s)over|against|honou?r(?:ing)?|mourn(?:ing)?|commemorat\w+"
+    r"|accused\s+of|relation\s+to|connection\s+with|(?:inquiry|investigation)\s+into|justice\s+for|(?:murder|death|killing|deaths|killings)\s+of)\b",
+    re.I,
+)
+
+
+def _recalled(text: str, sentence: Sentence, mention: CasualtyMention) -> bool:
+    """Whether a protest's report names the deaths as what the crowd protests: deaths told in
+    the clause after "after" or "over" are an earlier event, not this one's toll."""
+    before = text[sentence.start : mention.evidence.start]
+    cues = list(_GRIEVANCE.finditer(before))
+    if not cues:
+        return False
+    between = before[cues[-1].end() :]
+    return len(between) <= 60 and not re.search(r"[,;:]", between)
 
 
 def _shot_counts_the_dead(mentions: Sequence[CasualtyMention]) -> bool:
@@ -525,8 +635,14 @@ def build_event(
     )
     actors, actor_evidence = _actors(actor_mentions, country, typing)
     counts: dict[str, Count | None] = {}
+    crowd = typing.event_type in ("Protests", "Riots")
     for field in COUNT_FIELDS:
-        mentions = [(m, s) for s in sentences for m in s.casualties if m.field == field]
+        mentions = [
+            (m, s)
+            for s in sentences
+            for m in s.casualties
+            if m.field == field and not (crowd and _recalled(text, s, m))
+        ]
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"
         counts[field] = None if strategic else _count(mentions)

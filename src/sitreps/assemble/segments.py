@@ -96,11 +96,25 @@ def _dated_before(sentence: Sentence, main_start: dt.date | None) -> bool:
     for date in sentence.dates:
         if date.end is not None and main_start is not None and date.end < main_start:
             return date.precision in ("month", "year", "week") or (main_start - date.end).days > 3
+    cue = _PAST_CUE.search(sentence.text)
     return (
         main_start is not None
-        and bool(_PAST_CUE.search(sentence.text))
+        and cue is not None
+        and not _in_trailing_clause(sentence, cue.start())
         and not any(d.start is not None and d.start >= main_start for d in sentence.dates)
     )
+
+
+_CLAUSE_AFTER = re.compile(r",\s*(?:which|who|whom|as|amid|in\s+what)\b|;", re.I)
+
+
+def _in_trailing_clause(sentence: Sentence, at: int) -> bool:
+    """ "Two people were killed in the clash, which was related to a previous dispute": the
+    past is told of the cause in a clause after the casualties, which are this event's."""
+    ends = [m.evidence.end - sentence.start for m in sentence.casualties]
+    if not ends or max(ends) > at:
+        return False
+    return bool(_CLAUSE_AFTER.search(sentence.text, max(ends), at))
 
 
 def _dated_on(sentence: Sentence, start: dt.date | None, end: dt.date | None) -> bool:

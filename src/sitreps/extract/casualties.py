@@ -10,7 +10,7 @@ which keeps "14 people were killed and over 55 injured" as two figures, not one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..types import CasualtyMention, CountField, Evidence, NumberMention
 from .numbers import iter_numbers
@@ -28,7 +28,15 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
         r"|bodies|corpses|massacred|executed|murdered|assassinated|beheaded|lynched"
         r"|(?:shot|stabbed|hacked|beaten|burned)\s+(?:dead|and\s+killed|to\s+death)",
     ),
-    ("injured", r"injured|injuries|wounded|wounds|hurt|injuring|wounding|shot|stabbed"),
+    # "shot at" missed them; "one shot was fired" counts a round, not a person.
+    (
+        "injured",
+        r"injured|injuries|wounded|wounds|hurt|injuring|wounding|stabbed"
+        r"|shot(?!\s+at\s+(?:him|her|them|me|us|police|officers?|deputies|troopers"
+        r"|the\s+(?:teens?|teenagers?|men|group|crowd|officers?|deputies|car|vehicle)"
+        r"|(?:multiple|several|numerous|many|a\s+few)\s+times)\b|\s+at(?=\s*[.,;]|\s+by\b))"
+        r"(?!\s+(?:was|were)\s+(?:fired|heard)|\s+(?:rang|went|hit|struck|missed)\b)",
+    ),
 )
 _FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_WORDS]
 # Every word a figure can hang on to count casualties (the field words, the verbs before a
@@ -90,7 +98,13 @@ _FILLER = re.compile(
     r"|local|innocent|unarmed|armed|other|including|among|\d+-year-old|aged"
     r"|[a-z]+m[ae]n|cadres?|commanders?|bodyguards?|youths?|leaders?|chiefs?|nationals|citizens"
     r"|refugees|migrants|displaced|civil|suspected|alleged|presumed|unidentified|unknown"
-    r"|reported|pro-[\w-]+)$"
+    r"|reported|pro-[\w-]+|activists?|supporters?|partisans?|individuals?|loyalists?|followers?"
+    r"|rangers?|sons?|daughters?|brothers?|wives|husbands?|bodyguards?|child|elders?|tribal"
+    r"|clan|village|infants?|bab(?:y|ies)|toddlers?|teen(?:ager)?s?|adults?|sisters?|fathers?"
+    r"|mothers?|wife|farmer|shepherds?|drivers?|officials?|employee|chief|imams?|pastors?"
+    r"|priests?|clerics?|councill?ors?|mayors?|prisoners?|detainees?|inmates?|hostages?"
+    r"|customs|district|provincial|local|former|retired|off-duty|senior|junior|prominent|female"
+    r"|male|minor|minors)$"
 )
 # Demonyms ("Afghan soldiers"), group names and acronyms ("three NPA militants", "two AGuH
 # militants", "12 people of the Foulse community") describe victims too.
@@ -141,10 +155,49 @@ _ASIDE = re.compile(
     re.I,
 )
 # Between two figures of one list: a few describing words, then a comma or "and".
-_LIST_GAP = re.compile(r"(?:\s+[A-Za-z-]+){1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+# "1 civilian, a council member, and his 2 bodyguards": an apposition may describe the first;
+# "1 council member in addition to 3 of his guards" joins two groups as "and" does.
+_LIST_GAP = re.compile(
+    r"(?:\s+[A-Za-z'’-]+){1,3}(?:\s*,\s*(?:an?|the)\s[^,.;]{1,50}?)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with)\s+)"
+    r"(?:(?:his|her|their|its)\s+)?",
+    re.I,
+)
+# One person joined to a group the verb before it counts: "killing four children and a youth".
+_PERSON_WORDS = (
+    r"man|woman|boy|girl|child|youth|teenager|person|civilian|soldier|policeman|officer|member"
+    r"|chief|leader|commander|driver|farmer|herder|trader|student|teacher|imam|pastor|priest"
+    r"|elder|guard|militant|fighter|[a-z]+man|[a-z]+woman"
+)
+_AND_ONE = re.compile(
+    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:and|as\s+well\s+as|along\s+with)\s+(?P<who>(?:an?|one)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))\b"
+    r"(?!\s+(?:was|were|is|are|has|had|who)\b|\s*,\s*(?:was|who)\b)",
+    re.I,
+)
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
+# What is done to people before they are killed or hurt: "was abducted and killed".
+_BEFORE_FATE = re.compile(
+    r"(?:kidnapped|abducted|tortured|arrested|detained|captured|taken\s+away|stoned|raped"
+    r"|robbed|ambushed|attacked|beaten|seized|dragged\s+out)\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+    re.I,
+)
+# "fired one shot at the woman", "one shot was fired", "two shots rang out": rounds, not people.
+_FIRED_ROUNDS = re.compile(
+    r"\s+(?:more\s+)?(?:shots?|rounds?)\b(?=\s+(?:at|into|was|were|rang|from|in\s+the\s+air))", re.I
+)
+# Words that end a name rather than continue it: "killed three Fulani and wounded others".
+_FUNCTION_WORDS = frozenset({
+    "and", "or", "but", "nor", "in", "at", "on", "of", "to", "with", "by", "from", "for",
+    "while", "as", "who", "whom", "which", "that", "after", "before", "during", "near",
+    "when", "where", "then", "also", "were", "was", "are", "is", "had", "have", "has",
+})  # fmt: skip
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _MAX_GAP = 7
 
@@ -173,10 +226,20 @@ def _right_field(
     # "3434 High Street", "2018 Garcia died": an address or a year before a name counts nobody.
     bare_year = re.fullmatch(r"\d{4}", figure) is not None
     of_the = -9  # where "of the" stood: "40 of the (seriously) injured" names the pool
-    for i, token in enumerate(tokens[: _MAX_GAP + 1]):
+    skip_to = -1
+    for i, token in enumerate(tokens[: _MAX_GAP + 3]):
+        if token.start() < skip_to:
+            continue
+        if i > _MAX_GAP:
+            break
         word = token.group(0)
         rest = text[token.start() : min(end, token.start() + 40)]
         field = _field_of(rest)
+        before_fate = _BEFORE_FATE.match(rest)
+        if field is None and before_fate and _field_of(rest[before_fate.end() :]):
+            # "1 civilian was kidnapped and killed": what was done first only leads to the verb.
+            skip_to = token.start() + before_fate.end()
+            continue
         if field is not None:
             # "40 of the injured were hospitalized": the noun names the pool, the verb the count;
             # "12 people of the Foulse community killed": the verb comes later, after the pool.
@@ -185,7 +248,16 @@ def _right_field(
                 continue
             return field, token.end(), who
         named = _DEMONYM_WORD.match(word) and word.lower() not in _CAPITALIZED_NOT_NAMES
-        if not (_FILLER.match(word.lower()) or (named and not bare_year)):
+        # "14 Al shabaab militants": a name's later words may be written in lower case.
+        name_goes_on = (
+            i >= 1
+            and word.isalpha()
+            and word.lower() not in _FUNCTION_WORDS
+            and _DEMONYM_WORD.match(tokens[i - 1].group(0)) is not None
+            and tokens[i - 1].group(0).lower() not in _CAPITALIZED_NOT_NAMES
+            and not bare_year
+        )
+        if not (_FILLER.match(word.lower()) or (named and not bare_year) or name_goes_on):
             return None
         if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
             of_the = i
@@ -239,7 +311,8 @@ def _in_sentence(
         for n in iter_numbers(text, sent_start, sent_end)
         if not _in_brackets(text, sent_start, n.start)
         and not re.search(r"\bno\s+$", text[max(sent_start, n.start - 4) : n.start], re.I)
-    ]  # "no one was hurt" is a zero, read by _no_casualties
+        and not _FIRED_ROUNDS.match(text, n.end)
+    ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round
     readings: list[tuple[CountField, int, int, str | None] | None] = []
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
@@ -255,7 +328,7 @@ def _in_sentence(
         end, who = _who_after(text, number.end, next_start)
         readings.append((left, _phrase_start(text, sent_start, number), end, who))
     listed = _share_list_fields(text, numbers, readings)
-    found: list[CasualtyMention] = []
+    found: list[CasualtyMention] = list(_one_more_person(text, numbers, readings, article_id))
     for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
         if reading is None:
             continue
@@ -298,6 +371,7 @@ def _share_list_fields(
             gap = text[numbers[i].end : numbers[i + 1].start]
             if (
                 not _LIST_GAP.fullmatch(gap)
+                or _MONTH.search(gap)  # "On 2 May, 1 trader was killed": a date, no list
                 or _OF_THEM.match(text, numbers[i + 1].end)
                 or any(_field_of(w) for w in gap.split())  # "1 killed, 1 grazed": two verbs
             ):
@@ -311,6 +385,50 @@ def _share_list_fields(
                 readings[i + 1] = (field, numbers[i + 1].start, numbers[i + 1].end, None)
             listed.add(i + 1)
     return listed
+
+
+_ONE_AND = re.compile(
+    rf"(?:^|(?<=[\s,(]))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))"
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+(?:(?:his|her|their)\s+)?$",
+)
+
+
+def _one_more_person(
+    text: str,
+    numbers: list[NumberMention],
+    readings: list[tuple[CountField, int, int, str | None] | None],
+    article_id: str,
+) -> Iterator[CasualtyMention]:
+    """A person listed after the group a verb before them counts is one more casualty:
+    "killing four children and a youth", "killed 2 soldiers as well as a civilian"."""
+    for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
+        if reading is not None and reading[1] == number.start:
+            # "a woman and two children were killed": the person before the figure's group
+            lead = _ONE_AND.search(text, max(0, number.start - 60), number.start)
+            if lead is not None and (i == 0 or numbers[i - 1].end <= lead.start()):
+                yield _one(text, lead.start("who"), lead.end("who"), reading[0], article_id)
+            continue
+        if reading is None:
+            continue  # only a figure a verb before it governs has the person in its object
+        limit = numbers[i + 1].start if i + 1 < len(numbers) else len(text)
+        match = _AND_ONE.match(text[:limit], number.end)
+        if match is None or re.search(r"[.;:]", match.group(0)):
+            continue
+        yield _one(text, *match.span("who"), reading[0], article_id)
+
+
+def _one(text: str, start: int, end: int, field: CountField, article_id: str) -> CasualtyMention:
+    one = NumberMention(
+        start=start, end=end, text=text[start:end], value=1, qualifier="exact",
+        low=1, best=1, high=1,
+    )  # fmt: skip
+    return CasualtyMention(
+        evidence=Evidence.of(article_id, text, start, end),
+        field=field,
+        number=one,
+        who=text[start:end].split()[-1].lower(),
+        additional=True,
+    )
 
 
 def _phrase_start(text: str, sent_start: int, number: NumberMention) -> int:

@@ -80,6 +80,10 @@ def _outcome(verb: Token) -> CountField | None:
     hurt = _hurt_by_wounds(verb)
     if hurt is not None:
         return hurt
+    if _struck_by_shot(verb):
+        return "injured"
+    if word in ("shot", "shoot", "shooting") and any(_fired_at(t, verb) for t in verb.children):
+        return None  # "the house was shot at", "shot at him": fired at, not hit
     if word in _INJURED:
         # "shot dead", "fatally shot", "shot and killed": the stronger word decides.
         near = {t.lower_ for t in verb.children}
@@ -89,6 +93,60 @@ def _outcome(verb: Token) -> CountField | None:
             near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
     return None
+
+
+_STRUCK = {"struck", "hit", "grazed", "strikes", "hits", "grazes"}
+_SHOTS = {"bullet", "bullets", "shot", "shots", "round", "rounds", "gunfire", "pellets", "pellet"}
+_BODY = {
+    "head", "leg", "legs", "arm", "arms", "chest", "back", "shoulder", "neck", "face", "hand",
+    "foot", "stomach", "abdomen", "torso", "buttocks", "hip", "thigh", "side", "knee", "jaw",
+}  # fmt: skip
+
+
+def _struck_by_shot(verb: Token) -> bool:
+    """ "One of the shots struck Dunlap", "was grazed by a bullet", "was struck in the head":
+    a person hit by a round or a blow to the body is hurt."""
+    if verb.lower_ not in _STRUCK or verb.pos_ not in ("VERB", "AUX"):
+        return False
+
+    def shots(token: Token) -> bool:
+        words = {t.lower_ for t in token.subtree}
+        return bool(words & _SHOTS)
+
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"]
+    if subjects and any(shots(t) for t in subjects):
+        return True
+    if not any(t.dep_ == "nsubjpass" for t in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by" and shots(prep):
+            return True
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "in"
+            and any(t.dep_ == "pobj" and t.lower_ in _BODY for t in prep.children)
+        ):
+            return True
+    return False
+
+
+_FIRED_AT = {"him", "her", "them", "me", "us", "police", "officers", "officer", "deputies",
+             "times", "car", "vehicle", "house", "home"}  # fmt: skip
+
+
+def _fired_at(prep: Token, verb: Token) -> bool:
+    """ "shot at him", "was shot at multiple times", "a house was shot at": "at" right after
+    the verb with a target or nothing after it; not "shot at the bar" or "at 1 a.m."."""
+    if prep.dep_ != "prep" or prep.lower_ != "at" or prep.i != verb.i + 1:
+        return False
+    objects = [t for t in prep.children if t.dep_ == "pobj"]
+    if not objects:
+        return True
+    target = objects[0]
+    bare = not any(t.dep_ == "det" for t in target.children)
+    return target.lower_ in ("him", "her", "them", "me", "us", "times") or (
+        bare and target.lower_ in _FIRED_AT
+    )
 
 
 def _took_life(verb: Token) -> bool:
@@ -143,7 +201,7 @@ def _victims_of(verb: Token) -> list[Token]:
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects
-        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
             # "a man was found suffering from gunshot wounds"
             return [t for t in verb.head.children if t.dep_ in ("nsubjpass", "nsubj", "dobj")]
         if verb.dep_ == "acl":
@@ -271,7 +329,9 @@ _ONE_ACTIVE = re.compile(
     r"|wounding|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
 )
 _ONE_BODY = re.compile(
-    r"\b(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
+    r"\b(?:(?P<verb>(?:dismembered\s+|lifeless\s+|decapitated\s+)?(?:body|corpse))\s+of\s+(?:a|an)"
+    r"|(?P<verb2>death|killing|murder|assassination)\s+of\s+(?:a|an|the))"
+    r"\s+(?P<who>(?:[\w-]+\s+){0,2}?[a-z-]+)\b"
 )
 # "... and another wounded", "a second man was shot": one more person, never one seen before.
 # The words before it open a clause, so "fired another shot" is no victim.
@@ -298,7 +358,7 @@ def _pattern_hits(text: str) -> list[_Hit]:
             who = match.group("who").split()[-1].lower()
             if who in _ANIMALS or who in _NOT_PEOPLE:
                 continue
-            verb = match.group("verb").lower()
+            verb = (match.group("verb") or match.groupdict().get("verb2") or "").lower()
             deadly = any(w in verb for w in _DEADLY_STEMS)
             hits.append(_Hit(field="fatalities" if deadly else "injured", start=match.start("who"),
                              end=match.end("who"), verb=verb, span=match.span()))  # fmt: skip

@@ -58,3 +58,20 @@ def test_an_agreement_told_after_an_attack_is_its_own_development() -> None:
     )
     kinds = _events(text)
     assert ("related", "Strategic developments", "Agreement") in kinds
+
+
+def test_a_protest_by_disaster_victims_is_a_protest() -> None:
+    text = (
+        "On 3 June 2024, residents hit by last month's floods blocked the main road into the "
+        "town to demand a fair share of the relief funds."
+    )
+    kinds = _events(text)
+    assert [k[1] for k in kinds if k[0] == "main"] == ["Protests"]
+
+
+def test_a_crowd_burning_after_a_road_death_is_an_event() -> None:
+    text = (
+        "On 2 May 2024, motorcycle taxi riders burnt a car in the town centre after a road "
+        "accident caused the death of one of their colleagues."
+    )
+    assert [k for k in _events(text) if k[0] == "main"] != []

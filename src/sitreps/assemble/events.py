@@ -694,8 +694,11 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     if not opening:
         return None
     told_opening = " ".join(s.text for s in opening)
-    if not any(s.weapons for s in opening) and accidental(
-        told_opening, crowd_acts=relation == "main"
+    harmed = any(s.casualties for s in opening)
+    if (
+        harmed
+        and not any(s.weapons for s in opening)
+        and accidental(told_opening, crowd_acts=relation == "main")
     ):
         return None  # "the canopy collapse killed 15": a disaster, not political violence
     found = _opening_typing(opening)

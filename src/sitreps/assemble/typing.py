@@ -378,10 +378,15 @@ _HOSTILE = re.compile(
     r"\b(?:attack\w*|strikes?|struck|gunm[ae]n|shot|shooting|bomb\w*|explosi\w*|blasts?|raid\w*"
     r"|assault\w*|massacre\w*|clash\w*|fighting|ambush\w*|shell\w*|missiles?|drones?|rockets?"
     r"|opened\s+fire|fired\s+(?:at|on)|sabotag\w*|arson\w*|militants?|insurgents?|rebels?"
-    r"|troops|soldiers|police|mobs?)\b",
+    r"|troops|soldiers|police|mobs?|burn(?:t|ed|ing)?|torch\w*|ablaze|loot\w*|vandali[sz]\w*"
+    r"|ston(?:ed|ing))\b",
     _F,
 )
-_CROWD_ACT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|riot\w*)\b", _F)
+_CROWD_ACT = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|riot\w*|demand\w*|sit-?ins?"
+    r"|block(?:ed|ing|ade)\w*|strik(?:e|es|ing)\s+(?:workers|teachers|drivers))\b",
+    _F,
+)
 
 
 def accidental(text: str, *, crowd_acts: bool = True) -> bool:

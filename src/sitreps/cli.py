@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -51,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_commands(commands)
     gazetteer = commands.add_parser("gazetteer", help="manage the offline gazetteer")
     gazetteer_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
+    gazetteer_commands.add_parser(
+        "build",
+        help="build the gazetteer's index from the installed GeoNames and ISO data now (make "
+        "does this at install), so that the first run only loads it",
+    )
     load = gazetteer_commands.add_parser(
         "load",
         help="add a GeoNames country dump (e.g. UA.txt from GeoNames' export/dump) so that "
@@ -237,9 +243,15 @@ def export_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
 
 
 def gazetteer_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from .geo.gazetteer import load_dump
+    from .geo.gazetteer import load_dump, prepare
 
     del stderr
+    if args.gazetteer_command == "build":
+        started = time.perf_counter()
+        cache, built = prepare()
+        what = f"built in {time.perf_counter() - started:.1f} s" if built else "already built"
+        stdout.write(f"sitreps: gazetteer {what}, kept in {cache}\n")
+        return EXIT_OK
     try:
         stored, rows, places = load_dump(args.file)
     except InputError as error:

@@ -460,3 +460,32 @@ def test_admin1_spellings_follow_the_common_english_name(gazetteer: Gazetteer) -
     assert admin1("Zakho", "IQ") == "Duhok"
     assert "IQ-DA" in {s.code for s in gazetteer_module._subdivisions_by_country()["IQ"]}
     assert "FR-75C" not in {s.code for s in gazetteer_module._subdivisions_by_country()["FR"]}
+
+
+def test_gazetteer_build_makes_the_cache_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitreps.cli import main
+
+    builds: list[int] = []
+
+    def tiny() -> Gazetteer:
+        builds.append(1)
+        return _spellings()
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer_module, "_build", tiny)
+    gazetteer_module.default_gazetteer.cache_clear()
+    try:
+        assert main(["gazetteer", "build"]) == 0
+        assert "built in" in capsys.readouterr().out
+        assert list((tmp_path / "cache" / "sitreps").glob("gazetteer-*.marshal"))
+        assert main(["gazetteer", "build"]) == 0
+        assert "already built" in capsys.readouterr().out
+        assert builds == [1]
+        # a later run reads what the build stored, without building again
+        gazetteer_module.default_gazetteer.cache_clear()
+        assert [c.country_code for c in gazetteer_module.default_gazetteer().lookup("Qarya")]
+        assert builds == [1]
+    finally:
+        gazetteer_module.default_gazetteer.cache_clear()

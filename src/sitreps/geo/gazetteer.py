@@ -1345,6 +1345,20 @@ def default_gazetteer() -> Gazetteer:
     return gazetteer
 
 
+def prepare() -> tuple[Path, bool]:
+    """Build and cache the gazetteer now unless a valid cache exists: (its cache, built now).
+
+    ``make`` calls this at install (``sitreps gazetteer build``), so that the first report
+    read only loads the cache.
+    """
+    path = _cache_dir() / f"gazetteer-{_cache_key()}.marshal"
+    if _read_cache(path) is not None:
+        return path, False
+    default_gazetteer.cache_clear()
+    default_gazetteer()
+    return path, True
+
+
 def load_dump(path: Path) -> tuple[Path, int, int]:
     """Add a GeoNames country dump to the gazetteer: (where it is kept, its rows, the places
     in it that the gazetteer did not know). The gazetteer is rebuilt and cached at once.

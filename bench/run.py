@@ -42,7 +42,7 @@ from typing import Any, TextIO
 if __package__ in (None, ""):  # run as `python bench/run.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import api, datasets, fields, geo, ingest, measure, report, score
+from bench import api, datasets, fields, gazetteer, geo, ingest, measure, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -192,6 +192,7 @@ def score_and_report(
     baseline = load_baseline(BASELINE)
     rows = compare(scored, baseline)
     ours, theirs = throughput(runs.values())
+    places = gazetteer.measure((t.text for c in cases.geo for t in c.toponyms), cwd=ROOT)
     texts = {doc.id: doc.text for docs in cases.sets().values() for doc in docs}
     texts.update(stored.texts)
     out = sys.stdout
@@ -200,6 +201,7 @@ def score_and_report(
     report.print_throughput(
         out, ours, theirs, ingest=stored.throughput, ingest_target=ingest.INGEST_TARGET
     )
+    gazetteer.print_speed(out, places)
     if served is not None:
         print(file=out)
         api.print_run(out, served)
@@ -207,7 +209,7 @@ def score_and_report(
     print_ingest_failures(out, stored)
     report.print_details(out, scored, texts, misses=args.misses, seed=args.seed)
     report.print_summary(out, rows)
-    write_latest(LATEST, meta, rows, runs.values(), ours, theirs, stored, served)
+    write_latest(LATEST, meta, rows, runs.values(), ours, theirs, stored, served, places)
     progress(f"wrote {LATEST.relative_to(ROOT)}")
     if args.update_baseline:
         write_baseline(BASELINE, rows, baseline, meta)
@@ -462,6 +464,7 @@ def write_latest(
     theirs: report.Throughput | None,
     stored: ingest.IngestRun | None = None,
     served: api.ApiRun | None = None,
+    places: gazetteer.GazetteerSpeed | None = None,
 ) -> None:
     def speed(t: report.Throughput | None) -> dict[str, float] | None:
         if t is None:
@@ -518,6 +521,8 @@ def write_latest(
         }
     if served is not None:
         payload["api"] = served.as_json()
+    if places is not None:
+        payload["gazetteer"] = places.as_json()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
 

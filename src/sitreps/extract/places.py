@@ -49,6 +49,14 @@ _ORG_OF_PLACE: Final = re.compile(
     r"council|police)\b",
     re.IGNORECASE,
 )
+# Facilities that take their place's name: "Donetsk Airport", "Shadadah base". Squares,
+# bridges and markets are left out: they are as often named after an idea ("Independence").
+_FACILITY: Final = re.compile(
+    r"(?:(?:international|military|filtration|power|railway|train|bus|police|pumping|water)\s+)?"
+    r"(?:airport|air\s*base|airbase|base|station|mine|port|dam|plant|checkpoint|crossing"
+    r"|prison|barracks)",
+    re.IGNORECASE,
+)
 _DESIGNATORS: Final[Mapping[str, frozenset[str]]] = {
     **dict.fromkeys(
         ("neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods"),
@@ -560,9 +568,15 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
-        for piece in _pieces(doc, ent.start, ent.end):
+        for whole in _pieces(doc, ent.start, ent.end):
+            piece, label = whole, ent.label_
             name: str = piece.text
             candidates = gazetteer.lookup(name)
+            head = None if candidates else _facility_head(piece)
+            if head is not None and gazetteer.lookup(head.text):
+                # "Donetsk Airport", "Al Watiyah airbase": the facility is at its place.
+                piece, label, name = head, "GPE", head.text
+                candidates = gazetteer.lookup(name)
             if not candidates and (
                 not name[:1].isupper()
                 or any(ch.isdigit() for ch in name)
@@ -571,8 +585,8 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
                 continue  # "G7", "the west", "Islamic State"
             if _is_demonym(name, candidates):
                 continue  # the model's "Ukrainian" as GPE
-            candidates = _fitting(ent.label_, name, candidates)
-            guarded = ent.label_ == "LOC" and not any(_notable(c) for c in candidates)
+            candidates = _fitting(label, name, candidates)
+            guarded = label == "LOC" and not any(_notable(c) for c in candidates)
             yield _Found(piece.start_char, piece.end_char, name, 1, tuple(candidates), guarded)
 
 
@@ -751,10 +765,29 @@ def _entity_verdict(
         if (label == "ORG" and _ORG_OF_PLACE.search(ent.text)) or _mistaken(ent, designated):
             continue
         first = ent.start + (ent[0].lower_ == "the")
+        if label == "ORG" and _placed_in_org(span, ent, first):
+            continue
         if (first, ent.end) != (span.start, span.end):
             return None
         guarded = span.start == 0 or span.doc[span.start - 1].lower_ not in _LOCATIVE
     return guarded
+
+
+def _facility_head(piece: Span) -> Span | None:
+    """The place a facility is named after ("Donetsk" in "Donetsk Airport"), if it is one."""
+    for k in range(piece.start + 1, piece.end):
+        if _FACILITY.fullmatch(piece.doc[k : piece.end].text):
+            return piece.doc[piece.start : k]
+    return None
+
+
+def _placed_in_org(span: Span, ent: Span, first: int) -> bool:
+    """Whether an organisation entity names where it is: "the Cabinet of Ministers in Kyiv"
+    (a place after a locative inside it) or "Donetsk Airport" (a place and a facility)."""
+    if span.start > first and span.doc[span.start - 1].lower_ in _LOCATIVE:
+        return True
+    rest = span.doc[span.end : ent.end].text
+    return span.start == first and bool(rest) and bool(_FACILITY.fullmatch(rest))
 
 
 def _mistaken(ent: Span, designated: Sequence[_Found]) -> bool:

@@ -1,0 +1,40 @@
+"""Places inside the names of organisations and facilities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitreps import Article, extract_article
+
+
+def _places(text: str) -> list[tuple[str | None, str]]:
+    result = extract_article(Article(id="t", text=text, published=dt.date(2021, 6, 1)))
+    return [(p.name, p.evidence.text) for p in result.places]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a place after a locative inside the organisation's name
+        (
+            "Some 300 traders demonstrated outside the Cabinet of Ministers in Kyiv on Monday.",
+            ("Kyiv", "Kyiv"),
+        ),
+        # a facility named after its town
+        ("Monitors recorded 20 explosions near Donetsk Airport on Sunday.", ("Donetsk", "Donetsk")),
+    ],
+)
+def test_the_place_in_a_name_is_found(text: str, place: tuple[str, str]) -> None:
+    assert place in _places(text)
+
+
+def test_a_square_named_after_an_idea_is_no_town() -> None:
+    found = _places("Hundreds gathered at Independence Square in Kyiv on Sunday evening.")
+    assert ("Independence", "Independence") not in found
+    assert ("Kyiv", "Kyiv") in found
+
+
+def test_a_newspaper_named_after_its_city_is_no_place() -> None:
+    assert _places("Reporters from the Kyiv Independent said a school was hit.") == []

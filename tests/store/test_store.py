@@ -142,6 +142,16 @@ def test_prepare_skips_stored_texts_and_renames_a_taken_id(tmp_path: Path) -> No
         assert store.prepare(Article(id="a", text="Another text altogether.")) is None
 
 
+def test_a_prepared_article_stored_once_is_a_duplicate_the_second_time(tmp_path: Path) -> None:
+    # prepare's lookup is reused for the first storing only; later ones look again.
+    with Store.open(tmp_path / "s.duckdb") as store:
+        first, second = _two()
+        assert store.prepare(first.article) == first.article
+        summary = store.ingest([first, second, first], batch_size=1)
+        assert (summary.added, summary.duplicates) == (2, 1)
+        assert store.ingest([first]).duplicates == 1
+
+
 def test_a_batch_that_fails_leaves_nothing_behind(tmp_path: Path) -> None:
     def items() -> list[Result]:
         good = _two()

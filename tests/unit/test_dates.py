@@ -334,3 +334,14 @@ def test_any_text_gives_sorted_disjoint_spans_that_quote_it(text: str) -> None:
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
     for a, b in itertools.pairwise(mentions):
         assert a.evidence.end <= b.evidence.start
+
+
+def test_a_repeated_date_resolves_the_same_each_time() -> None:
+    import datetime as _dt
+
+    from sitreps.extract.dates import find_dates as _find
+
+    published = _dt.date(2025, 6, 20)
+    text = "On 17 June 2025 the town was shelled. Shelling on 17 June 2025 went on."
+    found = _find(text, article_id="t", published=published)
+    assert [(m.start, m.end) for m in found] == [(_dt.date(2025, 6, 17),) * 2] * 2

@@ -279,3 +279,15 @@ def test_a_name_after_a_district_and_a_comma_is_a_place(places: Any) -> None:
 def test_x_in_y_holds_a_village_to_the_region(places: Any) -> None:
     found = places("A mortar shell hit the village of Dardara in the countryside of Al-Hasakeh.")
     assert all(p.country_code in (None, "SY") for p in found.values())
+
+
+def test_name_runs_are_found_once_per_doc_and_survive_annotation(nlp: Any) -> None:
+    from sitreps.extract.places import _runs
+
+    doc = nlp.make_doc("Troops entered Gaza City and Tal al-Hawa on Monday.")
+    first = _runs(doc)
+    texts = [doc[start:end].text for start, end in first]
+    assert texts[:2] == ["Troops", "Gaza City"]
+    assert _runs(doc) == first
+    parsed = nlp(doc)  # the pipeline annotates the same doc: its names are the same
+    assert _runs(parsed) == first

@@ -326,3 +326,11 @@ def test_left_over_munitions_and_remote_charges_are_explosives() -> None:
     assert found is not None and found.sub_event_type == "Remote explosive/landmine/IED"
     found = classify("Sappers carried out a controlled detonation of the device.")
     assert found is not None and found.sub_event_type == "Disrupted weapons use"
+
+
+def test_classify_remembers_a_text_but_places_spans_by_offset() -> None:
+    text = "Gunmen shot dead two farmers in their village."
+    first = classify(text)
+    assert first is not None and classify(text) is first
+    moved = classify(text, 100)
+    assert moved is not None and moved.spans[0][0] == first.spans[0][0] + 100

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _F = re.IGNORECASE
 
@@ -400,10 +401,13 @@ def accidental(text: str, *, crowd_acts: bool = True) -> bool:
     return not (crowd_acts and _CROWD_ACT.search(text))
 
 
+@lru_cache(maxsize=8192)
 def classify(text: str, offset: int = 0) -> Typing | None:
     """The ACLED type of the event told in ``text``; None when no rule applies.
 
     ``offset`` is where ``text`` starts in the article, so that spans point into it.
+    Remembered: the focus planner, the segmenter and event assembly each ask about the same
+    sentences, and every rule is a search of the whole text (the answer is immutable).
     """
     for event_type, sub_event_type, pattern in RULES:
         match = pattern.search(text)

@@ -147,8 +147,12 @@ def _parser(base: dt.date) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse(phrase: str, base: dt.date) -> dt.date | None:
-    """``phrase`` read by dateparser; missing parts come from ``base``, never from today."""
+    """``phrase`` read by dateparser; missing parts come from ``base``, never from today.
+
+    Remembered: a report repeats its dates, and dateparser takes milliseconds a phrase.
+    """
     try:
         value = _parser(base).get_date_data(phrase).date_obj
     except (ValueError, OverflowError):

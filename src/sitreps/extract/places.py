@@ -336,28 +336,45 @@ def _is_joiner(token: Token) -> bool:
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of capitalized names: "Tal al-Hawa", "Kyiv", "Gaza City"."""
+    """Token ranges [start, end) of capitalized names: "Tal al-Hawa", "Kyiv", "Gaza City".
+
+    Found once per doc (the cue planner and two finders all ask), from the token texts alone,
+    so the doc's later annotation does not change them.
+    """
+    cached = doc.user_data.get(_RUNS_KEY)
+    if cached is None:
+        cached = doc.user_data[_RUNS_KEY] = _find_runs(doc)
+    return list(cached)
+
+
+_RUNS_KEY: Final = "sitreps.name_runs"
+
+
+def _find_runs(doc: Doc) -> tuple[tuple[int, int], ...]:
+    # One pass over the tokens: making a Token object costs more than testing it.
+    names = [_is_name_word(token) for token in doc]
+    joiners = [token.lower_ in _JOINERS for token in doc]
     runs = []
-    i, n = 0, len(doc)
+    i, n = 0, len(names)
     while i < n:
-        if not _is_name_word(doc[i]):
+        if not names[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_name_word(doc[j]):
+            if names[j]:
                 j += 1
                 continue
             k = j
-            while k < n and _is_joiner(doc[k]):
+            while k < n and joiners[k]:
                 k += 1
-            if j < k < n and _is_name_word(doc[k]):
+            if j < k < n and names[k]:
                 j = k + 1
                 continue
             break
         runs.append((i, j))
         i = j
-    return runs
+    return tuple(runs)
 
 
 def _lookup(gazetteer: Gazetteer, name: str, features: frozenset[str] | None) -> list[Candidate]:

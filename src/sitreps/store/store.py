@@ -135,6 +135,10 @@ class Store:
         self.read_only = read_only
         self._claimed_ids: set[str] = set()
         self._claimed_hashes: set[str] = set()
+        # Texts ``prepare`` found absent from the store and this store has not written since,
+        # with the id it found free (None: a renamed id it did not look up): storing their
+        # results needs no second lookup, which costs a scan of the articles table.
+        self._unstored: dict[str, str | None] = {}
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -192,9 +196,13 @@ class Store:
             return None
         self._claimed_hashes.add(digest)
         article_id = article.id
+        free: str | None = None
         if article_id in self._claimed_ids or self._one("articles", "id", article_id):
             article_id = f"{article.id}~{digest[:8]}"
+        else:
+            free = article_id
         self._claimed_ids.add(article_id)
+        self._unstored[digest] = free
         return article if article_id == article.id else replace(article, id=article_id)
 
     def ingest(
@@ -247,10 +255,16 @@ class Store:
             return "failed"
         article = item.article
         digest = content_hash(article.text)
-        if digest in pending.hashes or self._one("articles", "content_hash", digest):
+        unstored = digest in self._unstored
+        free = self._unstored.pop(digest, None)
+        if digest in pending.hashes or (
+            not unstored and self._one("articles", "content_hash", digest)
+        ):
             summary.duplicates += 1
             return "duplicate"
-        if article.id in pending.ids or self._one("articles", "id", article.id):
+        if article.id in pending.ids or (
+            free != article.id and self._one("articles", "id", article.id)
+        ):
             raise StoreError(
                 f"article id {article.id!r} is stored with another text; pass articles"
                 " through Store.prepare before extraction"

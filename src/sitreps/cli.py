@@ -183,8 +183,16 @@ def ingest_command(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> 
 
 def _filters(args: argparse.Namespace) -> object:
     from .store import EventFilter
+    from .store.filters import country_code
 
-    return EventFilter(country=args.country, since=args.since, until=args.until,
+    country = args.country
+    if country is not None:
+        country = country_code(country)
+        if country is None:
+            raise UsageError(
+                f"unknown country {args.country!r}: give an ISO code (UA) or a name (Ukraine)"
+            )
+    return EventFilter(country=country, since=args.since, until=args.until,
                        event_type=args.event_type, min_fatalities=args.min_fatalities)  # fmt: skip
 
 

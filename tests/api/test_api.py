@@ -58,6 +58,7 @@ def cli_events(db: Path, *args: str) -> list[dict[str, Any]]:
     [
         ("", []),
         ("country=UA", ["--country", "UA"]),
+        ("country=Ukraine", ["--country", "ukraine"]),
         ("since=2025-06-17&until=2025-06-30", ["--since", "2025-06-17", "--until", "2025-06-30"]),
         ("type=Battles", ["--type", "Battles"]),
         ("type=Air/drone%20strike", ["--type", "Air/drone strike"]),

@@ -89,3 +89,17 @@ def test_a_missing_or_foreign_store_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "x.duckdb").write_text("not a database", encoding="utf-8")
     done = sitreps("events", "--db", tmp_path / "x.duckdb", check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_a_country_by_name_or_code_is_the_same_filter(multireport_db: Path) -> None:
+    by_code = events_json(multireport_db, "--country", "UA")
+    assert by_code
+    assert events_json(multireport_db, "--country", "Ukraine") == by_code
+    assert events_json(multireport_db, "--country", "ukr") == by_code
+
+
+def test_an_unknown_country_is_one_line_and_exit_2(multireport_db: Path) -> None:
+    done = sitreps("events", "--db", multireport_db, "--country", "Narnia", check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Narnia" in done.stderr

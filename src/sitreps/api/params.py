@@ -10,15 +10,13 @@ with ``read``; the same ``QueryParam`` table gives OpenAPI its description of th
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-import pycountry
-
 from ..store import EventFilter
+from ..store.filters import country_code
 from ..taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 DEFAULT_LIMIT: Final = 50
@@ -141,14 +139,6 @@ def read(query: Mapping[str, str], params: Sequence[QueryParam]) -> dict[str, An
     return values
 
 
-@functools.lru_cache(maxsize=1024)
-def _country_code(given: str) -> str | None:
-    try:
-        return str(pycountry.countries.lookup(given).alpha_2)
-    except LookupError:
-        return None
-
-
 def event_filter(values: Mapping[str, Any]) -> EventFilter:
     """The store's filter for the values of ``FILTERS``; ApiError (400) for a bad one."""
     country: str | None = values.get("country")
@@ -156,7 +146,7 @@ def event_filter(values: Mapping[str, Any]) -> EventFilter:
     until: dt.date | None = values.get("until")
     event_type: str | None = values.get("type")
     if country is not None:
-        code = _country_code(country.strip())
+        code = country_code(country)
         if code is None:
             raise ApiError(
                 400, f"unknown country {country.strip()!r}: give an ISO code (UA) or a name"

@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
+
+import pycountry
+
+
+@functools.lru_cache(maxsize=1024)
+def country_code(given: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a code or a country name ("UA", "ukraine", "UKR"); None
+    for a name pycountry does not know. The CLI and the API both filter by this code."""
+    try:
+        return str(pycountry.countries.lookup(given.strip()).alpha_2)
+    except LookupError:
+        return None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -191,3 +191,28 @@ def test_choosing_a_period_on_the_timeline_filters_the_map(page: Page, server: s
     within = api(server, f"/api/events.geojson?since={query['since'][0]}&until={query['until'][0]}")
     expect(page.locator("path.event-marker")).to_have_count(len(within["features"]))
     assert 0 < len(within["features"]) < everything
+
+
+def test_the_list_pages_on_with_more(page: Page, server: str) -> None:
+    everything = api(server, "/api/events?view=summary&limit=500")
+    assert len(everything) > 5
+
+    def small_pages(route: Any) -> None:
+        # Pages of 5 instead of the dashboard's 200, so that the sample store needs paging.
+        url = re.sub(r"limit=\d+", "limit=5", route.request.url)
+        route.continue_(url=url)
+
+    page.route(re.compile(r"/api/events\?"), small_pages)
+    loaded(page)
+    expect(page.locator(".event-item")).to_have_count(5)
+    expect(page.locator("#list-title")).to_contain_text(f"first 5 of {len(everything)}")
+    more = page.get_by_role("button", name="Show more events")
+    more.click()
+    expect(page.locator(".event-item")).to_have_count(min(10, len(everything)))
+    expect(page.locator(".event-item").nth(5)).to_be_focused()
+    while more.is_visible():
+        more.click()
+        page.wait_for_timeout(100)
+    shown = page.locator(".event-item").evaluate_all("(b) => b.map((x) => x.dataset.eventId)")
+    assert shown == [e["event_id"] for e in everything]
+    expect(page.locator("#list-title")).to_have_text(f"Events ({len(everything)})")

@@ -16,7 +16,10 @@ const WORDS = { fatalities: "killed", injured: "injured", hospitalized: "hospita
 const SVGNS = "http://www.w3.org/2000/svg";
 
 const $ = (id) => document.getElementById(id);
-const state = { features: [], markers: new Map(), groups: [], map: null, layer: null, event: null, opener: null };
+const state = {
+  features: [], markers: new Map(), groups: [], map: null, layer: null, event: null, opener: null,
+  listQuery: null, nextCursor: null,
+};
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -295,10 +298,11 @@ function drawTimeline() {
 
 /* --- list --------------------------------------------------------------------------- */
 
-function drawList(events, total) {
+function drawList(events, total, append = false) {
   const list = $("event-list");
-  list.replaceChildren();
-  $("list-title").textContent = total > events.length ? `Events (first ${events.length} of ${total})` : `Events (${total})`;
+  if (!append) list.replaceChildren();
+  const shown = list.children.length + events.length;
+  $("list-title").textContent = total > shown ? `Events (first ${shown} of ${total})` : `Events (${total})`;
   for (const e of events) {
     const f = e.fatalities;
     const where = e.location ? `${e.location.name}, ${e.location.country_code || ""}` : "place unknown";
@@ -337,6 +341,8 @@ async function load() {
     drawMarkers();
     drawTimeline();
     drawList(list.body, total);
+    state.listQuery = listQuery;
+    setMore(list.response);
     const unlocated = total - state.features.length;
     $("status").textContent = `${total} event${total === 1 ? "" : "s"}` +
       (unlocated > 0 ? `, ${state.features.length} on the map (${unlocated} without coordinates)` : ", all on the map");
@@ -345,6 +351,35 @@ async function load() {
   }
   const id = params().get("event");
   if (id) openEvent(id, false); else closePanel(false);
+}
+
+// The list is paged: the API's cursor fetches the next page, appended under the first.
+function setMore(response) {
+  state.nextCursor = response.headers.get("X-Next-Cursor");
+  $("list-more").hidden = !state.nextCursor;
+}
+
+async function loadMore() {
+  if (!state.nextCursor || !state.listQuery) return;
+  const more = $("list-more");
+  const query = new URLSearchParams(state.listQuery);
+  query.set("cursor", state.nextCursor);
+  more.disabled = true;
+  try {
+    const page = await getJSON(`/api/events?${query}`);
+    const total = Number(page.response.headers.get("X-Total-Count") || 0);
+    const first = $("event-list").children.length;
+    drawList(page.body, total, true);
+    setMore(page.response);
+    markCurrent();
+    // Keyboard users go on from the first event the page added.
+    const added = $("event-list").children[first];
+    if (added) added.querySelector("button").focus();
+  } catch (error) {
+    $("status").textContent = `Could not load more events: ${error.message}`;
+  } finally {
+    more.disabled = false;
+  }
 }
 
 async function loadOptions() {
@@ -510,6 +545,7 @@ async function start() {
   }
   $("f-reset").addEventListener("click", () => { $("filters").reset(); formToURL(); load(); });
   $("panel-close").addEventListener("click", () => closePanel());
+  $("list-more").addEventListener("click", loadMore);
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && state.event) closePanel(); });
   window.addEventListener("popstate", () => { urlToForm(); load(); });
   await load();

@@ -178,3 +178,16 @@ def test_an_arrest_day_without_a_published_date_leaves_the_day_unresolved() -> N
     result = extract_article(Article(id="t", text=text))
     (main,) = [e for e in result.events if e.relation == "main"]
     assert main.date.start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A local reporter and three other people were killed by gunmen on Sunday.", 4),
+        ("Samir Haddad and two others were shot dead at a checkpoint on Sunday.", 3),
+        # two groups with figures: "others" is the second group's own word
+        ("Three soldiers and two others were killed in the ambush on Sunday.", 5),
+    ],
+)
+def test_n_others_after_a_person_counts_the_person_too(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed

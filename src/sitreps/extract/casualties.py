@@ -393,6 +393,14 @@ _ONE_AND = re.compile(
 )
 
 
+_OTHERS = re.compile(r"\s+others?\b")
+_NAMED_AND = re.compile(
+    rf"(?:^|(?<=[\s,(]))(?P<who>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON_WORDS}|principal|official|head|nurse|[a-z]{{3,}}(?:er|ist|or))"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+(?:and|as\s+well\s+as|along\s+with)\s+$",
+)
+
+
 def _one_more_person(
     text: str,
     numbers: list[NumberMention],
@@ -405,6 +413,9 @@ def _one_more_person(
         if reading is not None and reading[1] == number.start:
             # "a woman and two children were killed": the person before the figure's group
             lead = _ONE_AND.search(text, max(0, number.start - 60), number.start)
+            if lead is None and _OTHERS.match(text, number.end):
+                # "a journalist and three other people", "Ahmed and two others": N more than one
+                lead = _NAMED_AND.search(text, max(0, number.start - 60), number.start)
             if lead is not None and (i == 0 or numbers[i - 1].end <= lead.start()):
                 yield _one(text, lead.start("who"), lead.end("who"), reading[0], article_id)
             continue

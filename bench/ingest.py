@@ -209,12 +209,9 @@ def final_tolls(path: Path = MULTIREPORT_TEST) -> dict[str, int] | None:
 
 
 def main_events(db: Path) -> dict[str, str]:
-    """Article id -> the merged event its main event joined (as the store's tests read it)."""
+    """Article id -> the merged event its main event joined."""
     with Store.open(db, read_only=True) as store:
-        rows = store.connection.execute(
-            "SELECT article_id, event_id FROM mentions WHERE relation = 'main'"
-        ).fetchall()
-    return {str(a): str(e) for a, e in rows}
+        return store.main_events()
 
 
 def merge_fields(

@@ -34,12 +34,8 @@ FINAL_TOLLS = {
 
 
 def _main_events(db: Path) -> dict[str, str]:
-    """Article id -> the merged event its main event joined."""
     with Store.open(db, read_only=True) as store:
-        rows = store.connection.execute(
-            "SELECT article_id, event_id FROM mentions WHERE relation = 'main'"
-        ).fetchall()
-    return {str(a): str(e) for a, e in rows}
+        return store.main_events()
 
 
 def test_reports_merge_with_high_pairwise_precision_and_recall(multireport_db: Path) -> None:

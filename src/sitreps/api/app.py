@@ -31,7 +31,7 @@ import json
 import zlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request, Response
@@ -223,6 +223,22 @@ def _send(found: Answer | None, media_type: str = _JSON) -> Response:
     return Response(found.body, media_type=media_type, headers=found.headers)
 
 
+async def _record(
+    reader: Reader, kind: str, record_id: str, read: Callable[[str], dict[str, Any] | None]
+) -> Response:
+    """One stored record (an event or an article) read from the file once, then cached; 404
+    when the store has none by that id."""
+
+    def make(snapshot: Snapshot) -> Answer | None:
+        record = read(record_id)
+        return None if record is None else Answer(body=dumps(record))
+
+    found = await answer(reader, (kind, record_id), make, reads_file=True)
+    if found is None:
+        raise ApiError(404, f"no {kind} {record_id!r}", parameter=f"{kind}_id")
+    return _send(found)
+
+
 def _routes(app: FastAPI, reader: Reader) -> None:
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -299,15 +315,7 @@ def _routes(app: FastAPI, reader: Reader) -> None:
     )
     async def event(event_id: str) -> Response:
         """The EVENT object with ``merges``: why each report joined (or founded) it."""
-
-        def make(snapshot: Snapshot) -> Answer | None:
-            record = reader.event(event_id)
-            return None if record is None else Answer(body=dumps(record))
-
-        found = await answer(reader, ("event", event_id), make, reads_file=True)
-        if found is None:
-            raise ApiError(404, f"no event {event_id!r}", parameter="event_id")
-        return _send(found)
+        return await _record(reader, "event", event_id, reader.event)
 
     @app.get(
         "/api/articles/{article_id}",
@@ -318,15 +326,7 @@ def _routes(app: FastAPI, reader: Reader) -> None:
     async def article(article_id: str) -> Response:
         """The article's text, and ``spans``: every evidence span (start, end, text, field,
         event_id) pointing into it; ``text[start:end]`` is each span's text."""
-
-        def make(snapshot: Snapshot) -> Answer | None:
-            record = reader.article(article_id)
-            return None if record is None else Answer(body=dumps(record))
-
-        found = await answer(reader, ("article", article_id), make, reads_file=True)
-        if found is None:
-            raise ApiError(404, f"no article {article_id!r}", parameter="article_id")
-        return _send(found)
+        return await _record(reader, "article", article_id, reader.article)
 
     @app.get("/api/countries", summary="Countries with events", response_class=Response)
     async def countries() -> Response:

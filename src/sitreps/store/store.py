@@ -476,6 +476,13 @@ class Store:
         return [{"document": d, "stage": s, "reason": r, "first_seen": t.isoformat()}
                 for d, s, r, t in rows]  # fmt: skip
 
+    def main_events(self) -> dict[str, str]:
+        """Article id -> the merged event its main event joined: how reports were grouped."""
+        rows = self._conn.execute(
+            "SELECT article_id, event_id FROM mentions WHERE relation = 'main'"
+        ).fetchall()
+        return {str(a): str(e) for a, e in rows}
+
     def counts(self) -> dict[str, int]:
         """How many rows each table holds."""
         counts: dict[str, int] = {}

@@ -169,8 +169,10 @@ _PERSON_WORDS = (
     r"|chief|leader|commander|driver|farmer|herder|trader|student|teacher|imam|pastor|priest"
     r"|elder|guard|militant|fighter|[a-z]+man|[a-z]+woman"
 )
+# What joins one more person to a list: "and", "as well as", "along with".
+_JOINED = r"(?:and|as\s+well\s+as|along\s+with)"
 _AND_ONE = re.compile(
-    r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:and|as\s+well\s+as|along\s+with)\s+(?P<who>(?:an?|one)\s+"
+    rf"(?:\s+[A-Za-z-]+){{0,2}}?\s+{_JOINED}\s+(?P<who>(?:an?|one)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))\b"
     r"(?!\s+(?:was|were|is|are|has|had|who)\b|\s*,\s*(?:was|who)\b)",
     re.I,
@@ -389,7 +391,7 @@ def _share_list_fields(
 
 _ONE_AND = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))"
-    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+(?:(?:his|her|their)\s+)?$",
+    rf"\s*(?:,\s*)?{_JOINED}\s+(?:(?:his|her|their)\s+)?$",
 )
 
 
@@ -397,7 +399,7 @@ _OTHERS = re.compile(r"\s+others?\b")
 _NAMED_AND = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<who>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_PERSON_WORDS}|principal|official|head|nurse|[a-z]{{3,}}(?:er|ist|or))"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+(?:and|as\s+well\s+as|along\s+with)\s+$",
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))\s+{_JOINED}\s+$",
 )
 
 

@@ -590,10 +590,10 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             name: str = piece.text
             candidates = gazetteer.lookup(name)
             head = None if candidates else _facility_head(piece)
-            if head is not None and gazetteer.lookup(head.text):
+            at = gazetteer.lookup(head.text) if head is not None else []
+            if head is not None and at:
                 # "Donetsk Airport", "Al Watiyah airbase": the facility is at its place.
-                piece, label, name = head, "GPE", head.text
-                candidates = gazetteer.lookup(name)
+                piece, label, name, candidates = head, "GPE", head.text, at
             if not candidates and (
                 not name[:1].isupper()
                 or any(ch.isdigit() for ch in name)

@@ -1334,10 +1334,14 @@ def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
                 stale.unlink(missing_ok=True)
 
 
+def _cache_path() -> Path:
+    return _cache_dir() / f"gazetteer-{_cache_key()}.marshal"
+
+
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the installed data: read from the cache, or built and cached."""
-    path = _cache_dir() / f"gazetteer-{_cache_key()}.marshal"
+    path = _cache_path()
     gazetteer = _read_cache(path)
     if gazetteer is None:
         gazetteer = _build()
@@ -1355,7 +1359,7 @@ def prepare() -> tuple[Path, bool]:
     ``make`` calls this at install (``sitreps gazetteer build``), so that the first report
     read only loads the cache.
     """
-    path = _cache_dir() / f"gazetteer-{_cache_key()}.marshal"
+    path = _cache_path()
     if _read_cache(path) is not None:
         return path, False
     default_gazetteer.cache_clear()

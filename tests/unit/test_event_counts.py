@@ -191,3 +191,85 @@ def test_an_arrest_day_without_a_published_date_leaves_the_day_unresolved() -> N
 )
 def test_n_others_after_a_person_counts_the_person_too(text: str, killed: int) -> None:
     assert _best(_main(text), "fatalities") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # two single people joined by "and" are two dead, a figure of "1" included
+        ("On 9 March 2024, the police chief and his driver were killed by a roadside bomb.", 2),
+        ("On 9 March 2024, 1 tribal elder and his nephew were killed by a landmine.", 2),
+        ("On 9 March 2024, a shopkeeper and another civilian were killed by gunmen.", 2),
+        # one person joined to a counted group, before or after it, is one more
+        ("On 9 March 2024, gunmen killed a farmer and his three sons near the well.", 4),
+        ("On 9 March 2024, five policemen and a translator were killed in the ambush.", 6),
+        (
+            "On 9 March 2024, Amina Sule, a local radio presenter, and two other people were "
+            "killed by gunmen.",
+            3,
+        ),
+        # people listed after "including" are part of the figure, not more
+        (
+            "On 9 March 2024, gunmen killed four villagers, including the imam and a teacher.",
+            4,
+        ),
+        # goods after the victims are no people
+        (
+            "On 9 March 2024, soldiers killed six militants and seized weapons, fuel and "
+            "equipment near the camp.",
+            6,
+        ),
+    ],
+)
+def test_people_joined_by_and_each_count(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # "found executed", "found dead" after another verb: the subject is the victim
+        ("On 9 March 2024, gunmen abducted a trader, who was later found executed.", 1),
+        ("On 9 March 2024, gunmen seized a trader; he was later found executed near the river.", 1),
+        (
+            "On 9 March 2024, a second man from the family was abducted and later found dead "
+            "by the road.",
+            1,
+        ),
+        # a body found is one dead person
+        ("On 9 March 2024, soldiers detained a herder; his corpse was found two days later.", 1),
+        # "shot dead the chief": whoever is shot dead is a person, whatever the noun
+        ("On 9 March 2024, gunmen shot dead the village councillor near the market.", 1),
+        # a headline's passive with "was" left out
+        ("Schoolteacher assassinated overnight in a village near the border.", 1),
+    ],
+)
+def test_single_victims_told_without_a_figure(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed
+
+
+def test_the_attackers_dead_after_a_soldiers_death_add_to_the_toll() -> None:
+    text = (
+        "On 9 March 2024, militants attacked an army post, killing one soldier. Twelve "
+        "militants were killed when the troops repelled the assault."
+    )
+    assert _best(_main(text), "fatalities") == 13
+
+
+def test_a_day_of_the_month_is_no_toll() -> None:
+    text = "On 2 March 2024, two traders were abducted; they were found executed on March 9."
+    assert _best(_main(text), "fatalities") != 9
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # describing words no list foresees, then the noun for a person
+        ("On 9 March 2024, one off-duty sanitation worker was killed in the crossfire.", 1),
+        ("On 9 March 2024, 1 presidential escort soldier killed, another injured.", 1),
+        # "tens were killed": ACLED's vague amount
+        ("On 9 March 2024, two armed groups clashed; tens were reportedly killed.", 10),
+    ],
+)
+def test_figures_before_unforeseen_words_and_vague_tolls(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed

@@ -492,7 +492,8 @@ _CONTESTED = re.compile(
 def _leads(person: CasualtyMention, first: CasualtyMention) -> bool:
     """ "a woman and two children were killed": one person joined to the figure just before it."""
     gap = first.evidence.start - person.evidence.end
-    return person.additional and person.number.best == 1 and 0 <= gap <= 25
+    before = person.evidence.start < first.evidence.start
+    return person.additional and person.number.best == 1 and before and gap <= 25
 
 
 _SHOT = re.compile(r"\bshot\b", re.I)
@@ -554,8 +555,9 @@ def _also_others(first: CasualtyMention, later: CasualtyMention) -> bool:
 
 _ATTACKERS = frozenset({"attackers", "gunmen", "assailants", "bombers", "raiders", "attacker"})
 _ARMED = frozenset(
-    {"soldiers", "troops", "servicemen", "police", "policemen", "officers", "guards"}
-)
+    {"soldiers", "troops", "servicemen", "police", "policemen", "officers", "guards", "soldier",
+     "policeman", "officer", "guard", "civilians", "civilian"}
+)  # fmt: skip
 
 
 def _other_side(first: CasualtyMention, later: CasualtyMention) -> bool:
@@ -563,7 +565,8 @@ def _other_side(first: CasualtyMention, later: CasualtyMention) -> bool:
 
     "Three attackers were shot dead" after "32 people were killed" adds; "19 militants were
     killed" after an air strike killed "more than 90 people" is a claim about who the dead
-    were, so it adds only when the first toll was of soldiers or police (a fight).
+    were, so it adds only when the first toll was of soldiers, police or civilians (a fight, or
+    the attackers' own losses when they were repelled).
     """
     if not later.perpetrator or first.perpetrator:
         return False

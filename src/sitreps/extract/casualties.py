@@ -181,6 +181,10 @@ _MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 )
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
+)  # "May" alone is too often the verb ("may have killed 3")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.I)
 _MORE_RE = re.compile(r"\s+(?:more|additional)\b", re.I)  # "two more died"
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
@@ -229,6 +233,8 @@ def _right_field(
     bare_year = re.fullmatch(r"\d{4}", figure) is not None
     of_the = -9  # where "of the" stood: "40 of the (seriously) injured" names the pool
     skip_to = -1
+    modifiers = 0  # describing words no list foresees ("health" in "health worker")
+    last_noun = ""
     for i, token in enumerate(tokens[: _MAX_GAP + 3]):
         if token.start() < skip_to:
             continue
@@ -242,6 +248,8 @@ def _right_field(
             # "1 civilian was kidnapped and killed": what was done first only leads to the verb.
             skip_to = token.start() + before_fate.end()
             continue
+        if field is not None and modifiers and not _PERSON_NOUN.match(last_noun):
+            return None  # "2 bombs exploded, killing ...": the words named no person
         if field is not None:
             # "40 of the injured were hospitalized": the noun names the pool, the verb the count;
             # "12 people of the Foulse community killed": the verb comes later, after the pool.
@@ -260,7 +268,17 @@ def _right_field(
             and not bare_year
         )
         if not (_FILLER.match(word.lower()) or (named and not bare_year) or name_goes_on):
-            return None
+            # "One civilian health worker was killed": any describing word may stand before
+            # the noun for a person, which must come before the verb.
+            if not (word.isalpha() and word.islower() and word not in _FUNCTION_WORDS):
+                return None
+            modifiers += 1
+            if modifiers > 2:
+                return None
+            last_noun = word
+            continue
+        if not _AUXILIARY.match(word.lower()):
+            last_noun = word
         if word.lower() == "of" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "the":
             of_the = i
         if who is None and _WHO.fullmatch(word):
@@ -314,7 +332,9 @@ def _in_sentence(
         if not _in_brackets(text, sent_start, n.start)
         and not re.search(r"\bno\s+$", text[max(sent_start, n.start - 4) : n.start], re.I)
         and not _FIRED_ROUNDS.match(text, n.end)
-    ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round
+        and not _DAY_OF_MONTH.search(text, max(sent_start, n.start - 12), n.start)
+    ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round;
+    # "found on March 23" a day
     readings: list[tuple[CountField, int, int, str | None] | None] = []
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
@@ -389,6 +409,14 @@ def _share_list_fields(
     return listed
 
 
+_PERSON_NOUN = re.compile(
+    rf"^(?:{_PERSON_WORDS}|{_WHO.pattern[3:-4]}|people|persons|workers?|personnel|staff"
+    r"|employees?|officials?|guards?|volunteers?|gendarmes?|civilians?|members?)s?$",
+    re.I,
+)
+_AUXILIARY = re.compile(
+    r"^(?:were|was|are|is|have|has|had|been|being|reportedly|also|later|allegedly|all)$"
+)
 _ONE_AND = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<who>(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))"
     rf"\s*(?:,\s*)?{_JOINED}\s+(?:(?:his|her|their)\s+)?$",

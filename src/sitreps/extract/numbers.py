@@ -36,7 +36,10 @@ _WORDS = rf"(?:(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million))?"
 _AMOUNT = rf"(?:{_DIGITS}|{_WORDS})"
 # "tens" and "scores" count people only in "tens of", "scores of".
-_VAGUE = r"(?:a\s+dozen|dozens|scores(?=\s+of)|tens(?=\s+of)|hundreds|thousands|a\s+handful)"
+_VAGUE = (
+    r"(?:a\s+dozen|dozens|scores(?=\s+of)|tens(?=\s+(?:of|were|have|had|are)\b)|hundreds"
+    r"|thousands|a\s+handful)"
+)  # "tens were killed" is a crowd of the dead as "tens of people" is
 
 _QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of", "at_least"),

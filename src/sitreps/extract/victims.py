@@ -77,6 +77,8 @@ def _outcome(verb: Token) -> CountField | None:
 
     if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)) or _took_life(verb):
         return "fatalities"
+    if _body_found(verb):
+        return "fatalities"
     hurt = _hurt_by_wounds(verb)
     if hurt is not None:
         return hurt
@@ -149,6 +151,33 @@ def _fired_at(prep: Token, verb: Token) -> bool:
     )
 
 
+_FOUND = {"found", "discovered", "recovered", "retrieved", "dumped", "finds", "discovers"}
+_BODY_WORDS = {"body", "corpse"}
+
+
+def _body_found(verb: Token) -> bool:
+    """ "the corpse was found", "villagers discovered a body": a dead person, one per body."""
+    return verb.lower_ in _FOUND and any(
+        t.dep_ in ("nsubjpass", "dobj") and t.lower_ in _BODY_WORDS for t in verb.children
+    )
+
+
+def _headline_victim(verb: Token) -> bool:
+    """ "Health worker assassinated overnight in X": a killing verb that needs an object but has
+    none, its subject bare of any auxiliary, is a headline's passive with "was" left out."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lower_ not in _KILLS_SOMEONE | {"executed"}:
+        return False
+    if verb.dep_ == "conj" or any(t.dep_ in ("aux", "auxpass") for t in verb.children):
+        return False
+    if any(t.dep_ in ("dobj", "ccomp", "xcomp", "conj", "dative", "attr") for t in verb.children):
+        return False  # "militants killed and wounded ...", "killed him"
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.pos_ in ("DET", "NUM", "NOUN", "PROPN", "PRON"):
+        return False  # an object the parse missed: "assassinated Maiga in the town"
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].lower_ not in _PRONOUNS | {"they", "it", "we"}
+
+
 def _took_life(verb: Token) -> bool:
     """ "took his own life"."""
     return verb.lower_ in ("took", "take", "takes", "taking", "taken") and any(
@@ -218,10 +247,29 @@ def _victims_of(verb: Token) -> list[Token]:
             found = [_antecedent(t) for t in head.children if t.dep_ in deps]
             if found:
                 return found
+        if head.dep_ == "conj" and head.head.pos_ == "VERB":
+            # "a man was kidnapped and later found dead": the first verb's subject is the victim
+            return [t for t in head.head.children if t.dep_ in ("nsubjpass", "nsubj")]
+        return []
+    if (
+        verb.dep_ in ("xcomp", "oprd", "acomp")
+        and verb.tag_ == "VBN"
+        and not any(t.dep_ in ("auxpass", "nsubj", "nsubjpass", "dobj") for t in verb.children)
+    ):
+        # "he was later found executed", "they found him murdered": the participle describes
+        # the object of the verb it completes, else its subject, as "found dead" does.
+        for deps in (("dobj",), ("nsubjpass",)):
+            found = [_antecedent(t) for t in verb.head.children if t.dep_ in deps]
+            if found:
+                return found
         return []
     if verb.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in verb.children):
         deps = ("nsubjpass",)
-    elif verb.lower_ in ("die", "died", "dies", "succumbed", "succumbs") or _took_life(verb):
+    elif (
+        verb.lower_ in ("die", "died", "dies", "succumbed", "succumbs")
+        or _took_life(verb)
+        or _headline_victim(verb)
+    ):
         deps = ("nsubj",)
     elif verb.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB"):
         deps = ("dobj",)
@@ -236,9 +284,13 @@ def _victims_of(verb: Token) -> list[Token]:
     return found
 
 
-def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
-    """A key per distinct person: a name's last word, a described person, or None."""
-    if any(child.dep_ == "nummod" and child.lower_ != "one" for child in token.children):
+def _person_key(token: Token, doc: Doc, field: CountField, role: Token | None = None) -> str | None:
+    """A key per distinct person: a name's last word, a described person, or None.
+
+    ``role`` is the first of the people conjoined with ``token`` ("the head and his guard"):
+    its place in the clause (subject, object) is the place of each of them.
+    """
+    if any(child.dep_ == "nummod" and child.lower_ not in _ONE for child in token.children):
         return None  # "three men were killed" is a figure, read by _figure_of
     if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_):
         end = token.i
@@ -248,13 +300,22 @@ def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
     lemma = token.lower_.rstrip("s") if token.lower_ not in ("boys", "girls") else token.lower_[:-1]
     # Whoever "was killed" or "was executed" is a person, whatever the noun; wounds and shots
     # also hit vehicles and buildings, so those need a word for a person.
+    place = role if role is not None else token
     deadly = field == "fatalities" and (
-        token.dep_ in ("nsubjpass", "nsubj")
-        or (token.dep_ == "dobj" and token.head.lower_ in _KILLS_SOMEONE)
-    )  # "a councilor was killed", "killed the watchman"; not "executed a search warrant"
+        place.dep_ in ("nsubjpass", "nsubj")
+        or _found_killed(place)
+        or (
+            place.dep_ == "dobj" and (place.head.lower_ in _KILLS_SOMEONE or _shot_dead(place.head))
+        )
+    )  # "a councilor was killed", "killed the watchman", "shot dead the chief"; not "executed
+    # a search warrant"
     if token.lower_ in _ANIMALS or lemma in _ANIMALS or lemma in _NOT_PEOPLE:
         return None
-    person = token.lower_ in _PEOPLE or lemma in _PEOPLE or (deadly and token.pos_ == "NOUN")
+    person = (
+        token.lower_ in _PEOPLE
+        or lemma in _PEOPLE
+        or (deadly and token.pos_ == "NOUN" and (role is None or _PERSONISH.search(token.lower_)))
+    )  # a list after the first victim may run on to goods: "killed eight and seized arms"
     if token.lower_ == "another" or (person and _another(token)):
         return f"another:{token.i}"  # "another was wounded", "a fourth person died later"
     if person:
@@ -272,6 +333,45 @@ def _person_key(token: Token, doc: Doc, field: CountField) -> str | None:
                 return key
         return f"self:{token.head.i}"
     return None
+
+
+_ONE = frozenset({"one", "1"})
+
+
+def _found_killed(token: Token) -> bool:
+    """ "a trader, who was later found executed": the noun a relative clause finds killed."""
+    return any(
+        clause.dep_ == "relcl"
+        and any(
+            t.dep_ in ("xcomp", "oprd", "acomp") and t.lower_ in _KILLED for t in clause.children
+        )
+        for clause in token.children
+    )
+
+
+# Endings of nouns for people ("councilman", "pastor", "bodyguard", "journalist", "head"):
+# what a word must look like to be one more person in a list.
+_PERSONISH = re.compile(r"(?:m[ae]n|er|or|ist|ian|ard|aid|chief|head|leader|imam|idp|cian)$")
+# "three civilians, including the chief and a merchant": the people after it are of the three.
+_PART_OF = re.compile(
+    r"\b(?:including|incl\.?|among\s+(?:them|whom)|such\s+as|namely|of\s+whom)\b", re.I
+)
+
+
+def _shot_dead(verb: Token) -> bool:
+    """ "shot dead the chief", "beat the thief to death": whoever it is done to dies."""
+    return _to_death(verb) or any(
+        t.lower_ == "dead" and t.dep_ in ("acomp", "oprd", "advmod", "xcomp") for t in verb.children
+    )
+
+
+def _figure_value(token: Token) -> int | None:
+    """The figure a plural noun carries ("three other people" -> 3), or None."""
+    nummod = next((t for t in token.children if t.dep_ == "nummod" and t.i < token.i), None)
+    if nummod is None or token.tag_ not in ("NNS", "NNPS"):
+        return None
+    found = list(iter_numbers(nummod.text))
+    return found[0].value if len(found) == 1 and found[0].value > 1 else None
 
 
 def _another(token: Token) -> bool:
@@ -293,8 +393,12 @@ def _same_person(key: str, seen: dict[str, _Hit]) -> str:
     return key
 
 
-def _each_victim(token: Token) -> Iterator[Token]:
+def _each_victim(token: Token, verb: Token) -> Iterator[Token]:
     yield token
+    if token.i < verb.i:
+        # "a principal and another civilian were killed": the subject names both before the verb
+        yield from token.conjuncts
+        return
     # "killed six people and wounded another": the parse often hangs "another" on the first verb.
     yield from (t for t in token.conjuncts if t.lower_ != "another" and not _another(t))
 
@@ -393,13 +497,23 @@ def find_victims(
         if field is None:
             continue
         for victim in _victims_of(token):
-            for person in _each_victim(victim):
-                key = _person_key(person, doc, field)
+            group = list(_each_victim(victim, token))
+            counted_group = [p for p in group if _figure_value(p) is not None]
+            for person in group:
+                role = victim if person is not victim else None
+                key = _person_key(person, doc, field, role)
                 if key is None:
-                    figure = _figure_of(person, token, field, text, read)
+                    figure = _figure_of(person, token, field, text, read, role)
                     if figure is not None:
                         counted = _figure_mention(figure, field, person, token, text, article_id)
                         figures.append(counted)
+                    continue
+                if counted_group and key != "pronoun" and not _own_clause(person, token, doc):
+                    # "four gendarmes and a civilian driver", "the mayor and three others": one
+                    # person joined to a counted group is one more than its figure.
+                    joined = _joined_one(person, counted_group[0], field, text, read, article_id)
+                    if joined is not None:
+                        figures.append(joined)
                     continue
                 if person is victim:
                     key = _same_person(key, outcomes)
@@ -460,18 +574,27 @@ _FIGURE_VERBS = {
 
 
 def _figure_of(
-    person: Token, verb: Token, field: CountField, text: str, read: frozenset[tuple[int, int]]
+    person: Token,
+    verb: Token,
+    field: CountField,
+    text: str,
+    read: frozenset[tuple[int, int]],
+    role: Token | None = None,
 ) -> NumberMention | None:
-    """The figure that counts a plural victim ("2 opposition fighters"), unless already read."""
+    """The figure that counts a plural victim ("2 opposition fighters"), unless already read.
+
+    ``role``: the first conjunct, whose place in the clause a conjoined group shares ("killed a
+    man and his two sons").
+    """
     if person.lower_ == "them" and verb.dep_ == "conj":
         # "arrested fifteen villagers and executed them": the figure of the first verb's object
         person = next((t for t in verb.head.children if t.dep_ == "dobj"), person)
     nummod = next((t for t in person.children if t.dep_ == "nummod" and t.i < person.i), None)
     if nummod is None or person.tag_ not in ("NNS", "NNPS"):
         return None
-    if person.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+    if (role if role is not None else person).dep_ not in ("nsubjpass", "nsubj", "dobj"):
         return None  # a noun the verb only modifies ("gunmen shot ...") is not its victim
-    if verb.lower_ not in _FIGURE_VERBS and not (field == "fatalities" and _to_death(verb)):
+    if verb.lower_ not in _FIGURE_VERBS and not (field == "fatalities" and _shot_dead(verb)):
         return None
     start = min(t.idx for t in nummod.subtree)
     end = max(t.idx + len(t.text) for t in nummod.subtree)
@@ -480,6 +603,50 @@ def _figure_of(
     # "at least 4 members": the qualifier sits just before the figure's own words.
     found = [n for n in iter_numbers(text, max(0, start - 30), end) if n.end == end]
     return found[-1] if found and found[-1].value > 1 else None
+
+
+def _own_clause(person: Token, verb: Token, doc: Doc) -> bool:
+    """ "killed two farmers and a woman was wounded": a person after the verb followed by a verb
+    of its own is the subject of the next clause, whatever the parse joined it to."""
+    after = person.i + 1
+    return person.i > verb.i and after < len(doc) and doc[after].pos_ in ("AUX", "VERB")
+
+
+def _joined_one(
+    person: Token,
+    group: Token,
+    field: CountField,
+    text: str,
+    read: frozenset[tuple[int, int]],
+    article_id: str,
+) -> CasualtyMention | None:
+    """One person conjoined with a counted group, as a figure of one that adds to the group's.
+
+    The evidence runs from the person to the group when the person comes first ("Norbert
+    Zongo, a journalist, and three other people"), so the toll sees the two as joined.
+    """
+    words = [t for t in person.subtree if t.i <= person.i or t.dep_ in ("compound", "amod")]
+    start = min(t.idx for t in words)
+    end = person.idx + len(person.text)
+    if any(a < end and start < b for a, b in read):
+        return None  # the casualty extractor already counted this person
+    between = text[min(end, group.idx) : max(start, group.idx)]
+    if person.i > group.i and _PART_OF.search(between):
+        return None
+    if person.i < group.i:
+        figure = min(t.idx for t in group.subtree)
+        span = (start, figure)
+    else:
+        span = (start, end)
+    one = NumberMention(start=start, end=end, text=text[start:end], value=1, qualifier="exact",
+                        low=1, best=1, high=1)  # fmt: skip
+    return CasualtyMention(
+        evidence=Evidence.of(article_id, text, *span),
+        field=field,
+        number=one,
+        who=person.lower_,
+        additional=True,
+    )
 
 
 def _figure_mention(

@@ -273,3 +273,8 @@ def test_a_day_of_the_month_is_no_toll() -> None:
 )
 def test_figures_before_unforeseen_words_and_vague_tolls(text: str, killed: int) -> None:
     assert _best(_main(text), "fatalities") == killed
+
+
+def test_a_clause_after_the_figure_is_no_description_of_the_victims() -> None:
+    text = "On 9 March 2024, two men posing as police officers shot a driver on the highway."
+    assert _best(_main(text), "injured") == 1

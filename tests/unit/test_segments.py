@@ -120,3 +120,23 @@ def test_deadliest_since_is_no_running_total() -> None:
     background = [e for e in events if e.relation == "background"]
     assert background and background[0].fatalities is not None
     assert background[0].fatalities.best == 60
+
+
+def test_a_sentence_opening_on_an_earlier_day_tells_that_days_event() -> None:
+    from sitreps.assemble.segments import Sentence, _dated_before
+    from sitreps.types import DateMention, Evidence
+
+    def sentence(text: str, phrase: str, day: dt.date) -> Sentence:
+        at = text.index(phrase)
+        date = DateMention(
+            evidence=Evidence.of("t", text, at, at + len(phrase)),
+            start=day, end=day, precision="day",
+        )  # fmt: skip
+        return Sentence(index=2, start=0, end=len(text), paragraph=0, text=text, dates=[date])
+
+    main_day = dt.date(2024, 5, 7)
+    opening = sentence("On Monday afternoon, a woman was shot dead.", "Monday", dt.date(2024, 5, 6))
+    assert _dated_before(opening, main_day)
+    # a day named later in the sentence may be when the news came, not the event's day
+    later = sentence("A woman shot dead was named on Monday.", "Monday", dt.date(2024, 5, 6))
+    assert not _dated_before(later, main_day)

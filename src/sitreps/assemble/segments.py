@@ -95,7 +95,15 @@ class Segment:
 def _dated_before(sentence: Sentence, main_start: dt.date | None) -> bool:
     for date in sentence.dates:
         if date.end is not None and main_start is not None and date.end < main_start:
-            return date.precision in ("month", "year", "week") or (main_start - date.end).days > 3
+            # "On Wednesday afternoon, a second man was found dead": a sentence that opens on an
+            # earlier day tells that day's event, however close.
+            lead = sentence.text[: max(0, date.evidence.start - sentence.start)]
+            opens = _OPENS_ON.fullmatch(lead)
+            return (
+                date.precision in ("month", "year", "week")
+                or (main_start - date.end).days > 3
+                or (opens is not None and date.precision == "day")
+            )
     cue = _PAST_CUE.search(sentence.text)
     return (
         main_start is not None
@@ -105,6 +113,7 @@ def _dated_before(sentence: Sentence, main_start: dt.date | None) -> bool:
     )
 
 
+_OPENS_ON = re.compile(r"\W*(?:on|early|late|by)?\s*", re.I)
 _CLAUSE_AFTER = re.compile(r",\s*(?:which|who|whom|as|amid|in\s+what)\b|;", re.I)
 
 

@@ -272,6 +272,8 @@ def _right_field(
             # the noun for a person, which must come before the verb.
             if not (word.isalpha() and word.islower() and word not in _FUNCTION_WORDS):
                 return None
+            if word.endswith(("ing", "ed")):
+                return None  # "two men impersonating police shot ...": a clause, not a modifier
             modifiers += 1
             if modifiers > 2:
                 return None

@@ -278,3 +278,24 @@ def test_figures_before_unforeseen_words_and_vague_tolls(text: str, killed: int)
 def test_a_clause_after_the_figure_is_no_description_of_the_victims() -> None:
     text = "On 9 March 2024, two men posing as police officers shot a driver on the highway."
     assert _best(_main(text), "injured") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a person, then a counted group: the person and the group
+        ("On 9 March 2024, gunmen killed a village elder and four other residents.", 5),
+        # two counted groups joined by "and" add up; the list after "including" is a part
+        (
+            "On 9 March 2024, three militants and six security personnel including two "
+            "policemen and four soldiers were killed in the clash.",
+            9,
+        ),
+        # "who later died": the noun the relative clause tells of is the victim
+        ("On 9 March 2024, a mob beat a suspected thief who later died of his injuries.", 1),
+        # "killed and robbed a trader": the object of the last verb is the first's too
+        ("On 9 March 2024, bandits killed and robbed a trader on the highway.", 1),
+    ],
+)
+def test_groups_lists_and_shared_objects(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed

@@ -352,6 +352,12 @@ def _in_sentence(
         end, who = _who_after(text, number.end, next_start)
         readings.append((left, _phrase_start(text, sent_start, number), end, who))
     listed = _share_list_fields(text, numbers, readings)
+    # "including one policeman and four soldiers": the whole list after "including" is a part.
+    part_of: set[int] = set()
+    for i in sorted(listed):
+        before = text[max(sent_start, numbers[i - 1].start - 40) : numbers[i - 1].start]
+        if i - 1 in part_of or _SUBSET.search(before):
+            part_of.add(i)
     found: list[CasualtyMention] = list(_one_more_person(text, numbers, readings, article_id))
     for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
         if reading is None:
@@ -366,7 +372,7 @@ def _in_sentence(
                 field=field,
                 number=number,
                 who=who,
-                subset=bool(_SUBSET.search(before)),
+                subset=bool(_SUBSET.search(before)) or i in part_of,
                 total=total,
                 perpetrator=bool(_PERPETRATORS.search(phrase)),
                 update=bool(_UPDATE_RE.search(toll_before)),

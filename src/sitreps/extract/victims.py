@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..nlp.pipeline import doc_text
@@ -271,7 +271,9 @@ def _victims_of(verb: Token) -> list[Token]:
         or _headline_victim(verb)
     ):
         deps = ("nsubj",)
-    elif verb.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB"):
+    elif verb.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB") or (
+        verb.tag_ == "VBN" and any(t.dep_ == "nsubj" for t in verb.children)
+    ):  # "bandits killed (VBN, a tagging slip) and robbed a trader"
         deps = ("dobj",)
     elif verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
         # "a man shot in the head", "the wounded driver"
@@ -279,6 +281,11 @@ def _victims_of(verb: Token) -> list[Token]:
     else:
         return []
     found = [_antecedent(t) for t in verb.children if t.dep_ in deps]
+    if not found and deps == ("dobj",):
+        # "killed and robbed a merchant": the object of the last verb is the first's too
+        found = [
+            t for c in verb.children if c.dep_ == "conj" for t in c.children if t.dep_ == "dobj"
+        ]
     if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         found = [t for t in verb.head.children if t.dep_ in (*deps, "nsubjpass", "nsubj")]
     return found
@@ -305,7 +312,12 @@ def _person_key(token: Token, doc: Doc, field: CountField, role: Token | None = 
         place.dep_ in ("nsubjpass", "nsubj")
         or _found_killed(place)
         or (
-            place.dep_ == "dobj" and (place.head.lower_ in _KILLS_SOMEONE or _shot_dead(place.head))
+            place.dep_ == "dobj"
+            and (
+                place.head.lower_ in _KILLS_SOMEONE
+                or _shot_dead(place.head)
+                or (place.head.dep_ == "conj" and place.head.head.lower_ in _KILLS_SOMEONE)
+            )
         )
     )  # "a councilor was killed", "killed the watchman", "shot dead the chief"; not "executed
     # a search warrant"
@@ -339,11 +351,17 @@ _ONE = frozenset({"one", "1"})
 
 
 def _found_killed(token: Token) -> bool:
-    """ "a trader, who was later found executed": the noun a relative clause finds killed."""
+    """ "a trader, who was later found executed", "a thief who later died": the noun a relative
+    clause says died."""
     return any(
         clause.dep_ == "relcl"
-        and any(
-            t.dep_ in ("xcomp", "oprd", "acomp") and t.lower_ in _KILLED for t in clause.children
+        and (
+            any(
+                t.dep_ in ("xcomp", "oprd", "acomp") and t.lower_ in _KILLED
+                for t in clause.children
+            )
+            or clause.lower_ in ("died", "dies", "succumbed", "succumbs")  # "who later died"
+            or (clause.lower_ in _KILLED and any(t.dep_ == "auxpass" for t in clause.children))
         )
         for clause in token.children
     )
@@ -365,10 +383,20 @@ def _shot_dead(verb: Token) -> bool:
     )
 
 
+def _of_group(token: Token) -> bool:
+    """ "three of his relatives": a figure standing for part of a group it names after "of"."""
+    return token.tag_ == "CD" and any(
+        t.dep_ == "prep" and t.lower_ == "of" and any(p.tag_ in ("NNS", "NNPS") for p in t.children)
+        for t in token.children
+    )
+
+
 def _figure_value(token: Token) -> int | None:
     """The figure a plural noun carries ("three other people" -> 3), or None."""
     nummod = next((t for t in token.children if t.dep_ == "nummod" and t.i < token.i), None)
-    if nummod is None or token.tag_ not in ("NNS", "NNPS"):
+    if _of_group(token):
+        nummod = token
+    elif nummod is None or token.tag_ not in ("NNS", "NNPS"):
         return None
     found = list(iter_numbers(nummod.text))
     return found[0].value if len(found) == 1 and found[0].value > 1 else None
@@ -506,7 +534,9 @@ def find_victims(
                     figure = _figure_of(person, token, field, text, read, role)
                     if figure is not None:
                         counted = _figure_mention(figure, field, person, token, text, article_id)
-                        figures.append(counted)
+                        # "two militants and five policemen were killed": the second group adds
+                        more = role is not None and _figure_value(role) is not None
+                        figures.append(replace(counted, additional=more))
                     continue
                 if counted_group and key != "pronoun" and not _own_clause(person, token, doc):
                     # "four gendarmes and a civilian driver", "the mayor and three others": one
@@ -590,14 +620,17 @@ def _figure_of(
         # "arrested fifteen villagers and executed them": the figure of the first verb's object
         person = next((t for t in verb.head.children if t.dep_ == "dobj"), person)
     nummod = next((t for t in person.children if t.dep_ == "nummod" and t.i < person.i), None)
-    if nummod is None or person.tag_ not in ("NNS", "NNPS"):
+    if _of_group(person):
+        nummod = person  # "three of his relatives"
+    elif nummod is None or person.tag_ not in ("NNS", "NNPS"):
         return None
     if (role if role is not None else person).dep_ not in ("nsubjpass", "nsubj", "dobj"):
         return None  # a noun the verb only modifies ("gunmen shot ...") is not its victim
     if verb.lower_ not in _FIGURE_VERBS and not (field == "fatalities" and _shot_dead(verb)):
         return None
-    start = min(t.idx for t in nummod.subtree)
-    end = max(t.idx + len(t.text) for t in nummod.subtree)
+    words = [nummod] if nummod is person else list(nummod.subtree)
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t.text) for t in words)
     if any(a < end and start < b for a, b in read):
         return None
     # "at least 4 members": the qualifier sits just before the figure's own words.

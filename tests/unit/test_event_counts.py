@@ -291,6 +291,14 @@ def test_a_clause_after_the_figure_is_no_description_of_the_victims() -> None:
             "policemen and four soldiers were killed in the clash.",
             9,
         ),
+        # ... unless a listed group is of the other side: soldiers are no part of militants
+        (
+            "On 9 March 2024, at least 12 militants including 3 commanders and 2 soldiers "
+            "were killed in the fighting.",
+            14,
+        ),
+        # livestock killed is no person
+        ("On 9 March 2024, herders rioted; huts were burned and some cattle killed.", 0),
         # "who later died": the noun the relative clause tells of is the victim
         ("On 9 March 2024, a mob beat a suspected thief who later died of his injuries.", 1),
         # "killed and robbed a trader": the object of the last verb is the first's too
@@ -298,4 +306,4 @@ def test_a_clause_after_the_figure_is_no_description_of_the_victims() -> None:
     ],
 )
 def test_groups_lists_and_shared_objects(text: str, killed: int) -> None:
-    assert _best(_main(text), "fatalities") == killed
+    assert (_best(_main(text), "fatalities") or 0) == killed

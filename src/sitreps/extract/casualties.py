@@ -356,7 +356,12 @@ def _in_sentence(
     part_of: set[int] = set()
     for i in sorted(listed):
         before = text[max(sent_start, numbers[i - 1].start - 40) : numbers[i - 1].start]
-        if i - 1 in part_of or _SUBSET.search(before):
+        if not (i - 1 in part_of or _SUBSET.search(before)):
+            continue
+        # "21 militants including 2 commanders and 4 soldiers": soldiers are no militants
+        group = text[max(sent_start, numbers[i - 1].start - 60) : numbers[i - 1].start]
+        words = text[numbers[i].end : numbers[i + 1].start if i + 1 < len(numbers) else sent_end]
+        if _side(_OF_GROUP.split(group)[0]) in (None, _side(words)) or _side(words) is None:
             part_of.add(i)
     found: list[CasualtyMention] = list(_one_more_person(text, numbers, readings, article_id))
     for i, (number, reading) in enumerate(zip(numbers, readings, strict=True)):
@@ -383,6 +388,31 @@ def _in_sentence(
         )
     found.extend(_no_casualties(text, sent_start, sent_end, article_id))
     return found
+
+
+_STATE_SIDE = re.compile(
+    r"\b(?:soldiers?|troops|police(?:m[ae]n)?|personnel|army|gendarmes?|officers?"
+    r"|servicem[ae]n|security)\b",
+    re.I,
+)
+_ARMED_SIDE = re.compile(
+    r"\b(?:militants?|insurgents?|rebels?|jihadists?|terrorists?|attackers?|gunmen"
+    r"|assailants?|Taliban)\b",
+    re.I,
+)
+_OF_GROUP = re.compile(
+    r"\b(?:including|incl\.?|among)\b(?![\s\S]*\b(?:including|incl|among)\b)", re.I
+)
+
+
+def _side(words: str) -> str | None:
+    """Which side of a fight words name: the state's forces, an armed group, or neither."""
+    state, armed = _STATE_SIDE.search(words), _ARMED_SIDE.search(words)
+    if state and not armed:
+        return "state"
+    if armed and not state:
+        return "armed"
+    return None
 
 
 def _share_list_fields(

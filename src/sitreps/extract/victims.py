@@ -286,7 +286,7 @@ def _victims_of(verb: Token) -> list[Token]:
         found = [
             t for c in verb.children if c.dep_ == "conj" for t in c.children if t.dep_ == "dobj"
         ]
-    if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.tag_ != "VBN":
         found = [t for t in verb.head.children if t.dep_ in (*deps, "nsubjpass", "nsubj")]
     return found
 
@@ -480,7 +480,10 @@ _NOT_PEOPLE = {
     "number", "total", "group", "lot", "few", "couple", "warrant", "search", "order", "plan",
     "operation", "raid", "attack", "strike", "deal", "contract", "policy", "program", "programme",
 }  # fmt: skip
-_ANIMALS = {"dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "donkey", "bird"}
+_ANIMALS = {
+    "dog", "cat", "cow", "goat", "sheep", "animal", "horse", "camel", "donkey", "bird", "livestock",
+    "cattle", "poultry",
+}  # fmt: skip
 
 
 def _pattern_hits(text: str) -> list[_Hit]:

@@ -307,3 +307,35 @@ def test_a_clause_after_the_figure_is_no_description_of_the_victims() -> None:
 )
 def test_groups_lists_and_shared_objects(text: str, killed: int) -> None:
     assert (_best(_main(text), "fatalities") or 0) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 March 2024, 1 guard was killed or wounded by a sniper at the checkpoint.",
+        "On 9 March 2024, 3 rebels were killed, injured or captured during a sweep of the hills.",
+        "On 9 March 2024, a guard was killed or wounded by a sniper at the checkpoint.",
+    ],
+)
+def test_fates_given_as_alternatives_state_no_death(text: str) -> None:
+    assert _best(_main(text), "fatalities") in (None, 0)
+
+
+def test_a_closing_tally_is_the_reports_own_sum() -> None:
+    text = (
+        "On 9 March 2024, two men were found shot dead on a farm road. Also, the body of a "
+        "bound man was found in a ditch near the market. 3 fatalities."
+    )
+    assert _best(_main(text), "fatalities") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 March 2024, villagers marched to the town hall demanding justice for a farmer "
+        "who was killed by soldiers last month.",
+        "On 9 March 2024, students held a sit-in protesting the army having executed a teacher.",
+    ],
+)
+def test_a_crowds_grievance_told_aside_is_no_toll(text: str) -> None:
+    assert _best(_main(text), "fatalities") in (None, 0)

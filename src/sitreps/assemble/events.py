@@ -502,15 +502,32 @@ _HURT = re.compile(r"\b(?:wound|injur|hurt|hospitali)", re.I)
 
 # What a crowd gathers over: "protested after 8 people were killed", "to honour a man who died".
 _GRIEVANCE = re.compile(
-    r"\b(?:after|following|(?<!hand\s)(?<!handed\s)(?<!turned\s)(?<!took\s)over|against|honou?r(?:ing)?|mourn(?:ing)?|commemorat\w+"
+    r"\b(?:protest(?:ing|ed)|after|following|(?<!hand\s)(?<!handed\s)(?<!turned\s)(?<!took\s)over|against|honou?r(?:ing)?|mourn(?:ing)?|commemorat\w+"
     r"|accused\s+of|relation\s+to|connection\s+with|(?:inquiry|investigation)\s+into|justice\s+for|(?:murder|death|killing|deaths|killings)\s+of)\b",
     re.I,
 )
 
 
-def _recalled(text: str, sentence: Sentence, mention: CasualtyMention) -> bool:
+_KILLER_CLAUSE = re.compile(
+    r"\b(?:who|that)\s+(?:had\s+|allegedly\s+|reportedly\s+|earlier\s+)*(?:killed|murdered"
+    r"|shot|assassinated|lynched)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b|\bhaving\s+(?:been\s+)?\w+ed\b", re.I)
+
+
+def _recalled(
+    text: str, sentence: Sentence, mention: CasualtyMention, event_type: str = "Protests"
+) -> bool:
     """Whether a protest's report names the deaths as what the crowd protests: deaths told in
     the clause after "after" or "over" are an earlier event, not this one's toll."""
+    near = text[max(sentence.start, mention.evidence.start - 25) : mention.evidence.end]
+    # "for justice for a youth who was killed": a protest's cause, told aside. A riot's own
+    # victim may be told so too ("a mob beat a thief who later died"), so there only a clause
+    # whose subject killed someone ("relatives of cultists who killed a resident") is the cause.
+    relative = _KILLER_CLAUSE if event_type == "Riots" else _RELATIVE
+    if relative.search(near):
+        return True
     before = text[sentence.start : mention.evidence.start]
     cues = list(_GRIEVANCE.finditer(before))
     if not cues:
@@ -644,7 +661,7 @@ def build_event(
             (m, s)
             for s in sentences
             for m in s.casualties
-            if m.field == field and not (crowd and _recalled(text, s, m))
+            if m.field == field and not (crowd and _recalled(text, s, m, typing.event_type))
         ]
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"

@@ -324,6 +324,8 @@ def _in_sentence(
     text: str, sent_start: int, sent_end: int, article_id: str
 ) -> list[CasualtyMention]:
     sentence = text[sent_start:sent_end]
+    # "4 fatalities." after the story: the reporter's own sum of it, which replaces the rest
+    tally = TALLY.fullmatch(sentence) is not None
     # "9,000 have been killed since the invasion" is a running total; "the deadliest attack
     # since October 2022, when car bombs killed 121" is not.
     total = bool(_TOTAL.search(sentence)) and bool(_TOTAL_TENSE.search(sentence))
@@ -341,6 +343,9 @@ def _in_sentence(
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
         right = _right_field(text, number.end, next_start, number.text)
+        if right is not None and _EITHER_FATE.match(text, right[1]):
+            readings.append(None)  # "1 soldier was killed or wounded": no one known dead
+            continue
         if right is not None:
             field, end, who = right
             readings.append((field, number.start, end, who))
@@ -380,7 +385,7 @@ def _in_sentence(
                 subset=bool(_SUBSET.search(before)) or i in part_of,
                 total=total,
                 perpetrator=bool(_PERPETRATORS.search(phrase)),
-                update=bool(_UPDATE_RE.search(toll_before)),
+                update=bool(_UPDATE_RE.search(toll_before)) or tally,
                 additional=i in listed
                 or bool(_MORE_RE.match(text, number.end))
                 or bool(_ANOTHER_RE.search(before)),
@@ -390,6 +395,17 @@ def _in_sentence(
     return found
 
 
+# "killed or wounded", "killed, injured or captured": the fate is one of several, so unknown.
+_EITHER_FATE = re.compile(
+    r"(?:\s*,\s*[a-z]+)*\s*,?\s+or\s+(?:were\s+|was\s+)?(?:wounded|injured|captured|arrested"
+    r"|killed|missing|abducted|kidnapped|detained)\b",
+    re.I,
+)
+# A bare tally closing a report, as ACLED's coders write it: "4 fatalities."
+TALLY = re.compile(
+    r"\s*(?:\d+|[A-Za-z]+)\s+(?:civilian\s+)?fatalit(?:y|ies)(?:\s+(?:were\s+)?reported)?\s*\.?\s*",
+    re.I,
+)
 _STATE_SIDE = re.compile(
     r"\b(?:soldiers?|troops|police(?:m[ae]n)?|personnel|army|gendarmes?|officers?"
     r"|servicem[ae]n|security)\b",

@@ -60,6 +60,17 @@ _REFLEXIVES = {"himself", "herself"}  # the one who acted, not the one hit befor
 _FATAL_WORDS = {"fatally", "dead", "death", "killed", "died"}
 
 
+def _either(verb: Token) -> bool:
+    """ "killed or wounded", "killed, injured or captured": fates given as alternatives."""
+    # "killed, injured or captured" may parse "injured" as a clause of its own
+    listed = [
+        c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i == verb.i + 2
+    ]
+    verbs = (verb, *verb.conjuncts, *listed, *(c for v in listed for c in v.conjuncts))
+    joins = {t.lower_ for v in verbs for t in v.children if t.dep_ == "cc"}
+    return joins == {"or"}
+
+
 def _to_death(verb: Token) -> bool:
     """ "shot to death", "beaten to death": the phrase makes any blow a killing."""
     return any(
@@ -74,6 +85,8 @@ def _outcome(verb: Token) -> CountField | None:
     word = verb.lower_
     if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
         return None  # "threatened to kill her", "was not hurt": nobody was
+    if _either(verb):
+        return None  # "was killed or wounded": which of the two is unknown
 
     if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)) or _took_life(verb):
         return "fatalities"
@@ -446,8 +459,8 @@ _ONE_PASSIVE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<who>(?:[\w-]+\s+){0,5}?[a-z-]+)\s+(?:was|has\s+been|had\s+been)"
     r"\s+(?:\w+\s+)?(?P<verb>killed|shot\s+dead|shot\s+and\s+killed|fatally\s+shot|murdered"
     r"|assassinated|executed|beheaded|lynched|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead"
-    r"|wounded|injured|hurt|shot|stabbed)\b",
-)
+    r"|wounded|injured|hurt|shot|stabbed)\b(?!(?:\s*,\s*[a-z]+)*\s*,?\s+or\b)",
+)  # "was killed or wounded" gives the fate as one of two, so no one known hit
 # "... and a woman wounded", "37-year-old man shot, injured": no auxiliary, so the verb must
 # not take an object of its own ("a man shot his wife" is the shooter).
 _ONE_ELLIPTIC = re.compile(

@@ -200,6 +200,8 @@ def test_n_others_after_a_person_counts_the_person_too(text: str, killed: int) -
         ("On 9 March 2024, the police chief and his driver were killed by a roadside bomb.", 2),
         ("On 9 March 2024, 1 tribal elder and his nephew were killed by a landmine.", 2),
         ("On 9 March 2024, a shopkeeper and another civilian were killed by gunmen.", 2),
+        # ... but two nouns under one determiner are one person
+        ("On 9 March 2024, a local imam and teacher was shot dead by gunmen.", 1),
         # one person joined to a counted group, before or after it, is one more
         ("On 9 March 2024, gunmen killed a farmer and his three sons near the well.", 4),
         ("On 9 March 2024, five policemen and a translator were killed in the ambush.", 6),
@@ -213,6 +215,8 @@ def test_n_others_after_a_person_counts_the_person_too(text: str, killed: int) -
             "On 9 March 2024, gunmen killed four villagers, including the imam and a teacher.",
             4,
         ),
+        # a group with a verb of its own is no part of the dead
+        ("On 9 March 2024, four soldiers killed and three others gone missing in an ambush.", 4),
         # goods after the victims are no people
         (
             "On 9 March 2024, soldiers killed six militants and seized weapons, fuel and "

@@ -545,6 +545,8 @@ def find_victims(
             counted_group = [p for p in group if _figure_value(p) is not None]
             for person in group:
                 role = victim if person is not victim else None
+                if role is not None and (_same_one(person) or _own_clause(person, token, doc)):
+                    continue  # "a scholar and teacher": one person; "... and five others gone"
                 key = _person_key(person, doc, field, role)
                 if key is None:
                     figure = _figure_of(person, token, field, text, read, role)
@@ -554,7 +556,7 @@ def find_victims(
                         more = role is not None and _figure_value(role) is not None
                         figures.append(replace(counted, additional=more))
                     continue
-                if counted_group and key != "pronoun" and not _own_clause(person, token, doc):
+                if counted_group and key != "pronoun":
                     # "four gendarmes and a civilian driver", "the mayor and three others": one
                     # person joined to a counted group is one more than its figure.
                     joined = _joined_one(person, counted_group[0], field, text, read, article_id)
@@ -652,6 +654,16 @@ def _figure_of(
     # "at least 4 members": the qualifier sits just before the figure's own words.
     found = [n for n in iter_numbers(text, max(0, start - 30), end) if n.end == end]
     return found[-1] if found and found[-1].value > 1 else None
+
+
+def _same_one(person: Token) -> bool:
+    """ "a religious scholar and teacher", "an official and activist": a second noun with no
+    determiner, possessive or figure of its own describes the same person as the first."""
+    return (
+        person.pos_ == "NOUN"
+        and person.tag_ == "NN"
+        and not any(t.dep_ in ("det", "poss", "nummod") for t in person.children)
+    )
 
 
 def _own_clause(person: Token, verb: Token, doc: Doc) -> bool:

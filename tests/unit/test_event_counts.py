@@ -343,3 +343,27 @@ def test_a_closing_tally_is_the_reports_own_sum() -> None:
 )
 def test_a_crowds_grievance_told_aside_is_no_toll(text: str) -> None:
     assert _best(_main(text), "fatalities") in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        (
+            "On 9 March 2024, militants raided a hamlet, beheaded 1 herder and looted the shops.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "On 9 March 2024, soldiers seized a weapons cache at a rebel camp; two rebels were "
+            "killed.",
+            "Battles",
+            "Armed clash",
+        ),
+    ],
+)
+def test_a_development_whose_report_states_deaths_is_the_violent_event(
+    text: str, event_type: str, sub_event_type: str
+) -> None:
+    main = _main(text)
+    assert (main.event_type, main.sub_event_type) == (event_type, sub_event_type)
+    assert _best(main, "fatalities") is not None

@@ -641,6 +641,8 @@ def build_event(
         return None
     if like is not None and not typing.by_rule and _SIMILAR.search(sentences[0].text):
         typing = Typing(like.event_type, like.sub_event_type, typing.spans)
+    if segment.relation == "main":
+        typing = _deadly_development(typing, sentences)
     date = _date(dates, article, segment.relation == "main")
     places = [p for s in sentences for p in s.places]
     if segment.relation == "related" and any(p.lat is not None for p in sentences[0].places):
@@ -701,6 +703,26 @@ def build_event(
         evidence=evidence,
     )
     return _with_summary(event)
+
+
+# ACLED's developments are the events without deadly violence: a killing during looting or
+# in detention is an attack on civilians, deaths where weapons were seized a clash.
+_VIOLENT_FORM = {
+    "Looting/property destruction": ("Violence against civilians", "Attack"),
+    "Arrests": ("Violence against civilians", "Attack"),
+    "Disrupted weapons use": ("Battles", "Armed clash"),
+}
+
+
+def _deadly_development(typing: Typing, sentences: Sequence[Sentence]) -> Typing:
+    """A development whose own report states deaths, as the violent event it then is."""
+    form = _VIOLENT_FORM.get(typing.sub_event_type)
+    if typing.event_type != "Strategic developments" or form is None:
+        return typing
+    killed = _count([(m, s) for s in sentences for m in s.casualties if m.field == "fatalities"])
+    if killed is None or killed.best <= 0:
+        return typing
+    return Typing(form[0], form[1], typing.spans, by_rule=typing.by_rule, sure=typing.sure)
 
 
 def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing | None:

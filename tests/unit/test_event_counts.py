@@ -367,3 +367,41 @@ def test_a_development_whose_report_states_deaths_is_the_violent_event(
     main = _main(text)
     assert (main.event_type, main.sub_event_type) == (event_type, sub_event_type)
     assert _best(main, "fatalities") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the armed group's dead told first, the civilians' after: both sides add
+        (
+            "On 9 March 2024, rebels attacked a police post; seven rebels were killed in the "
+            "attack. Three civilians were killed in the crossfire.",
+            10,
+        ),
+        # a list's first figure names its side too
+        (
+            "On 9 March 2024, two soldiers and a policeman were killed when insurgents stormed "
+            "the base, and forty insurgents were killed in the counter-attack.",
+            43,
+        ),
+        # one person of the other side, without a figure
+        (
+            "On 9 March 2024, insurgents ambushed a patrol and killed a soldier. The army said "
+            "it killed five insurgents while repelling the ambush.",
+            6,
+        ),
+        (
+            "On 9 March 2024, 1 policeman was killed in an attack on a checkpoint. Also a rebel "
+            "was killed and 2 were wounded.",
+            2,
+        ),
+        # generic "people" name no side: a claim about who the dead were does not add
+        (
+            "On 9 March 2024, an air strike killed 30 people in the market. The army said 12 "
+            "militants were killed.",
+            30,
+        ),
+    ],
+)
+def test_the_dead_of_both_sides_add_up(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed

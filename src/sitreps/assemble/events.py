@@ -420,7 +420,11 @@ def _source(sentence: Sentence) -> str | None:
 
 
 def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None:
-    usable = [(m, s) for m, s in mentions if not m.total]
+    # In the order the report tells them: its first figure is its headline.
+    usable = sorted(
+        ((m, s) for m, s in mentions if not m.total),
+        key=lambda ms: (ms[1].index, ms[0].evidence.start),
+    )
     stated = [(m, s) for m, s in usable if not m.singular]
     if not stated and usable:
         return _count_people([m for m, _ in usable], [s for _, s in usable])
@@ -472,8 +476,19 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         for m, _ in [*stated, *more]
         if not m.subset
         and (m.evidence.start > first.evidence.start or _leads(m, first))
-        and (m.additional or _other_side(first, m) or _also_others(first, m))
+        and (m.additional or _other_side(first, m) or _also_others(first, m) or _opposite(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
+    # "killed a soldier. The army said it killed six militants": one person of the other side,
+    # told without a figure, is a death beside the figure's.
+    spans = [m.evidence for m, _ in stated]
+    added += sum(
+        1
+        for m, _ in usable
+        if m.singular
+        and not m.additional
+        and _opposite(first, m)
+        and not any(e.start < m.evidence.end and m.evidence.start < e.end for e in spans)
+    )
     if added:
         return Count(low=best.low + added, best=best.best + added, high=None, reports=reports)
     highs = [m.number.high for m, _ in headline]
@@ -588,6 +603,38 @@ def _other_side(first: CasualtyMention, later: CasualtyMention) -> bool:
     if not later.perpetrator or first.perpetrator:
         return False
     return later.who in _ATTACKERS or first.who in _ARMED
+
+
+# The two sides of a fight as ACLED counts them: the armed group's men, and the forces or the
+# civilians it fought or attacked. "People", "fighters" and "victims" name no side.
+_ARMED_GROUP = re.compile(
+    r"\b(?:militants?|insurgents?|rebels?|jihadists?|terrorists?|attackers?|gunm[ae]n"
+    r"|assailants?|bombers?|bandits?)\b",
+    re.I,
+)
+_FORCES_OR_CIVILIANS = re.compile(
+    r"\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|gendarmes?|guards?|servicem[ae]n"
+    r"|civilians?|villagers?|residents?|farmers?|herders?|traders?|worshipp?ers?)\b",
+    re.I,
+)
+
+
+def _side(mention: CasualtyMention) -> str | None:
+    who = mention.evidence.text if mention.who is None else mention.who
+    armed = mention.perpetrator or bool(_ARMED_GROUP.search(who))
+    other = bool(_FORCES_OR_CIVILIANS.search(who))
+    if armed != other:
+        return "armed group" if armed else "forces or civilians"
+    return None
+
+
+def _opposite(first: CasualtyMention, later: CasualtyMention) -> bool:
+    """Deaths told of the other side from the headline's: "nine militants were killed ... two
+    civilians were killed" is eleven dead, whichever side is told first."""
+    if later.field != first.field or later is first:
+        return False
+    a, b = _side(first), _side(later)
+    return a is not None and b is not None and a != b
 
 
 def _count_people(mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence]) -> Count:

@@ -456,7 +456,13 @@ def _share_list_fields(
             assert known is not None
             field = known[0]
             if a is None:
-                readings[i] = (field, numbers[i].start, numbers[i + 1].start, None)
+                who = _WHO.search(gap)  # "four soldiers and three gendarmes were killed"
+                readings[i] = (
+                    field,
+                    numbers[i].start,
+                    numbers[i + 1].start,
+                    who.group(1).lower() if who else None,
+                )
             else:
                 readings[i + 1] = (field, numbers[i + 1].start, numbers[i + 1].end, None)
             listed.add(i + 1)

@@ -421,12 +421,19 @@ def _another(token: Token) -> bool:
     )
 
 
+_FIGHTER = re.compile(
+    r"\b(?:militant|insurgent|rebel|jihadist|terrorist|attacker|assailant|bandit)s?$"
+)
+
+
 def _same_person(key: str, seen: dict[str, _Hit]) -> str:
     """The key of a person already counted that this mention refers back to, or its own key.
 
     "he died", "the victim died", "the driver died" (after "a man was shot") are most often the
     same person in a short report; conjoined people ("a man and a woman") never reach here.
     """
+    if key.startswith("described:") and _FIGHTER.search(key) and key not in seen:
+        return key  # "a soldier was killed ... also a militant was killed": the other side
     if seen and (key == "pronoun" or key.startswith("described:")):
         # "Paulk was shot ... the man ran ... he was pronounced dead": the person last named.
         names = [k for k in seen if k.startswith("name:")]
@@ -574,8 +581,11 @@ def find_victims(
                     )  # "a second man": the rank is part of who
                 span = (min(start, token.idx), max(end, token.idx + len(token.text)))
                 record(key, _Hit(field=field, start=start, end=end, verb=token.lower_, span=span))
+    read_here = [h.span for h in outcomes.values()] + [
+        (f.evidence.start, f.evidence.end) for f in figures
+    ]
     for hit in _pattern_hits(text):
-        if any(h.span[0] < hit.span[1] and hit.span[0] < h.span[1] for h in outcomes.values()):
+        if any(a < hit.span[1] and hit.span[0] < b for a, b in read_here):
             continue  # the parse already read these words
         who = text[hit.start : hit.end].lower()
         if _MORE_WHO.match(who):

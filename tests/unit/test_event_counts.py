@@ -210,6 +210,8 @@ def test_n_others_after_a_person_counts_the_person_too(text: str, killed: int) -
             "killed by gunmen.",
             3,
         ),
+        # a person after a group, both taken by a plural verb
+        ("On 9 March 2024, two guards and a driver were killed when gunmen stormed the hotel.", 3),
         # people listed after "including" are part of the figure, not more
         (
             "On 9 March 2024, gunmen killed four villagers, including the imam and a teacher.",
@@ -331,6 +333,12 @@ def test_a_closing_tally_is_the_reports_own_sum() -> None:
         "bound man was found in a ditch near the market. 3 fatalities."
     )
     assert _best(_main(text), "fatalities") == 3
+    # the people told before the tally are in it
+    text = (
+        "On 9 March 2024, gunmen clashed with police. One gunman and one officer died. "
+        "2 fatalities."
+    )
+    assert _best(_main(text), "fatalities") == 2
 
 
 @pytest.mark.parametrize(

@@ -475,7 +475,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         m.number.best
         for m, _ in [*stated, *more]
         if not m.subset
-        and (m.evidence.start > first.evidence.start or _leads(m, first))
+        and (m.evidence.start > first.evidence.start or (_leads(m, first) and not first.update))
         and (m.additional or _other_side(first, m) or _also_others(first, m) or _opposite(first, m))
     )  # "... two attackers were also killed": ACLED counts every death of the event
     # "killed a soldier. The army said it killed six militants": one person of the other side,
@@ -487,6 +487,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
         if m.singular
         and not m.additional
         and _opposite(first, m)
+        and not (first.update and m.evidence.start < first.evidence.start)
         and not any(e.start < m.evidence.end and m.evidence.start < e.end for e in spans)
     )
     if added:

@@ -244,6 +244,11 @@ def _right_field(
         rest = text[token.start() : min(end, token.start() + 40)]
         field = _field_of(rest)
         before_fate = _BEFORE_FATE.match(rest)
+        joined = _AND_PERSON_WERE.match(text, token.start(), end)
+        if field is None and joined:
+            # "two soldiers and a policeman were killed": the plural verb takes both
+            skip_to = joined.end("who")
+            continue
         if field is None and before_fate and _field_of(rest[before_fate.end() :]):
             # "1 civilian was kidnapped and killed": what was done first only leads to the verb.
             skip_to = token.start() + before_fate.end()
@@ -483,6 +488,12 @@ _ONE_AND = re.compile(
 )
 
 
+# "... and a policeman were killed": one person joined to a group by a verb in the plural.
+_AND_PERSON_WERE = re.compile(
+    rf"and\s+(?P<who>(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_WORDS}))"
+    r"\s+(?=(?:were|have\s+been|had\s+been)\b)",
+    re.I,
+)
 _OTHERS = re.compile(r"\s+others?\b")
 _NAMED_AND = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<who>(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -508,6 +519,9 @@ def _one_more_person(
                 lead = _NAMED_AND.search(text, max(0, number.start - 60), number.start)
             if lead is not None and (i == 0 or numbers[i - 1].end <= lead.start()):
                 yield _one(text, lead.start("who"), lead.end("who"), reading[0], article_id)
+            after = _AND_PERSON_WERE.search(text, number.end, reading[2])
+            if after is not None:
+                yield _one(text, after.start("who"), after.end("who"), reading[0], article_id)
             continue
         if reading is None:
             continue  # only a figure a verb before it governs has the person in its object

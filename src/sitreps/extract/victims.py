@@ -584,6 +584,8 @@ def find_victims(
     read_here = [h.span for h in outcomes.values()] + [
         (f.evidence.start, f.evidence.end) for f in figures
     ]
+    # a person the casualty extractor counted as one more ("and a policeman were killed")
+    read_here += [(a, b) for a, b in read if not re.fullmatch(r"[\d\s,.]+|[a-z-]+", text[a:b])]
     for hit in _pattern_hits(text):
         if any(a < hit.span[1] and hit.span[0] < b for a, b in read_here):
             continue  # the parse already read these words

@@ -413,3 +413,11 @@ def test_a_development_whose_report_states_deaths_is_the_violent_event(
 )
 def test_the_dead_of_both_sides_add_up(text: str, killed: int) -> None:
     assert _best(_main(text), "fatalities") == killed
+
+
+def test_a_sides_unconfirmed_claim_about_the_others_dead_does_not_add() -> None:
+    text = (
+        "On 9 March 2024, 4 rebels were killed in an army operation in the hills. The rebels "
+        "claimed that 20 soldiers died in the fighting, which has not been confirmed."
+    )
+    assert _best(_main(text), "fatalities") == 4

@@ -473,20 +473,26 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     ]
     added = sum(
         m.number.best
-        for m, _ in [*stated, *more]
+        for m, s in [*stated, *more]
         if not m.subset
         and (m.evidence.start > first.evidence.start or (_leads(m, first) and not first.update))
-        and (m.additional or _other_side(first, m) or _also_others(first, m) or _opposite(first, m))
+        and (
+            m.additional
+            or _other_side(first, m)
+            or _also_others(first, m)
+            or (_opposite(first, m) and not _UNCONFIRMED.search(s.text))
+        )
     )  # "... two attackers were also killed": ACLED counts every death of the event
     # "killed a soldier. The army said it killed six militants": one person of the other side,
     # told without a figure, is a death beside the figure's.
     spans = [m.evidence for m, _ in stated]
     added += sum(
         1
-        for m, _ in usable
+        for m, s in usable
         if m.singular
         and not m.additional
         and _opposite(first, m)
+        and not _UNCONFIRMED.search(s.text)
         and not (first.update and m.evidence.start < first.evidence.start)
         and not any(e.start < m.evidence.end and m.evidence.start < e.end for e in spans)
     )
@@ -616,6 +622,15 @@ _ARMED_GROUP = re.compile(
 _FORCES_OR_CIVILIANS = re.compile(
     r"\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|gendarmes?|guards?|servicem[ae]n"
     r"|civilians?|villagers?|residents?|farmers?|herders?|traders?|worshipp?ers?)\b",
+    re.I,
+)
+
+
+# "HPG claimed 15 soldiers died, which has not been confirmed": a side's claim about the other's
+# dead, which ACLED leaves out of a conservative toll.
+_UNCONFIRMED = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|unconfirmed|not\s+(?:been\s+)?(?:confirmed|verified)"
+    r"|unverified)\b",
     re.I,
 )
 

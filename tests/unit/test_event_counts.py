@@ -421,3 +421,33 @@ def test_a_sides_unconfirmed_claim_about_the_others_dead_does_not_add() -> None:
         "claimed that 20 soldiers died in the fighting, which has not been confirmed."
     )
     assert _best(_main(text), "fatalities") == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a wounded person who died is one more of the dead
+        (
+            "On 9 March 2024, gunmen attacked a market, killing four traders and wounding two "
+            "others, one of the wounded succumbed.",
+            5,
+        ),
+        (
+            "On 9 March 2024, two rebels were killed and three soldiers wounded, including one "
+            "critically who later died in hospital.",
+            3,
+        ),
+        # "executed" a noun for a person kills them; "executed a search warrant" kills no one
+        ("On 9 March 2024, militants abducted and executed the village imam.", 1),
+        ("On 9 March 2024, militants executed a councilman and his brother near the well.", 2),
+        # nouns for people beyond the common ones join a counted group too
+        ("On 9 March 2024, three militants and a gendarme were killed in the raid.", 4),
+    ],
+)
+def test_deaths_of_the_wounded_executions_and_more_people(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed
+
+
+def test_executing_a_warrant_is_no_killing() -> None:
+    text = "On 9 March 2024, police executed a search warrant and fired at a suspect, wounding him."
+    assert _best(_main(text), "fatalities") is None

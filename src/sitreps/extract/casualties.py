@@ -167,7 +167,8 @@ _LIST_GAP = re.compile(
 _PERSON_WORDS = (
     r"man|woman|boy|girl|child|youth|teenager|person|civilian|soldier|policeman|officer|member"
     r"|chief|leader|commander|driver|farmer|herder|trader|student|teacher|imam|pastor|priest"
-    r"|elder|guard|militant|fighter|[a-z]+man|[a-z]+woman"
+    r"|elder|guard|militant|fighter|gendarme|nurse|doctor|villager|resident|worker|official"
+    r"|[a-z]+man|[a-z]+woman"
 )
 # What joins one more person to a list: "and", "as well as", "along with".
 _JOINED = r"(?:and|as\s+well\s+as|along\s+with)"
@@ -345,8 +346,15 @@ def _in_sentence(
     ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round;
     # "found on March 23" a day
     readings: list[tuple[CountField, int, int, str | None] | None] = []
+    died_later: set[int] = set()
     for i, number in enumerate(numbers):
         next_start = numbers[i + 1].start if i + 1 < len(numbers) else sent_end
+        later = _DIED_OF_THEM.match(text, number.end, next_start)
+        if later is not None:
+            # "wounding three others, one of the wounded succumbed": one more of the dead
+            readings.append(("fatalities", number.start, later.end(), None))
+            died_later.add(i)
+            continue
         right = _right_field(text, number.end, next_start, number.text)
         if right is not None and _EITHER_FATE.match(text, right[1]):
             readings.append(None)  # "1 soldier was killed or wounded": no one known dead
@@ -387,11 +395,12 @@ def _in_sentence(
                 field=field,
                 number=number,
                 who=who,
-                subset=bool(_SUBSET.search(before)) or i in part_of,
+                subset=(bool(_SUBSET.search(before)) or i in part_of) and i not in died_later,
                 total=total,
                 perpetrator=bool(_PERPETRATORS.search(phrase)),
                 update=bool(_UPDATE_RE.search(toll_before)) or tally,
                 additional=i in listed
+                or i in died_later
                 or bool(_MORE_RE.match(text, number.end))
                 or bool(_ANOTHER_RE.search(before)),
             )
@@ -400,6 +409,13 @@ def _in_sentence(
     return found
 
 
+# "one of the wounded succumbed", "one severely, who later died": a wounded person who died.
+_DIED_OF_THEM = re.compile(
+    r"\s+(?:of\s+(?:the|them|those)\s+(?:wounded|injured)\s+|(?:severely|seriously|critically)"
+    r"(?:\s+(?:wounded|injured))?\s*,?\s*who\s+|of\s+(?:them|whom)\s+)"
+    r"(?:(?:later|reportedly|subsequently|also)\s+)*(?:died|succumbed)\b",
+    re.I,
+)
 # "killed or wounded", "killed, injured or captured": the fate is one of several, so unknown.
 _EITHER_FATE = re.compile(
     r"(?:\s*,\s*[a-z]+)*\s*,?\s+or\s+(?:were\s+|was\s+)?(?:wounded|injured|captured|arrested"

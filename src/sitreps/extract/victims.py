@@ -330,6 +330,8 @@ def _person_key(token: Token, doc: Doc, field: CountField, role: Token | None = 
                 place.head.lower_ in _KILLS_SOMEONE
                 or _shot_dead(place.head)
                 or (place.head.dep_ == "conj" and place.head.head.lower_ in _KILLS_SOMEONE)
+                # "executed the imam", not "executed a search warrant": a noun for a person
+                or (place.head.lower_ in _EXECUTED and bool(_PERSONISH.search(token.lower_)))
             )
         )
     )  # "a councilor was killed", "killed the watchman", "shot dead the chief"; not "executed
@@ -361,6 +363,7 @@ def _person_key(token: Token, doc: Doc, field: CountField, role: Token | None = 
 
 
 _ONE = frozenset({"one", "1"})
+_EXECUTED = frozenset({"executed", "executes", "executing", "execute"})
 
 
 def _found_killed(token: Token) -> bool:
@@ -382,7 +385,12 @@ def _found_killed(token: Token) -> bool:
 
 # Endings of nouns for people ("councilman", "pastor", "bodyguard", "journalist", "head"):
 # what a word must look like to be one more person in a list.
-_PERSONISH = re.compile(r"(?:m[ae]n|er|or|ist|ian|ard|aid|chief|head|leader|imam|idp|cian)$")
+_PERSONISH = re.compile(
+    r"(?:m[ae]n|er|or|ist|ian|ard|aid|chief|head|leader|imam|idp|cian|gendarme|nurse|youth"
+    r"|child|boy|girl|wife|son|daughter|cleric|official|deputy|pilot|judge|monk|nun|priest"
+    r"|merchant|civilian|person|individual|resident|student|pupil|victim|cadet|recruit"
+    r"|relative|cousin|nephew|niece|uncle|aunt|catechist|guard|escort|agent|militant)$"
+)
 # "three civilians, including the chief and a merchant": the people after it are of the three.
 _PART_OF = re.compile(
     r"\b(?:including|incl\.?|among\s+(?:them|whom)|such\s+as|namely|of\s+whom)\b", re.I

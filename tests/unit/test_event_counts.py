@@ -451,3 +451,20 @@ def test_deaths_of_the_wounded_executions_and_more_people(text: str, killed: int
 def test_executing_a_warrant_is_no_killing() -> None:
     text = "On 9 March 2024, police executed a search warrant and fired at a suspect, wounding him."
     assert _best(_main(text), "fatalities") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 9 March 2024, four herders were abducted; their bodies were found two days later.", 4),
+        (
+            "On 9 March 2024, soldiers arrested seven traders at the market, those arrested were "
+            "later found dead outside the town.",
+            7,
+        ),
+        # the people taken and released are no dead
+        ("On 9 March 2024, gunmen abducted five traders; they were released the next day.", 0),
+    ],
+)
+def test_the_dead_are_the_people_taken_before(text: str, killed: int) -> None:
+    assert (_best(_main(text), "fatalities") or 0) == killed

@@ -321,9 +321,49 @@ def find_casualties(
 ) -> list[CasualtyMention]:
     """Every casualty figure in the given sentence spans of ``text``."""
     found: list[CasualtyMention] = []
-    for sent_start, sent_end in sentences:
+    spans = list(sentences)
+    for sent_start, sent_end in spans:
         found.extend(_in_sentence(text, sent_start, sent_end, article_id))
+    found.extend(_taken_then_killed(text, spans, article_id))
     return found
+
+
+# "three miners were abducted; their bodies were found", "arrested nine men ... those arrested
+# were found dead": the dead are the people taken, counted by the figure of the taking.
+_THEY_DIED = re.compile(
+    r"\b(?:their\s+(?:bodies|corpses|remains)|those\s+(?:arrested|abducted|detained|kidnapped)"
+    r"|(?<=[;,]\s)they|(?<=[;,]\s)all)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?"
+    r"(?:found\s+(?:dead|executed|killed|murdered)|found|executed|killed|murdered|recovered)\b",
+    re.I,
+)
+_TAKEN = re.compile(
+    r"\b(?:abducted|kidnapped|arrested|detained|seized|took)\s+(?P<a>(?:[\w-]+\s+){0,3}?)$"
+    r"|^(?P<b>\s+(?:[\w-]+\s+){0,3}?(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:abducted|kidnapped|arrested|detained|taken))\b",
+    re.I,
+)
+
+
+def _taken_then_killed(
+    text: str, sentences: Sequence[tuple[int, int]], article_id: str
+) -> Iterator[CasualtyMention]:
+    for match in _THEY_DIED.finditer(text):
+        window = max(0, match.start() - 250)
+        taken = None
+        for number in iter_numbers(text, window, match.start()):
+            before = text[max(window, number.start - 40) : number.start]
+            after = text[number.end : min(match.start(), number.end + 60)]
+            lead = _TAKEN.search(before)
+            follow = _TAKEN.match(after)
+            if (lead and lead.group("a") is not None) or (follow and follow.group("b")):
+                taken = number
+        if taken is None or taken.value < 2:
+            continue  # one person taken is read as a person, by the victim finder
+        yield CasualtyMention(
+            evidence=Evidence.of(article_id, text, match.start(), match.end()),
+            field="fatalities",
+            number=taken,
+        )
 
 
 def _in_sentence(

@@ -468,3 +468,16 @@ def test_executing_a_warrant_is_no_killing() -> None:
 )
 def test_the_dead_are_the_people_taken_before(text: str, killed: int) -> None:
     assert (_best(_main(text), "fatalities") or 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a participle set off by commas describes the victim, as an apposition does
+        ("On 9 March 2024, 1 civilian, working as a driver for an aid group, was killed.", 1),
+        # the second verb of a passive shares its subject
+        ("On 9 March 2024, one passenger was taken off a bus by gunmen and executed.", 1),
+    ],
+)
+def test_participles_and_shared_passives(text: str, killed: int) -> None:
+    assert _best(_main(text), "fatalities") == killed

@@ -151,9 +151,9 @@ _NONE_RE = re.compile(
 # "1 civilian, a tribal elder, was killed": an apposition describes, too.
 _ASIDE = re.compile(
     r",\s*(?:(?:including|among\s+them|among\s+whom|most\s+of\s+them)\b[^,.;]*"
-    r"|(?:an?|the)\s[^,.;]{1,40}),",
+    r"|(?:an?|the)\s[^,.;]{1,40}|[a-z]+ing\s[^,.;]{1,60}),",
     re.I,
-)
+)  # "1 civilian, working as a cook on the base, was killed": a participle describes too
 # Between two figures of one list: a few describing words, then a comma or "and".
 # "1 civilian, a council member, and his 2 bodyguards": an apposition may describe the first;
 # "1 council member in addition to 3 of his guards" joins two groups as "and" does.

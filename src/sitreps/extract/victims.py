@@ -276,6 +276,14 @@ def _victims_of(verb: Token) -> list[Token]:
             if found:
                 return found
         return []
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(t.dep_ in ("nsubj", "nsubjpass", "auxpass") for t in verb.children)
+        and any(t.dep_ == "auxpass" for t in verb.head.children)
+    ):
+        # "one man was taken off the bus and executed": the passive's subject is the victim
+        return [t for t in verb.head.children if t.dep_ == "nsubjpass"]
     if verb.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in verb.children):
         deps = ("nsubjpass",)
     elif (

@@ -291,3 +291,25 @@ def test_name_runs_are_found_once_per_doc_and_survive_annotation(nlp: Any) -> No
     assert _runs(doc) == first
     parsed = nlp(doc)  # the pipeline annotates the same doc: its names are the same
     assert _runs(parsed) == first
+
+
+def test_a_department_is_a_designator(places: Any) -> None:
+    found = places("Residents burned tires in Malambo, Atlantico department, to demand food.")
+    region = found["Atlantico department"]
+    assert (region.country_code, region.feature) == ("CO", "admin1")
+
+
+def test_a_region_spelled_nearly_as_the_gazetteer_spells_it_is_found(places: Any) -> None:
+    found = places("Large protests broke out in Wassit province on Sunday.")
+    assert found["Wassit province"].country_code == "IQ"
+
+
+def test_a_name_may_start_with_a_capitalized_particle(places: Any) -> None:
+    found = places("A landmine exploded on a road in Ar-Raqqa, wounding a shepherd.")
+    assert found["Ar-Raqqa"].country_code == "SY"
+
+
+def test_an_organisation_entity_across_a_comma_hides_no_place(places: Any) -> None:
+    # The small model reads "Castilla, Piura" as one organisation.
+    found = places("On 2 May, in Castilla, Piura, about 150 cleaning workers staged a protest.")
+    assert found["Piura"].country_code == "PE"

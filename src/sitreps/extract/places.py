@@ -35,6 +35,7 @@ from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text
 from ..types import Evidence, PlaceMention
+from .actors import home_countries
 
 __all__ = ["attributive", "find_places", "place_cues", "resolve_place_name"]
 
@@ -68,8 +69,17 @@ _DESIGNATORS: Final[Mapping[str, frozenset[str]]] = {
         ("region", "regions", "oblast", "oblasts", "governorate", "governorates", "state"),
         frozenset({"admin1"}),
     ),
-    **dict.fromkeys(("province", "provinces"), frozenset({"admin1", "other"})),
-    **dict.fromkeys(("county", "counties", "parish", "raion", "rayon"), frozenset({"other"})),
+    # A province, department or prefecture is an admin1 in some countries (Colombia's
+    # "Atlantico department", Japan's prefectures) and an admin2 in others (Burkina Faso's
+    # "Soum province", Togo's prefectures).
+    **dict.fromkeys(
+        ("province", "provinces", "department", "departments", "prefecture", "prefectures"),
+        frozenset({"admin1", "other"}),
+    ),
+    **dict.fromkeys(
+        ("county", "counties", "parish", "raion", "rayon", "municipality", "lga"),
+        frozenset({"other"}),
+    ),
 }  # fmt: skip
 # Lower-case words inside a name: "Tal al-Hawa", "Deir ez-Zor", "Rostov-on-Don".
 _JOINERS: Final = frozenset({
@@ -154,6 +164,8 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     for token in doc:
         if token.text[:1].isupper() and (code := country_of_demonym(token.text)):
             demonyms[code] += 1
+    # An actor named after its country ("Taliban", "Police Forces of Nigeria") says it as much.
+    demonyms.update(home_countries(text))
     resolved = _resolve_all(text, found, demonyms)
     country = _document_country(found, resolved, demonyms)
     if country is not None and any(not f.candidates for f in found):
@@ -398,7 +410,7 @@ def place_cues(doc: Doc, gazetteer: Gazetteer) -> list[int]:
             cues.append(start)
             continue
         for first in range(start, end):
-            if _is_joiner(doc[first]):
+            if _is_joiner(doc[first]) and not (first == start and doc[first].text[:1].isupper()):
                 continue
             last = next(
                 (
@@ -476,6 +488,8 @@ def _designated(
                 first = begin
                 break
     name = doc[first:name_end].text
+    if not candidates and "admin1" in features:
+        candidates = gazetteer.near_admin1(name)  # "Wassit province"
     span = doc[first:end]
     return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
 
@@ -659,7 +673,9 @@ def _name_spans(
             found = None
             # "Rocha" of "Catole do Rocha", "Rio" of "Huanzantlan del Rio": no place of its own.
             after_particle = i > start and _is_joiner(doc[i - 1]) and doc[i - 1].text.isalpha()
-            if not _is_joiner(doc[i]) and not after_particle:
+            # A capitalized particle may start a name: "Ar-Raqqa", "El Fasher".
+            starts = i == start and doc[i].text[:1].isupper()
+            if (starts or not _is_joiner(doc[i])) and not after_particle:
                 found = _longest_name(
                     doc, gazetteer, (start, i, end), ent_of, designated, normalized_text
                 )
@@ -784,10 +800,22 @@ def _entity_verdict(
         first = ent.start + (ent[0].lower_ == "the")
         if label == "ORG" and _placed_in_org(span, ent, first):
             continue
-        if (first, ent.end) != (span.start, span.end):
+        if _comma_piece(span, first, ent.end) != (span.start, span.end):
             return None
         guarded = span.start == 0 or span.doc[span.start - 1].lower_ not in _LOCATIVE
     return guarded
+
+
+def _comma_piece(span: Span, start: int, end: int) -> tuple[int, int]:
+    """The part of an entity [start, end) between commas that holds ``span``: the model
+    reads "Castilla, Piura" as one organisation, which no organisation's name is."""
+    doc = span.doc
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    if not commas or any(span.start <= i < span.end for i in commas):
+        return start, end
+    before = [i for i in commas if i < span.start]
+    after = [i for i in commas if i >= span.end]
+    return (before[-1] + 1 if before else start), (after[0] if after else end)
 
 
 def _facility_head(piece: Span) -> Span | None:

@@ -138,3 +138,9 @@ def test_the_country_named_most_wins_and_the_first_named_breaks_a_tie() -> None:
     tie = "French and Malian troops raided a camp near Zzyxqo."
     location, evidence = _location(tie, [], country_hints(tie, "t", []))
     assert location is not None and location.country_code == "FR"
+
+
+def test_a_nationality_that_names_a_currency_gives_no_country() -> None:
+    text = "Protesters blocked a road over the fall of the Lebanese pound and the US dollar rate."
+    assert [code for code, _ in country_hints(text, "t", [])] == []
+    assert _location(text, [], country_hints(text, "t", [])) == (None, None)

@@ -497,3 +497,11 @@ def test_a_region_is_found_by_a_near_spelling_in_any_country() -> None:
     assert [c.country_code for c in gazetteer.near_admin1("Al Qaryya")] == ["IQ"]
     # Only regions: a town spelled nearly alike is no match.
     assert gazetteer.near_admin1("Nahri Sarar") == []
+
+
+def test_neighbours_come_from_the_geonames_country_table() -> None:
+    from sitreps.geo.borders import neighbours
+
+    assert {"ML", "NE", "GH"} <= neighbours("BF")
+    assert "BF" not in neighbours("IT")
+    assert neighbours("ZZ") == frozenset()

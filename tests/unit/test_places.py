@@ -313,3 +313,8 @@ def test_an_organisation_entity_across_a_comma_hides_no_place(places: Any) -> No
     # The small model reads "Castilla, Piura" as one organisation.
     found = places("On 2 May, in Castilla, Piura, about 150 cleaning workers staged a protest.")
     assert found["Piura"].country_code == "PE"
+
+
+def test_a_country_that_names_a_currency_does_not_pick_the_text_s_places(places: Any) -> None:
+    found = places("Protesters gathered in Lebanon against the rising US dollar exchange rate.")
+    assert found["Lebanon"].country_code == "LB"

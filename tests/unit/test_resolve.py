@@ -49,3 +49,25 @@ def test_a_state_is_not_taken_for_a_town_of_a_shared_region() -> None:
     mentions = [Mention(candidates=cands, key=key) for key, cands in towns.items()]
     first, _ = resolve(mentions)[0]
     assert first is state
+
+
+def _village(name: str, cc: str) -> Candidate:
+    return Candidate(
+        name=name, feature="village", country_code=cc, country=None, lat=1.0, lon=1.0,
+        population=3_000, prior=3.5,
+    )  # fmt: skip
+
+
+def test_an_actor_of_one_country_rules_out_a_small_place_far_from_it() -> None:
+    # "Koglweogo militiamen attacked Tissi": no Italian village, whatever the gazetteer has.
+    tissi = Mention(candidates=[_village("Tissi", "IT")], key="tissi")
+    assert resolve([tissi], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is None
+    # Without the actor, the only candidate stands.
+    assert resolve([tissi])[0][0] is not None
+
+
+def test_an_actor_of_one_country_keeps_a_place_across_its_border() -> None:
+    # A group of Mali fights in northern Burkina Faso: its name rules nothing out there.
+    titao = Mention(candidates=[_village("Titao", "BF")], key="titao")
+    chosen, _ = resolve([titao], local={"ML": 1}, near_local={"ML", "BF", "NE"})[0]
+    assert chosen is not None and chosen.country_code == "BF"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..extract.actors import country_clues, country_name, state_forces_name
 from ..extract.dates import merge_range
 from ..extract.places import attributive
-from ..geo.demonyms import country_of_demonym
+from ..geo.demonyms import country_of_demonym, names_currency
 from ..geo.gazetteer import default_gazetteer
 from ..taxonomy import TAXONOMY
 from ..types import (
@@ -308,7 +308,7 @@ def country_hints(
     clues += [
         (code, *match.span())
         for match in _CAPITALIZED.finditer(text)
-        if (code := country_of_demonym(match.group()))
+        if (code := country_of_demonym(match.group())) and not names_currency(text, match.end())
     ]
     for code, start, end in clues:
         if not any(a < end and start < b for a, b in taken):

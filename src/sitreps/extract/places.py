@@ -30,7 +30,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ..geo.demonyms import country_of_demonym
+from ..geo.borders import neighbours
+from ..geo.demonyms import country_of_demonym, names_currency
 from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text
@@ -162,12 +163,17 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
 
     demonyms: Counter[str] = Counter()
     for token in doc:
-        if token.text[:1].isupper() and (code := country_of_demonym(token.text)):
+        if (
+            token.text[:1].isupper()
+            and (code := country_of_demonym(token.text))
+            and not names_currency(text, token.idx + len(token.text))
+        ):
             demonyms[code] += 1
     # An actor named after its country ("Taliban", "Police Forces of Nigeria") says it as much.
-    demonyms.update(home_countries(text))
-    resolved = _resolve_all(text, found, demonyms)
-    country = _document_country(found, resolved, demonyms)
+    clues = home_countries(text)
+    demonyms.update(clues)
+    resolved = _resolve_all(text, found, demonyms, clues)
+    country = _document_country(text, found, resolved, demonyms)
     if country is not None and any(not f.candidates for f in found):
         # A name the gazetteer does not know may be a near spelling of a place of the
         # country the text is about: "Nahri Saraj" for "Nahr-e Saraj".
@@ -177,7 +183,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
             else dataclasses.replace(f, candidates=tuple(gazetteer.near_matches(f.name, country)))
             for f in found
         ]
-        resolved = _resolve_all(text, found, demonyms)
+        resolved = _resolve_all(text, found, demonyms, clues)
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
         agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
@@ -222,7 +228,7 @@ def _after_division(text: str, f: _Found) -> bool:
 
 
 def _resolve_all(
-    text: str, found: Sequence[_Found], demonyms: Mapping[str, int]
+    text: str, found: Sequence[_Found], demonyms: Mapping[str, int], clues: Mapping[str, int]
 ) -> list[tuple[Candidate | None, float]]:
     demonyms = Counter(demonyms)
     mentions = []
@@ -230,24 +236,30 @@ def _resolve_all(
         votes = not f.guarded
         top = f.candidates[0] if f.candidates else None
         if votes and top and top.feature == "country" and attributive(text, f.end):
-            votes = False  # "the US dollar": a nationality, as "American" would be
-            demonyms[top.country_code or ""] += 1
+            votes = False  # "U.S. officials": a nationality, as "American" would be
+            if not names_currency(text, f.end):  # "the US dollar" is no nationality
+                demonyms[top.country_code or ""] += 1
         mentions.append(Mention(candidates=f.candidates, votes=votes, key=normalize_name(f.name)))
     _link_containers(text, found, mentions)
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
-    return resolve(mentions, demonyms=demonyms, named=named)
+    near = {n for cc in clues for n in (cc, *neighbours(cc))}
+    return resolve(mentions, demonyms=demonyms, named=named, local=clues, near_local=near)
 
 
 def _document_country(
+    text: str,
     found: Sequence[_Found],
     resolved: Sequence[tuple[Candidate | None, float]],
     demonyms: Mapping[str, int],
 ) -> str | None:
     """The one country the text is about, if it is clear: the country most of its resolved
-    places lie in (and its demonyms point at), at least twice as often as any other."""
+    places lie in (and its demonyms point at), at least twice as often as any other. A
+    country that only qualifies a noun ("US dollar") is no place of the text."""
     votes: Counter[str] = Counter(demonyms)
     for f, (best, _) in zip(found, resolved, strict=True):
+        if best is not None and best.feature == "country" and attributive(text, f.end):
+            continue
         if best is not None and best.country_code and not f.guarded:
             votes[best.country_code] += 2
     ranked = votes.most_common(2)

@@ -33,6 +33,7 @@ __all__ = ["Mention", "resolve"]
 _NAMED_COUNTRY = 3.0  # votes of a country the text names, per naming (at most two)
 _NAMED_ADMIN1 = 2.0
 _DEMONYM = 1.0
+_LOCAL = 1.0  # an actor of one country ("Taliban", "Police Forces of Niger"), per naming
 _SUPPORT_BONUS = 2.5  # per unit of support, up to _SUPPORT_CAP
 _SUPPORT_CAP = 2.0
 _STRONG = 0.6  # support that makes a country "pointed at"
@@ -162,12 +163,17 @@ def resolve(
     *,
     demonyms: Mapping[str, int] | None = None,
     named: Collection[str] = (),
+    local: Mapping[str, int] | None = None,
+    near_local: Collection[str] = (),
 ) -> list[tuple[Candidate | None, float]]:
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
 
     ``named``: normalized names of the places the text names; a city district whose city is
     among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
+    ``local``: countries the text's actors belong to by their names ("Taliban"), which point
+    at a country as firmly as a place does, though not at its borders: a small place in one
+    of ``near_local`` (those countries and their neighbours) is never foreign for them.
     """
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
@@ -181,6 +187,10 @@ def resolve(
     # What the places point at: a demonym names an actor's nationality, which may be foreign
     # ("Saudi aircraft" over Yemen), so it alone never rules a place out as foreign.
     by_places = dict(support)
+    # And what the actors do, when no border is near: "Taliban" points at Afghanistan.
+    by_actors = dict(by_places)
+    for cc, n in (local or {}).items():
+        by_actors[cc] = by_actors.get(cc, 0.0) + _LOCAL * min(n, 2)
     for cc, n in (demonyms or {}).items():
         support[cc] += _DEMONYM * min(n, 2)
     # Regions the text names: "Richmond" in a report that names Kentucky is Richmond, Ky.
@@ -272,7 +282,8 @@ def resolve(
                 or c.population >= _BIG
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
-        strongest = max((v - own.get(cc, 0.0) for cc, v in by_places.items()), default=0.0)
+        pointing = by_places if best.country_code in near_local else by_actors
+        strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
         if i not in containing and _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         chosen[i], backed[i] = best, others(best.country_code)

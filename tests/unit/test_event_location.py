@@ -144,3 +144,17 @@ def test_a_nationality_that_names_a_currency_gives_no_country() -> None:
     text = "Protesters blocked a road over the fall of the Lebanese pound and the US dollar rate."
     assert [code for code, _ in country_hints(text, "t", [])] == []
     assert _location(text, [], country_hints(text, "t", [])) == (None, None)
+
+
+def test_a_district_outranks_the_city_after_its_comma() -> None:
+    text = "A roadside bomb killed two soldiers in Zzyx of Nowhere district, Bigcity."
+    district = place(text, "Nowhere district", name="Nowhere", feature="other", admin1="Big")
+    city = place(text, "Bigcity", name="Bigcity", feature="city", admin1="Big")
+    location, chosen = _location(text, [district, city])
+    assert location is not None and chosen == district.evidence
+    assert location.geo_precision == 2
+    # Without the district's word, a city after a comma is a place of its own.
+    listed = "Shelling hit Smalltown, Bigcity and the villages around."
+    town = place(listed, "Smalltown", name="Smalltown", feature="town")
+    _, chosen = _location(listed, [town, place(listed, "Bigcity", name="Bigcity", feature="city")])
+    assert chosen == town.evidence

@@ -226,6 +226,16 @@ def _in_brackets(text: str, place: PlaceMention) -> bool:
     return bool(_BRACKETED.search(text[max(0, place.evidence.start - 90) : place.evidence.start]))
 
 
+_AFTER_DISTRICT = re.compile(r"\b(?:districts?|lga|county|raion|rayon)\s*,\s*$", re.IGNORECASE)
+
+
+def _after_district(text: str, place: PlaceMention) -> bool:
+    """Whether the place follows a district's name and a comma: the district lies in it."""
+    return bool(
+        _AFTER_DISTRICT.search(text[max(0, place.evidence.start - 30) : place.evidence.start])
+    )
+
+
 def _in_dateline(text: str, place: PlaceMention) -> bool:
     match = _DATELINE.match(text)
     return match is not None and place.evidence.end <= match.end()
@@ -264,8 +274,11 @@ def _location(
         key=lambda ip: (
             # Where the report was filed ranks last: it says where the writer was.
             _in_dateline(text, ip[1]),
-            # A town in brackets only contains the place: "Incare (Thiou, Yatenga)".
-            _tier(ip[1]) + 0.5 * (_tier(ip[1]) == 0 and _in_brackets(text, ip[1])),
+            # A town in brackets only contains the place: "Incare (Thiou, Yatenga)"; so does
+            # a city after a district and a comma: "Maywand district, Kandahar" is the district.
+            _tier(ip[1])
+            + (0.5 if _in_brackets(text, ip[1]) else 0) * (_tier(ip[1]) == 0)
+            + (1.0 if _after_district(text, ip[1]) else 0) * (_tier(ip[1]) == 0),
             # "U.S. President" names no place of the event; "in Canada" does.
             0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],

@@ -318,3 +318,8 @@ def test_an_organisation_entity_across_a_comma_hides_no_place(places: Any) -> No
 def test_a_country_that_names_a_currency_does_not_pick_the_text_s_places(places: Any) -> None:
     found = places("Protesters gathered in Lebanon against the rising US dollar exchange rate.")
     assert found["Lebanon"].country_code == "LB"
+
+
+def test_the_last_name_in_brackets_may_be_a_region_spelled_nearly_alike(places: Any) -> None:
+    found = places("Clan militias clashed in Zzyxqo village (Zzyxqo, Hiraan) on Friday.")
+    assert found["Hiraan"].country_code == "SO"

@@ -601,6 +601,8 @@ def _container(
         candidates = [c for c in candidates if c.feature != "country"]
     if last and any(c.feature == "admin1" for c in candidates):
         candidates = [c for c in candidates if c.feature in ("admin1", "other")]
+    if last and listed and not candidates:
+        candidates = gazetteer.near_admin1(name)  # "(Balet Weyne, Hiraan)": Hiiraan
     return _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
 
 

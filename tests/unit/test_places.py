@@ -323,3 +323,10 @@ def test_a_country_that_names_a_currency_does_not_pick_the_text_s_places(places:
 def test_the_last_name_in_brackets_may_be_a_region_spelled_nearly_alike(places: Any) -> None:
     found = places("Clan militias clashed in Zzyxqo village (Zzyxqo, Hiraan) on Friday.")
     assert found["Hiraan"].country_code == "SO"
+
+
+def test_a_region_named_only_by_a_direction_needs_its_country_in_the_text(places: Any) -> None:
+    alone = places("Hundreds protested against the bad roads in the Eastern region.")
+    assert alone["Eastern region"].country_code is None
+    held = places("Residents of Kasoa (Awutu Senya, Central) protested on Monday.")
+    assert held["Central"].country_code == "GH"

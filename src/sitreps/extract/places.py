@@ -187,6 +187,10 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
         agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
+        if best is not None and backed < _POINTED and _compass_only(f.name):
+            # "the Eastern region": a region of every country, of none in the text; unless
+            # it holds a place before it ("Kasoa (Awutu Senya, Central)").
+            best = best if _IN_BRACKETS.search(text, 0, f.start) else None
         if f.guarded and not agrees:
             if f.rank != 1:
                 continue
@@ -301,6 +305,16 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
                 j += 1
         elif (_COMMA.fullmatch(between) or _IN.fullmatch(between)) and nxt.candidates:
             mentions[i].containers.append(i + 1)  # "Pisky, Donetsk", "Mansura in Ar-Raqqa"
+
+
+_IN_BRACKETS: Final = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")
+
+
+def _compass_only(name: str) -> bool:
+    """Whether a name is only a direction ("Eastern", "North Central"), as many countries name
+    a region: it says which only in a text about one of them."""
+    words = name.casefold().replace("-", " ").split()
+    return bool(words) and all(w in _COMPASS_WORDS for w in words)
 
 
 def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:

@@ -330,3 +330,9 @@ def test_a_region_named_only_by_a_direction_needs_its_country_in_the_text(places
     assert alone["Eastern region"].country_code is None
     held = places("Residents of Kasoa (Awutu Senya, Central) protested on Monday.")
     assert held["Central"].country_code == "GH"
+
+
+def test_a_small_village_is_the_one_its_region_after_a_comma_names(places: Any) -> None:
+    # Pisky is a larger village in Poltava oblast and a small one in Donetsk oblast.
+    found = places("Rebel forces fired mortars at positions near Pisky, Donetsk, on Tuesday.")
+    assert found["Pisky"].admin1 == "Donetsk"

@@ -161,6 +161,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         for f in _without_overlaps([*designated, *entities, *names])
     ]
 
+    found = _with_contained_villages(text, found, gazetteer)
     demonyms: Counter[str] = Counter()
     for token in doc:
         if (
@@ -315,6 +316,34 @@ def _compass_only(name: str) -> bool:
     a region: it says which only in a text about one of them."""
     words = name.casefold().replace("-", " ").split()
     return bool(words) and all(w in _COMPASS_WORDS for w in words)
+
+
+def _with_contained_villages(
+    text: str, found: Sequence[_Found], gazetteer: Gazetteer
+) -> list[_Found]:
+    """The bare names followed by what contains them ("Pisky, Donetsk", "Mansura in
+    Ar-Raqqa"), with the small places of that name inside it: a village too small to be
+    taken for a place alone is likely the one its region names."""
+    result = list(found)
+    for i, f in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        between = text[f.end : nxt.start]
+        if f.rank != 2 or not nxt.candidates:
+            continue
+        if not (_COMMA.fullmatch(between) or _IN.fullmatch(between)):
+            continue
+        regions = {(c.country_code, c.admin1) for c in nxt.candidates if c.admin1}
+        small = [
+            c
+            for c in gazetteer.lookup(f.name)
+            if c not in f.candidates
+            and c.match != OTHER_NAME
+            and c.feature not in ("country", "admin1")
+            and (c.country_code, c.admin1) in regions
+        ]
+        if small:
+            result[i] = dataclasses.replace(f, candidates=(*f.candidates, *small))
+    return result
 
 
 def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:

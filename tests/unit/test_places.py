@@ -336,3 +336,15 @@ def test_a_small_village_is_the_one_its_region_after_a_comma_names(places: Any) 
     # Pisky is a larger village in Poltava oblast and a small one in Donetsk oblast.
     found = places("Rebel forces fired mortars at positions near Pisky, Donetsk, on Tuesday.")
     assert found["Pisky"].admin1 == "Donetsk"
+
+
+def test_an_office_named_after_a_town_leaves_the_town_a_place(places: Any) -> None:
+    found = places("Officers of the Shreveport Police Department arrested two men.")
+    assert any(p.name == "Shreveport" for p in found.values())
+
+
+def test_a_region_s_name_runs_on_past_the_model_s_person(places: Any) -> None:
+    found = places(
+        "On 6 May, in Paranaiba, Mato Grosso do Sul, police seized three tons of marijuana."
+    )
+    assert found["Mato Grosso do Sul"].admin1 == "Mato Grosso do Sul"

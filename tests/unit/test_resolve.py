@@ -71,3 +71,27 @@ def test_an_actor_of_one_country_keeps_a_place_across_its_border() -> None:
     titao = Mention(candidates=[_village("Titao", "BF")], key="titao")
     chosen, _ = resolve([titao], local={"ML": 1}, near_local={"ML", "BF", "NE"})[0]
     assert chosen is not None and chosen.country_code == "BF"
+
+
+def _in(name: str, admin1: str, feature: str = "village", population: int = 3_000) -> Candidate:
+    return Candidate(
+        name=name, feature=feature, country_code="YE", country=None, admin1=admin1,  # type: ignore[arg-type]
+        lat=1.0, lon=1.0, population=population, prior=len(str(population)) - 1.0,
+    )  # fmt: skip
+
+
+def test_a_place_in_brackets_before_its_region_lies_in_that_region() -> None:
+    # "Qarn (Nowhere, Bayda)": the namesake in Bayda, though another is larger.
+    qarn = Mention(
+        candidates=[_in("Qarn", "Marib", population=20_000), _in("Qarn", "Bayda")],
+        containers=[1], bracketed=True, key="qarn",
+    )  # fmt: skip
+    bayda = Mention(candidates=[_in("Bayda", "Bayda", "admin1", 500_000)], key="bayda")
+    chosen, _ = resolve([qarn, bayda])[0]
+    assert chosen is not None and chosen.admin1 == "Bayda"
+    # With no namesake in the region, a place in brackets is left to its region.
+    alone = Mention(
+        candidates=[_in("Qarn", "Marib", population=20_000)], containers=[1], bracketed=True,
+        key="qarn",
+    )  # fmt: skip
+    assert resolve([alone, bayda])[0][0] is None

@@ -82,6 +82,11 @@ _DESIGNATORS: Final[Mapping[str, frozenset[str]]] = {
         frozenset({"other"}),
     ),
 }  # fmt: skip
+# Designators that also name an office ("Police Department", "Water Municipality"): a name
+# before them that is no known division is left to the other finders.
+_OFFICE_WORDS: Final = frozenset({
+    "department", "departments", "municipality", "prefecture", "prefectures", "lga",
+})  # fmt: skip
 # Lower-case words inside a name: "Tal al-Hawa", "Deir ez-Zor", "Rostov-on-Don".
 _JOINERS: Final = frozenset({
     "-", "al", "el", "ad", "ed", "as", "es", "ash", "ar", "at", "az", "ez", "ul", "de", "del",
@@ -508,6 +513,8 @@ def _designator_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
         else:
             continue
         found = _designated(doc, gazetteer, start, i, i + 1, features)
+        if found is not None and not found[1].candidates and token.lower_ in _OFFICE_WORDS:
+            continue  # "Shreveport Police Department" is an office, not a division
         plural = token.lower_.endswith("s")
         # "Donetsk and Luhansk regions": each name before a plural designator is one too.
         while found is not None:
@@ -856,6 +863,11 @@ def _entity_verdict(
             continue
         first = ent.start + (ent[0].lower_ == "the")
         if label == "ORG" and _placed_in_org(span, ent, first):
+            continue
+        if span.start <= first and ent.end < span.end and span.doc[ent.end].lower_ in _JOINERS:
+            # A place's name that runs on past the entity: "Mato Grosso" of "Mato Grosso do
+            # Sul" is no person; the whole name must agree with the text.
+            guarded = True
             continue
         if _comma_piece(span, first, ent.end) != (span.start, span.end):
             return None

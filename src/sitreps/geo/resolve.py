@@ -51,6 +51,7 @@ _CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 _SHARED_REGION = 0.5  # per other name that may lie in the same region, up to _SHARED_CAP
 _SHARED_CAP = 3
+_SPELLED_OUT = 4  # letters of a region's name written out, not abbreviated ("Ga.", "Va.")
 
 
 @dataclass(slots=True)
@@ -143,6 +144,15 @@ def _held(mention: Mention, containers: Sequence[Candidate]) -> set[str] | None:
     the city). None when nothing says so."""
     known = containers if mention.bracketed else [c for c in containers if c.feature in _REGION]
     return {c.country_code for c in known if c.country_code} or None
+
+
+def _held_regions(containers: Sequence[Candidate]) -> set[tuple[str | None, str | None]]:
+    """The first-level divisions a place must lie in, by the regions among its containers:
+    a town in brackets before its region, or before a region and a comma, lies in that
+    region, not in a namesake's. A county or district container is not trusted so far: many
+    share a name across regions ("Hall County")."""
+    known = [c for c in containers if c.feature == "admin1"]
+    return {(c.country_code, c.admin1) for c in known if c.country_code and c.admin1}
 
 
 def _as_container(mention: Mention, chosen: Candidate | None) -> list[Candidate]:
@@ -273,6 +283,22 @@ def resolve(
             pool = [c for c in pool if c.country_code in held or _large(c, mention)]
             if not pool:
                 continue  # "Elenovka, Donetsk" is no town in Armenia
+            # An abbreviated region ("Va." of "W. Va.") is too often misread to hold a place.
+            spelled = [
+                k
+                for j in mention.containers
+                if mention.bracketed or len(mentions[j].key or "") >= _SPELLED_OUT
+                for k in _as_container(mentions[j], chosen[j])
+            ]
+            within = _held_regions(spelled)
+            in_region = [
+                c for c in pool if (c.country_code, c.admin1) in within or _large(c, mention)
+            ]
+            if within and not in_region and mention.bracketed:
+                continue  # "Sahar (Sadah)" is no town of another governorate
+            # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
+            # gazetteer may only lack it, and the likeliest elsewhere stands.
+            pool = in_region if within and in_region else pool
         if any(others(c.country_code) >= _STRONG for c in pool):
             pool = [
                 c

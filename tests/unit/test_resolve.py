@@ -95,3 +95,15 @@ def test_a_place_in_brackets_before_its_region_lies_in_that_region() -> None:
         key="qarn",
     )  # fmt: skip
     assert resolve([alone, bayda])[0][0] is None
+
+
+def test_a_big_city_abroad_does_not_outrank_the_namesake_in_the_named_region() -> None:
+    # "Sahar, Sadah": the Yemeni village, not a big city of a near spelling across a border.
+    sohar = Candidate(
+        name="Sohar", feature="city", country_code="OM", country=None, admin1="Batinah",
+        lat=1.0, lon=1.0, population=140_000, prior=5.1,
+    )  # fmt: skip
+    sahar = Mention(candidates=[sohar, _in("Sahar", "Sadah")], containers=[1], key="sahar")
+    sadah = Mention(candidates=[_in("Sadah", "Sadah", "admin1", 700_000)], key="sadah")
+    chosen, _ = resolve([sahar, sadah])[0]
+    assert chosen is not None and (chosen.country_code, chosen.admin1) == ("YE", "Sadah")

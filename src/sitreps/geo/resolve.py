@@ -292,7 +292,9 @@ def resolve(
             ]
             within = _held_regions(spelled)
             in_region = [
-                c for c in pool if (c.country_code, c.admin1) in within or _large(c, mention)
+                c
+                for c in pool
+                if (c.country_code, c.admin1) in within or c.feature in ("country", "admin1")
             ]
             if within and not in_region and mention.bracketed:
                 continue  # "Sahar (Sadah)" is no town of another governorate

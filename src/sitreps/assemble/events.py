@@ -803,4 +803,4 @@ def _with_summary(event: Event) -> Event:
     return replace(event, summary=summarize(event))
 
 
-__all__ = ["build_event", "main_dates", "state_forces_name"]
+__all__ = ["build_event", "country_hints", "main_dates", "state_forces_name"]

@@ -18,7 +18,8 @@ Where spans overlap, a designator phrase wins over an entity, and an entity over
 
 Each span is then resolved among its candidates by prior (population) plus context: the
 countries and regions the article names, the cities a district belongs to, the countries of
-its demonyms and of the big cities it names without ambiguity.
+its demonyms, of its actors of one country ("Taliban", "OSCE SMM") and of the big cities it
+names without ambiguity.
 """
 
 from __future__ import annotations

@@ -14,9 +14,17 @@ population) plus what the rest of the article says:
   a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
   near it) is preferred.
 
-And one rule no score can overturn: when some candidate lies in a country the article points
-at, a candidate in a country nothing points at is never chosen, unless it is a country, a
-region or a big city (population 100,000 or more).
+And rules no score can overturn:
+
+- when some candidate lies in a country the article points at, a candidate in a country
+  nothing points at is never chosen, unless it is a country, a region or a big city
+  (population 100,000 or more);
+- a small place in a country nothing points at is left unresolved when the places, or an
+  actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
+  reaches across its borders (GeoNames' neighbours), where such groups often fight;
+- a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
+  region when the gazetteer has one; in brackets, when it has none, the place is left to
+  its region.
 """
 
 from __future__ import annotations

@@ -348,3 +348,10 @@ def test_a_region_s_name_runs_on_past_the_model_s_person(places: Any) -> None:
         "On 6 May, in Paranaiba, Mato Grosso do Sul, police seized three tons of marijuana."
     )
     assert found["Mato Grosso do Sul"].admin1 == "Mato Grosso do Sul"
+
+
+def test_a_district_may_be_known_only_by_its_seat_town(places: Any) -> None:
+    # The gazetteer has Pakistan's Poonch division but only India's town of Poonch.
+    text = "The armies of India and Pakistan traded fire near Zzyxqo (Poonch district, J&K)."
+    found = places(text)
+    assert found["Poonch district"].country_code == "IN"

@@ -553,8 +553,25 @@ def _designated(
     name = doc[first:name_end].text
     if not candidates and "admin1" in features:
         candidates = gazetteer.near_admin1(name)  # "Wassit province"
+    if "district" in features and candidates:
+        candidates = [*candidates, *_seat_towns(gazetteer, name, candidates)]
     span = doc[first:end]
     return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
+
+
+def _seat_towns(gazetteer: Gazetteer, name: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """Towns called like a district, in countries where no district is ("Poonch district"
+    is Pakistan's division and India's district around the town of Poonch): a district is
+    often named after its seat, which the gazetteer may know when it lacks the district."""
+    countries = {c.country_code for c in found}
+    return [
+        c
+        for c in gazetteer.lookup(name, features=_SETTLEMENT_FEATURES)
+        if c.country_code not in countries and c.match != OTHER_NAME
+    ]
+
+
+_SETTLEMENT_FEATURES: Final = frozenset({"city", "town"})
 
 
 def _droppable(token: Token) -> bool:

@@ -99,3 +99,14 @@ def test_a_named_perpetrator_needs_nothing_implied() -> None:
 def test_a_group_named_with_a_capital_article() -> None:
     found = actors("Al-Shabaab fighters ambushed a convoy near Afgooye.")
     assert found[0][:2] == ("Al Shabaab", "perpetrator")
+
+
+def test_actors_of_one_country_are_clues_to_where_the_text_is() -> None:
+    from sitreps.extract.actors import country_clues, home_countries
+
+    text = "The OSCE SMM saw shelling; Police Forces of Nigeria and Taliban fighters met."
+    clues = country_clues(text)
+    assert [code for code, _, _ in clues] == ["UA", "NG", "AF"]
+    assert [text[a:b] for _, a, b in clues[:1]] == ["OSCE SMM"]
+    assert home_countries(text) == {"UA": 1, "NG": 1, "AF": 1}
+    assert country_clues("Gunmen attacked a bus near the river.") == []

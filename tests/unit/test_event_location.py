@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitreps.assemble.events import _location
+from sitreps.assemble.events import _location, country_hints
 from sitreps.types import Evidence, PlaceMention
 
 
@@ -20,7 +20,7 @@ def test_the_town_outranks_its_region_and_country() -> None:
         place(text, "Paghman", name="Paghman", feature="town", admin1="Kabul"),
     ]
     location, chosen = _location(text, places)
-    assert location is not None and chosen is places[2]
+    assert location is not None and chosen == places[2].evidence
     assert location.geo_precision == 2  # "near" a town
 
 
@@ -47,9 +47,9 @@ def test_the_dateline_is_where_the_report_was_filed() -> None:
     kyiv = place(text, "KYIV", name="Kyiv", feature="city")
     odesa = place(text, "Odesa", name="Odesa", feature="city")
     _, chosen = _location(text, [kyiv, odesa])
-    assert chosen is odesa
+    assert chosen == odesa.evidence
     _, chosen = _location(text, [kyiv])
-    assert chosen is kyiv  # when it is the only place, it is still the best guess
+    assert chosen == kyiv.evidence  # when it is the only place, it is still the best guess
 
 
 def test_admin1_keeps_the_reports_spelling_of_it() -> None:
@@ -63,8 +63,8 @@ def test_admin1_keeps_the_reports_spelling_of_it() -> None:
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))
-    location, chosen = _location(text, [unknown])
-    assert chosen is None and location is not None
+    location, chosen = _location(text, [unknown], country_hints(text, "t", []))
+    assert location is not None and chosen is not None and chosen.text == "Afghan"
     assert (location.country_code, location.geo_precision) == ("AF", 3)
     assert location.lat is not None  # the country's point
 
@@ -92,7 +92,7 @@ def test_a_container_in_brackets_stands_for_an_unknown_place_at_precision_two() 
     yatenga = place(text, "Yatenga", name="Yatenga", feature="other", country_code="BF",
                     admin1="Nord", admin2="Yatenga")  # fmt: skip
     location, chosen = _location(text, [unknown, thiou, yatenga])
-    assert chosen is thiou and location is not None
+    assert chosen == thiou.evidence and location is not None
     assert location.geo_precision == 2
 
 
@@ -101,7 +101,7 @@ def test_a_contained_town_outranks_its_container_town() -> None:
     gaoua = place(text, "Gaoua", name="Gaoua", feature="town", country_code="BF")
     bobo = place(text, "Bobo", name="Bobo", feature="town", country_code="BF")
     location, chosen = _location(text, [bobo, gaoua])
-    assert chosen is gaoua and location is not None and location.geo_precision == 1
+    assert chosen == gaoua.evidence and location is not None and location.geo_precision == 1
 
 
 def test_a_country_that_qualifies_a_noun_is_not_the_place() -> None:
@@ -119,3 +119,42 @@ def test_a_village_placed_by_its_hromada_is_precision_two() -> None:
     village = place(text, "Kodema", name="Kodema", feature="village", country_code="UA")
     location, _ = _location(text, [village])
     assert location is not None and location.geo_precision == 2
+
+
+def test_with_no_place_known_an_actor_of_one_country_gives_the_country() -> None:
+    text = "Taliban fighters attacked a checkpoint in Zzyxqo Kalay, killing two guards."
+    location, evidence = _location(text, [], country_hints(text, "t", []))
+    assert location is not None and (location.country_code, location.geo_precision) == ("AF", 3)
+    assert evidence is not None and evidence.text == "Taliban"
+
+
+def test_the_country_named_most_wins_and_the_first_named_breaks_a_tie() -> None:
+    text = "Malian soldiers and Police Forces of Niger clashed with Nigerien smugglers."
+    hints = country_hints(text, "t", [])
+    assert [code for code, _ in hints] == ["ML", "NE", "NE"]
+    location, evidence = _location(text, [], hints)
+    assert location is not None and location.country_code == "NE"
+    assert evidence is not None and evidence.text.startswith("Police Forces of Niger")
+    tie = "French and Malian troops raided a camp near Zzyxqo."
+    location, evidence = _location(tie, [], country_hints(tie, "t", []))
+    assert location is not None and location.country_code == "FR"
+
+
+def test_a_nationality_that_names_a_currency_gives_no_country() -> None:
+    text = "Protesters blocked a road over the fall of the Lebanese pound and the US dollar rate."
+    assert [code for code, _ in country_hints(text, "t", [])] == []
+    assert _location(text, [], country_hints(text, "t", [])) == (None, None)
+
+
+def test_a_district_outranks_the_city_after_its_comma() -> None:
+    text = "A roadside bomb killed two soldiers in Zzyx of Nowhere district, Bigcity."
+    district = place(text, "Nowhere district", name="Nowhere", feature="other", admin1="Big")
+    city = place(text, "Bigcity", name="Bigcity", feature="city", admin1="Big")
+    location, chosen = _location(text, [district, city])
+    assert location is not None and chosen == district.evidence
+    assert location.geo_precision == 2
+    # Without the district's word, a city after a comma is a place of its own.
+    listed = "Shelling hit Smalltown, Bigcity and the villages around."
+    town = place(listed, "Smalltown", name="Smalltown", feature="town")
+    _, chosen = _location(listed, [town, place(listed, "Bigcity", name="Bigcity", feature="city")])
+    assert chosen == town.evidence

@@ -489,3 +489,19 @@ def test_gazetteer_build_makes_the_cache_once(
         assert builds == [1]
     finally:
         gazetteer_module.default_gazetteer.cache_clear()
+
+
+def test_a_region_is_found_by_a_near_spelling_in_any_country() -> None:
+    gazetteer = _spellings()
+    assert gazetteer.lookup("Al Qaryya") == []
+    assert [c.country_code for c in gazetteer.near_admin1("Al Qaryya")] == ["IQ"]
+    # Only regions: a town spelled nearly alike is no match.
+    assert gazetteer.near_admin1("Nahri Sarar") == []
+
+
+def test_neighbours_come_from_the_geonames_country_table() -> None:
+    from sitreps.geo.borders import neighbours
+
+    assert {"ML", "NE", "GH"} <= neighbours("BF")
+    assert "BF" not in neighbours("IT")
+    assert neighbours("ZZ") == frozenset()

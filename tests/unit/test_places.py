@@ -291,3 +291,67 @@ def test_name_runs_are_found_once_per_doc_and_survive_annotation(nlp: Any) -> No
     assert _runs(doc) == first
     parsed = nlp(doc)  # the pipeline annotates the same doc: its names are the same
     assert _runs(parsed) == first
+
+
+def test_a_department_is_a_designator(places: Any) -> None:
+    found = places("Residents burned tires in Malambo, Atlantico department, to demand food.")
+    region = found["Atlantico department"]
+    assert (region.country_code, region.feature) == ("CO", "admin1")
+
+
+def test_a_region_spelled_nearly_as_the_gazetteer_spells_it_is_found(places: Any) -> None:
+    found = places("Large protests broke out in Wassit province on Sunday.")
+    assert found["Wassit province"].country_code == "IQ"
+
+
+def test_a_name_may_start_with_a_capitalized_particle(places: Any) -> None:
+    found = places("A landmine exploded on a road in Ar-Raqqa, wounding a shepherd.")
+    assert found["Ar-Raqqa"].country_code == "SY"
+
+
+def test_an_organisation_entity_across_a_comma_hides_no_place(places: Any) -> None:
+    # The small model reads "Castilla, Piura" as one organisation.
+    found = places("On 2 May, in Castilla, Piura, about 150 cleaning workers staged a protest.")
+    assert found["Piura"].country_code == "PE"
+
+
+def test_a_country_that_names_a_currency_does_not_pick_the_text_s_places(places: Any) -> None:
+    found = places("Protesters gathered in Lebanon against the rising US dollar exchange rate.")
+    assert found["Lebanon"].country_code == "LB"
+
+
+def test_the_last_name_in_brackets_may_be_a_region_spelled_nearly_alike(places: Any) -> None:
+    found = places("Clan militias clashed in Zzyxqo village (Zzyxqo, Hiraan) on Friday.")
+    assert found["Hiraan"].country_code == "SO"
+
+
+def test_a_region_named_only_by_a_direction_needs_its_country_in_the_text(places: Any) -> None:
+    alone = places("Hundreds protested against the bad roads in the Eastern region.")
+    assert alone["Eastern region"].country_code is None
+    held = places("Residents of Kasoa (Awutu Senya, Central) protested on Monday.")
+    assert held["Central"].country_code == "GH"
+
+
+def test_a_small_village_is_the_one_its_region_after_a_comma_names(places: Any) -> None:
+    # Pisky is a larger village in Poltava oblast and a small one in Donetsk oblast.
+    found = places("Rebel forces fired mortars at positions near Pisky, Donetsk, on Tuesday.")
+    assert found["Pisky"].admin1 == "Donetsk"
+
+
+def test_an_office_named_after_a_town_leaves_the_town_a_place(places: Any) -> None:
+    found = places("Officers of the Shreveport Police Department arrested two men.")
+    assert any(p.name == "Shreveport" for p in found.values())
+
+
+def test_a_region_s_name_runs_on_past_the_model_s_person(places: Any) -> None:
+    found = places(
+        "On 6 May, in Paranaiba, Mato Grosso do Sul, police seized three tons of marijuana."
+    )
+    assert found["Mato Grosso do Sul"].admin1 == "Mato Grosso do Sul"
+
+
+def test_a_district_may_be_known_only_by_its_seat_town(places: Any) -> None:
+    # The gazetteer has Pakistan's Poonch division but only India's town of Poonch.
+    text = "The armies of India and Pakistan traded fire near Zzyxqo (Poonch district, J&K)."
+    found = places(text)
+    assert found["Poonch district"].country_code == "IN"

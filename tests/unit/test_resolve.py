@@ -49,3 +49,61 @@ def test_a_state_is_not_taken_for_a_town_of_a_shared_region() -> None:
     mentions = [Mention(candidates=cands, key=key) for key, cands in towns.items()]
     first, _ = resolve(mentions)[0]
     assert first is state
+
+
+def _village(name: str, cc: str) -> Candidate:
+    return Candidate(
+        name=name, feature="village", country_code=cc, country=None, lat=1.0, lon=1.0,
+        population=3_000, prior=3.5,
+    )  # fmt: skip
+
+
+def test_an_actor_of_one_country_rules_out_a_small_place_far_from_it() -> None:
+    # "Koglweogo militiamen attacked Tissi": no Italian village, whatever the gazetteer has.
+    tissi = Mention(candidates=[_village("Tissi", "IT")], key="tissi")
+    assert resolve([tissi], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is None
+    # Without the actor, the only candidate stands.
+    assert resolve([tissi])[0][0] is not None
+
+
+def test_an_actor_of_one_country_keeps_a_place_across_its_border() -> None:
+    # A group of Mali fights in northern Burkina Faso: its name rules nothing out there.
+    titao = Mention(candidates=[_village("Titao", "BF")], key="titao")
+    chosen, _ = resolve([titao], local={"ML": 1}, near_local={"ML", "BF", "NE"})[0]
+    assert chosen is not None and chosen.country_code == "BF"
+
+
+def _in(name: str, admin1: str, feature: str = "village", population: int = 3_000) -> Candidate:
+    return Candidate(
+        name=name, feature=feature, country_code="YE", country=None, admin1=admin1,  # type: ignore[arg-type]
+        lat=1.0, lon=1.0, population=population, prior=len(str(population)) - 1.0,
+    )  # fmt: skip
+
+
+def test_a_place_in_brackets_before_its_region_lies_in_that_region() -> None:
+    # "Qarn (Nowhere, Bayda)": the namesake in Bayda, though another is larger.
+    qarn = Mention(
+        candidates=[_in("Qarn", "Marib", population=20_000), _in("Qarn", "Bayda")],
+        containers=[1], bracketed=True, key="qarn",
+    )  # fmt: skip
+    bayda = Mention(candidates=[_in("Bayda", "Bayda", "admin1", 500_000)], key="bayda")
+    chosen, _ = resolve([qarn, bayda])[0]
+    assert chosen is not None and chosen.admin1 == "Bayda"
+    # With no namesake in the region, a place in brackets is left to its region.
+    alone = Mention(
+        candidates=[_in("Qarn", "Marib", population=20_000)], containers=[1], bracketed=True,
+        key="qarn",
+    )  # fmt: skip
+    assert resolve([alone, bayda])[0][0] is None
+
+
+def test_a_big_city_abroad_does_not_outrank_the_namesake_in_the_named_region() -> None:
+    # "Sahar, Sadah": the Yemeni village, not a big city of a near spelling across a border.
+    sohar = Candidate(
+        name="Sohar", feature="city", country_code="OM", country=None, admin1="Batinah",
+        lat=1.0, lon=1.0, population=140_000, prior=5.1,
+    )  # fmt: skip
+    sahar = Mention(candidates=[sohar, _in("Sahar", "Sadah")], containers=[1], key="sahar")
+    sadah = Mention(candidates=[_in("Sadah", "Sadah", "admin1", 700_000)], key="sadah")
+    chosen, _ = resolve([sahar, sadah])[0]
+    assert chosen is not None and (chosen.country_code, chosen.admin1) == ("YE", "Sadah")

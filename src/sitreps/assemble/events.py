@@ -9,10 +9,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..extract.actors import country_name, state_forces_name
+from ..extract.actors import country_clues, country_name, state_forces_name
 from ..extract.dates import merge_range
 from ..extract.places import attributive
-from ..geo.demonyms import country_of_demonym
+from ..geo.demonyms import country_of_demonym, names_currency
 from ..geo.gazetteer import default_gazetteer
 from ..taxonomy import TAXONOMY
 from ..types import (
@@ -226,6 +226,16 @@ def _in_brackets(text: str, place: PlaceMention) -> bool:
     return bool(_BRACKETED.search(text[max(0, place.evidence.start - 90) : place.evidence.start]))
 
 
+_AFTER_DISTRICT = re.compile(r"\b(?:districts?|lga|county|raion|rayon)\s*,\s*$", re.IGNORECASE)
+
+
+def _after_district(text: str, place: PlaceMention) -> bool:
+    """Whether the place follows a district's name and a comma: the district lies in it."""
+    return bool(
+        _AFTER_DISTRICT.search(text[max(0, place.evidence.start - 30) : place.evidence.start])
+    )
+
+
 def _in_dateline(text: str, place: PlaceMention) -> bool:
     match = _DATELINE.match(text)
     return match is not None and place.evidence.end <= match.end()
@@ -250,20 +260,25 @@ def _admin1_as_written(
 
 
 def _location(
-    text: str, places: Sequence[PlaceMention]
-) -> tuple[Location | None, PlaceMention | None]:
+    text: str, places: Sequence[PlaceMention], hints: Sequence[tuple[str, Evidence]] = ()
+) -> tuple[Location | None, Evidence | None]:
+    """Where the event happened, and the words that say so. ``hints``: countries the text's
+    actors and demonyms name, for an event none of whose places is known."""
     # "the US dollar", "U.S. officials": a country's name that says whose, not where.
     places = [p for p in places if p.feature != "country" or not attributive(text, p.evidence.end)]
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
-        return _country_location(text, places), None
+        return _country_location(places, hints)
     ranked = sorted(
         enumerate(resolved),
         key=lambda ip: (
             # Where the report was filed ranks last: it says where the writer was.
             _in_dateline(text, ip[1]),
-            # A town in brackets only contains the place: "Incare (Thiou, Yatenga)".
-            _tier(ip[1]) + 0.5 * (_tier(ip[1]) == 0 and _in_brackets(text, ip[1])),
+            # A town in brackets only contains the place: "Incare (Thiou, Yatenga)"; so does
+            # a city after a district and a comma: "Maywand district, Kandahar" is the district.
+            _tier(ip[1])
+            + (0.5 if _in_brackets(text, ip[1]) else 0) * (_tier(ip[1]) == 0)
+            + (1.0 if _after_district(text, ip[1]) else 0) * (_tier(ip[1]) == 0),
             # "U.S. President" names no place of the event; "in Canada" does.
             0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],
@@ -288,26 +303,50 @@ def _location(
         geo_precision=precision,
         geonames_id=place.geonames_id,
     )
-    return location, place
+    return location, place.evidence
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
-def _country_location(text: str, places: Sequence[PlaceMention]) -> Location | None:
+def country_hints(
+    text: str, article_id: str, actors: Sequence[ActorMention]
+) -> list[tuple[str, Evidence]]:
+    """The countries the text names its actors by, in text order, each with its words: an
+    actor of a country ("Taliban", "Police Forces of Nigeria", "Malian soldiers") and every
+    demonym outside an actor's words ("Burkinabe")."""
+    hints = [(a.country_code, a.evidence) for a in actors if a.country_code]
+    taken = [(e.start, e.end) for _, e in hints]
+    clues = [(code, start, end) for code, start, end in country_clues(text)]
+    clues += [
+        (code, *match.span())
+        for match in _CAPITALIZED.finditer(text)
+        if (code := country_of_demonym(match.group())) and not names_currency(text, match.end())
+    ]
+    for code, start, end in clues:
+        if not any(a < end and start < b for a, b in taken):
+            hints.append((code, Evidence.of(article_id, text, start, end)))
+            taken.append((start, end))
+    return sorted(hints, key=lambda h: h[1].start)
+
+
+def _country_location(
+    places: Sequence[PlaceMention], hints: Sequence[tuple[str, Evidence]]
+) -> tuple[Location | None, Evidence | None]:
     """The country, when no place of the event has coordinates: that of a place known only by
-    its region or country, else the country the text's demonyms name most ("Afghan forces"),
-    at its capital, precision 3."""
+    its region or country, else the country the text's actors and demonyms name most
+    ("Afghan forces", "Police Forces of Nigeria"; the first named of equals), at its capital,
+    precision 3."""
     known = next((p for p in places if p.country_code), None)
     if known is not None:
-        cc, admin1 = known.country_code, known.admin1
+        cc, admin1, evidence = known.country_code, known.admin1, known.evidence
     else:
-        found = Counter(
-            code for word in _CAPITALIZED.findall(text) if (code := country_of_demonym(word))
-        )
-        if not found:
-            return None
-        (cc, _), admin1 = found.most_common(1)[0], None
+        if not hints:
+            return None, None
+        counts = Counter(code for code, _ in hints)
+        most = max(counts.values())
+        cc, evidence = next(h for h in hints if counts[h[0]] == most)
+        admin1 = None
     assert cc is not None
     name = country_name(cc) or cc
     country = next(iter(default_gazetteer().lookup(name, features=("country",))), None)
@@ -323,7 +362,7 @@ def _country_location(text: str, places: Sequence[PlaceMention]) -> Location | N
         lon=country.lon if at_capital and country else None,
         geo_precision=3,
         geonames_id=None,
-    )
+    ), evidence
 
 
 _ARMED_KINDS = ("state_forces", "rebels", "militia")
@@ -710,10 +749,11 @@ def build_event(
     places = [p for s in sentences for p in s.places]
     if segment.relation == "related" and any(p.lat is not None for p in sentences[0].places):
         places = sentences[0].places  # later sentences of a development drift to other places
-    location, place = _location(text, places)
+    named = [a for s in sentences for a in s.actors]
+    location, where_evidence = _location(text, places, country_hints(text, article.id, named))
     country = location.country_code if location else None
     actor_mentions = _with_implied_actor(
-        [a for s in sentences for a in s.actors],
+        named,
         typing,
         Evidence.of(article.id, text, *typing.spans[0]),
         country,
@@ -744,7 +784,7 @@ def build_event(
     evidence = {
         "event_type": tuple(Evidence.of(article.id, text, a, b) for a, b in typing.spans),
         "date": tuple(d.evidence for d in dates),
-        "location": (place.evidence,) if place else (),
+        "location": (where_evidence,) if where_evidence else (),
         "actors": tuple(actor_evidence),
     }
     where = location.name if location else ""
@@ -868,4 +908,4 @@ def _with_summary(event: Event) -> Event:
     return replace(event, summary=summarize(event))
 
 
-__all__ = ["build_event", "main_dates", "state_forces_name"]
+__all__ = ["build_event", "country_hints", "main_dates", "state_forces_name"]

@@ -13,6 +13,7 @@ text gives no country for an actor, the event's location supplies it at assembly
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..geo.demonyms import country_of_demonym
@@ -127,6 +128,27 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
     ),
 )
 _GROUP_RE = [(re.compile(rf"\b(?:{p})\b"), name, kind, cc) for p, name, kind, cc in _GROUPS]
+# Bodies and factions that work in one country only, by their own name: missions, a side of a
+# civil war, a country's militias. They name no actor here, only where the text is.
+_ONE_COUNTRY: tuple[tuple[str, str], ...] = (
+    (r"OSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)", "UA"),
+    (r"UNAMA", "AF"),
+    (r"MINUSMA", "ML"),
+    (r"AMISOM|ATMIS", "SO"),
+    (r"MONUSCO", "CD"),
+    (r"UNMISS", "SS"),
+    (r"UNAMID|Janjaweed", "SD"),
+    (r"UNIFIL", "LB"),
+    (r"LNA|Libyan\s+National\s+Army|Government\s+of\s+National\s+Accord", "LY"),
+    (r"PMF|PMU|Popular\s+Mobili[sz]ation\s+(?:Forces|Units)|Hashd(?:\s+al-Shaabi)?", "IQ"),
+    (r"Southern\s+Transitional\s+Council|STC", "YE"),
+    (r"New\s+People'?s\s+Army|NPA|Barangays?", "PH"),
+    (r"QSD", "SY"),
+    (r"Tatmadaw", "MM"),
+)
+_CLUE_RE: list[tuple[re.Pattern[str], str]] = [
+    (pattern, cc) for pattern, _, _, cc in _GROUP_RE if cc is not None
+] + [(re.compile(rf"\b(?:{p})\b"), cc) for p, cc in _ONE_COUNTRY]
 _UNNAMED_RE = re.compile(
     r"\b(?:unidentified\s+|unknown\s+|suspected\s+)?(?:gunm[ae]n|militants|assailants?|attackers?"
     r"|armed\s+(?:men|individuals|assailants)|insurgents|bandits|jihadists|terrorists?|armed\s+group"
@@ -203,6 +225,27 @@ def _country_code(words: str) -> str | None:
             if candidate.feature == "country":
                 return str(candidate.country_code)
     return code
+
+
+def country_clues(text: str) -> list[tuple[str, int, int]]:
+    """The countries ``text`` names its actors by, as (code, start, end), in text order: a
+    group of one country ("Taliban", "Koglweogo"), a country's forces ("Police Forces of
+    Nigeria"), or a body that works in one country only ("OSCE SMM", "MONUSCO", "LNA
+    forces"). A hint of where the text is, as a demonym is."""
+    found: list[tuple[str, int, int]] = []
+    for pattern, home in _CLUE_RE:
+        found += [(home, *match.span()) for match in pattern.finditer(text)]
+    for match in _FORCES_OF_RE.finditer(text):
+        words = match.group("country")
+        code = _country_code(words) or _country_code(words.split()[0])
+        if code is not None:
+            found.append((code, *match.span()))
+    return sorted(found, key=lambda clue: clue[1])
+
+
+def home_countries(text: str) -> Counter[str]:
+    """How often ``text`` names an actor of each country (see :func:`country_clues`)."""
+    return Counter(code for code, _, _ in country_clues(text))
 
 
 def find_actors(

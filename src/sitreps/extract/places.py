@@ -18,7 +18,8 @@ Where spans overlap, a designator phrase wins over an entity, and an entity over
 
 Each span is then resolved among its candidates by prior (population) plus context: the
 countries and regions the article names, the cities a district belongs to, the countries of
-its demonyms and of the big cities it names without ambiguity.
+its demonyms, of its actors of one country ("Taliban", "OSCE SMM") and of the big cities it
+names without ambiguity.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ..geo.demonyms import country_of_demonym
+from ..geo.borders import neighbours
+from ..geo.demonyms import country_of_demonym, names_currency
 from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text
 from ..types import Evidence, PlaceMention
+from .actors import home_countries
 
 __all__ = ["attributive", "find_places", "place_cues", "resolve_place_name"]
 
@@ -68,9 +71,23 @@ _DESIGNATORS: Final[Mapping[str, frozenset[str]]] = {
         ("region", "regions", "oblast", "oblasts", "governorate", "governorates", "state"),
         frozenset({"admin1"}),
     ),
-    **dict.fromkeys(("province", "provinces"), frozenset({"admin1", "other"})),
-    **dict.fromkeys(("county", "counties", "parish", "raion", "rayon"), frozenset({"other"})),
+    # A province, department or prefecture is an admin1 in some countries (Colombia's
+    # "Atlantico department", Japan's prefectures) and an admin2 in others (Burkina Faso's
+    # "Soum province", Togo's prefectures).
+    **dict.fromkeys(
+        ("province", "provinces", "department", "departments", "prefecture", "prefectures"),
+        frozenset({"admin1", "other"}),
+    ),
+    **dict.fromkeys(
+        ("county", "counties", "parish", "raion", "rayon", "municipality", "lga"),
+        frozenset({"other"}),
+    ),
 }  # fmt: skip
+# Designators that also name an office ("Police Department", "Water Municipality"): a name
+# before them that is no known division is left to the other finders.
+_OFFICE_WORDS: Final = frozenset({
+    "department", "departments", "municipality", "prefecture", "prefectures", "lga",
+})  # fmt: skip
 # Lower-case words inside a name: "Tal al-Hawa", "Deir ez-Zor", "Rostov-on-Don".
 _JOINERS: Final = frozenset({
     "-", "al", "el", "ad", "ed", "as", "es", "ash", "ar", "at", "az", "ez", "ul", "de", "del",
@@ -150,12 +167,20 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         for f in _without_overlaps([*designated, *entities, *names])
     ]
 
+    found = _with_contained_villages(text, found, gazetteer)
     demonyms: Counter[str] = Counter()
     for token in doc:
-        if token.text[:1].isupper() and (code := country_of_demonym(token.text)):
+        if (
+            token.text[:1].isupper()
+            and (code := country_of_demonym(token.text))
+            and not names_currency(text, token.idx + len(token.text))
+        ):
             demonyms[code] += 1
-    resolved = _resolve_all(text, found, demonyms)
-    country = _document_country(found, resolved, demonyms)
+    # An actor named after its country ("Taliban", "Police Forces of Nigeria") says it as much.
+    clues = home_countries(text)
+    demonyms.update(clues)
+    resolved = _resolve_all(text, found, demonyms, clues)
+    country = _document_country(text, found, resolved, demonyms)
     if country is not None and any(not f.candidates for f in found):
         # A name the gazetteer does not know may be a near spelling of a place of the
         # country the text is about: "Nahri Saraj" for "Nahr-e Saraj".
@@ -165,10 +190,14 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
             else dataclasses.replace(f, candidates=tuple(gazetteer.near_matches(f.name, country)))
             for f in found
         ]
-        resolved = _resolve_all(text, found, demonyms)
+        resolved = _resolve_all(text, found, demonyms, clues)
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
         agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
+        if best is not None and backed < _POINTED and _compass_only(f.name):
+            # "the Eastern region": a region of every country, of none in the text; unless
+            # it holds a place before it ("Kasoa (Awutu Senya, Central)").
+            best = best if _IN_BRACKETS.search(text, 0, f.start) else None
         if f.guarded and not agrees:
             if f.rank != 1:
                 continue
@@ -210,7 +239,7 @@ def _after_division(text: str, f: _Found) -> bool:
 
 
 def _resolve_all(
-    text: str, found: Sequence[_Found], demonyms: Mapping[str, int]
+    text: str, found: Sequence[_Found], demonyms: Mapping[str, int], clues: Mapping[str, int]
 ) -> list[tuple[Candidate | None, float]]:
     demonyms = Counter(demonyms)
     mentions = []
@@ -218,24 +247,30 @@ def _resolve_all(
         votes = not f.guarded
         top = f.candidates[0] if f.candidates else None
         if votes and top and top.feature == "country" and attributive(text, f.end):
-            votes = False  # "the US dollar": a nationality, as "American" would be
-            demonyms[top.country_code or ""] += 1
+            votes = False  # "U.S. officials": a nationality, as "American" would be
+            if not names_currency(text, f.end):  # "the US dollar" is no nationality
+                demonyms[top.country_code or ""] += 1
         mentions.append(Mention(candidates=f.candidates, votes=votes, key=normalize_name(f.name)))
     _link_containers(text, found, mentions)
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
-    return resolve(mentions, demonyms=demonyms, named=named)
+    near = {n for cc in clues for n in (cc, *neighbours(cc))}
+    return resolve(mentions, demonyms=demonyms, named=named, local=clues, near_local=near)
 
 
 def _document_country(
+    text: str,
     found: Sequence[_Found],
     resolved: Sequence[tuple[Candidate | None, float]],
     demonyms: Mapping[str, int],
 ) -> str | None:
     """The one country the text is about, if it is clear: the country most of its resolved
-    places lie in (and its demonyms point at), at least twice as often as any other."""
+    places lie in (and its demonyms point at), at least twice as often as any other. A
+    country that only qualifies a noun ("US dollar") is no place of the text."""
     votes: Counter[str] = Counter(demonyms)
     for f, (best, _) in zip(found, resolved, strict=True):
+        if best is not None and best.feature == "country" and attributive(text, f.end):
+            continue
         if best is not None and best.country_code and not f.guarded:
             votes[best.country_code] += 2
     ranked = votes.most_common(2)
@@ -277,6 +312,44 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
                 j += 1
         elif (_COMMA.fullmatch(between) or _IN.fullmatch(between)) and nxt.candidates:
             mentions[i].containers.append(i + 1)  # "Pisky, Donetsk", "Mansura in Ar-Raqqa"
+
+
+_IN_BRACKETS: Final = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")
+
+
+def _compass_only(name: str) -> bool:
+    """Whether a name is only a direction ("Eastern", "North Central"), as many countries name
+    a region: it says which only in a text about one of them."""
+    words = name.casefold().replace("-", " ").split()
+    return bool(words) and all(w in _COMPASS_WORDS for w in words)
+
+
+def _with_contained_villages(
+    text: str, found: Sequence[_Found], gazetteer: Gazetteer
+) -> list[_Found]:
+    """The bare names followed by what contains them ("Pisky, Donetsk", "Mansura in
+    Ar-Raqqa"), with the small places of that name inside it: a village too small to be
+    taken for a place alone is likely the one its region names."""
+    result = list(found)
+    for i, f in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        between = text[f.end : nxt.start]
+        if f.rank != 2 or not nxt.candidates:
+            continue
+        if not (_COMMA.fullmatch(between) or _IN.fullmatch(between)):
+            continue
+        regions = {(c.country_code, c.admin1) for c in nxt.candidates if c.admin1}
+        small = [
+            c
+            for c in gazetteer.lookup(f.name)
+            if c not in f.candidates
+            and c.match != OTHER_NAME
+            and c.feature not in ("country", "admin1")
+            and (c.country_code, c.admin1) in regions
+        ]
+        if small:
+            result[i] = dataclasses.replace(f, candidates=(*f.candidates, *small))
+    return result
 
 
 def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:
@@ -398,7 +471,7 @@ def place_cues(doc: Doc, gazetteer: Gazetteer) -> list[int]:
             cues.append(start)
             continue
         for first in range(start, end):
-            if _is_joiner(doc[first]):
+            if _is_joiner(doc[first]) and not (first == start and doc[first].text[:1].isupper()):
                 continue
             last = next(
                 (
@@ -441,6 +514,8 @@ def _designator_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
         else:
             continue
         found = _designated(doc, gazetteer, start, i, i + 1, features)
+        if found is not None and not found[1].candidates and token.lower_ in _OFFICE_WORDS:
+            continue  # "Shreveport Police Department" is an office, not a division
         plural = token.lower_.endswith("s")
         # "Donetsk and Luhansk regions": each name before a plural designator is one too.
         while found is not None:
@@ -476,8 +551,27 @@ def _designated(
                 first = begin
                 break
     name = doc[first:name_end].text
+    if not candidates and "admin1" in features:
+        candidates = gazetteer.near_admin1(name)  # "Wassit province"
+    if "district" in features and candidates:
+        candidates = [*candidates, *_seat_towns(gazetteer, name, candidates)]
     span = doc[first:end]
     return first, _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
+
+
+def _seat_towns(gazetteer: Gazetteer, name: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """Towns called like a district, in countries where no district is ("Poonch district"
+    is Pakistan's division and India's district around the town of Poonch): a district is
+    often named after its seat, which the gazetteer may know when it lacks the district."""
+    countries = {c.country_code for c in found}
+    return [
+        c
+        for c in gazetteer.lookup(name, features=_SETTLEMENT_FEATURES)
+        if c.country_code not in countries and c.match != OTHER_NAME
+    ]
+
+
+_SETTLEMENT_FEATURES: Final = frozenset({"city", "town"})
 
 
 def _droppable(token: Token) -> bool:
@@ -575,6 +669,8 @@ def _container(
         candidates = [c for c in candidates if c.feature != "country"]
     if last and any(c.feature == "admin1" for c in candidates):
         candidates = [c for c in candidates if c.feature in ("admin1", "other")]
+    if last and listed and not candidates:
+        candidates = gazetteer.near_admin1(name)  # "(Balet Weyne, Hiraan)": Hiiraan
     return _Found(span.start_char, span.end_char, name, 0, tuple(candidates))
 
 
@@ -659,7 +755,9 @@ def _name_spans(
             found = None
             # "Rocha" of "Catole do Rocha", "Rio" of "Huanzantlan del Rio": no place of its own.
             after_particle = i > start and _is_joiner(doc[i - 1]) and doc[i - 1].text.isalpha()
-            if not _is_joiner(doc[i]) and not after_particle:
+            # A capitalized particle may start a name: "Ar-Raqqa", "El Fasher".
+            starts = i == start and doc[i].text[:1].isupper()
+            if (starts or not _is_joiner(doc[i])) and not after_particle:
                 found = _longest_name(
                     doc, gazetteer, (start, i, end), ent_of, designated, normalized_text
                 )
@@ -784,10 +882,27 @@ def _entity_verdict(
         first = ent.start + (ent[0].lower_ == "the")
         if label == "ORG" and _placed_in_org(span, ent, first):
             continue
-        if (first, ent.end) != (span.start, span.end):
+        if span.start <= first and ent.end < span.end and span.doc[ent.end].lower_ in _JOINERS:
+            # A place's name that runs on past the entity: "Mato Grosso" of "Mato Grosso do
+            # Sul" is no person; the whole name must agree with the text.
+            guarded = True
+            continue
+        if _comma_piece(span, first, ent.end) != (span.start, span.end):
             return None
         guarded = span.start == 0 or span.doc[span.start - 1].lower_ not in _LOCATIVE
     return guarded
+
+
+def _comma_piece(span: Span, start: int, end: int) -> tuple[int, int]:
+    """The part of an entity [start, end) between commas that holds ``span``: the model
+    reads "Castilla, Piura" as one organisation, which no organisation's name is."""
+    doc = span.doc
+    commas = [i for i in range(start, end) if doc[i].text == ","]
+    if not commas or any(span.start <= i < span.end for i in commas):
+        return start, end
+    before = [i for i in commas if i < span.start]
+    after = [i for i in commas if i >= span.end]
+    return (before[-1] + 1 if before else start), (after[0] if after else end)
 
 
 def _facility_head(piece: Span) -> Span | None:

@@ -9,10 +9,24 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import re
 
 from .gazetteer import normalize_name
 
-__all__ = ["country_of_demonym"]
+__all__ = ["country_of_demonym", "names_currency"]
+
+# "the US dollar", "Lebanese pound exchange rate": a nationality that names money.
+_CURRENCY = re.compile(
+    r"[ \t]+(?:dollars?|pounds?|euros?|rubles?|roubles?|rupees?|dinars?|riyals?|rials?|lira"
+    r"|liras|yuan|francs?|shillings?|nairas?|hryvnias?|currency|exchange)\b",
+    re.IGNORECASE,
+)
+
+
+def names_currency(text: str, end: int) -> bool:
+    """Whether the demonym or country ending at ``end`` names a currency ("US dollar"): it
+    says nothing of where an event is."""
+    return _CURRENCY.match(text, end) is not None
 
 
 @functools.cache

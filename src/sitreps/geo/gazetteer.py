@@ -226,8 +226,10 @@ _DESIGNATOR_SUFFIX: Final = {
     # A "district" is a city's district or an admin2 ("Nahri Saraj district"); a "province"
     # is an admin1 in most countries and an admin2 in some (Burkina Faso's "Soum province").
     "district": frozenset({"district", "other"}),
-    "province": frozenset({"admin1", "other"}),
-    **dict.fromkeys(("county", "parish", "raion", "rayon"), frozenset({"other"})),
+    **dict.fromkeys(("province", "department", "prefecture"), frozenset({"admin1", "other"})),
+    **dict.fromkeys(
+        ("county", "parish", "raion", "rayon", "municipality", "lga"), frozenset({"other"})
+    ),
     **dict.fromkeys(("region", "oblast", "governorate", "state"), frozenset({"admin1"})),
     # "Kut city": the town, or the district named after it where the town is not listed;
     # only after a name ("big city" is none).
@@ -246,6 +248,7 @@ class Gazetteer:
         self._by_country: dict[str, dict[tuple[str, int], list[tuple[str, str]]]] = {}
         self._keys_of_country: dict[str, list[str]] | None = None
         self._admin1_codes: dict[str, list[int]] | None = None
+        self._admin1_buckets: dict[tuple[str, int], list[tuple[str, str]]] | None = None
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -333,21 +336,29 @@ class Gazetteer:
         (at least 0.85, one or two letters apart in a name of ten) among names of the
         country that share the first letter and nearly the length.
         """
-        key = normalize_name(name).replace(" ", "")
-        if len(key) < 5:
-            return []
         buckets = self._country_keys(country_code)
-        similar = difflib.SequenceMatcher(None, autojunk=False)
-        similar.set_seq2(key)  # the matcher caches what it learns of its second sequence
-        scored = []
-        for length in range(len(key) - 2, len(key) + 3):
-            for other, squeezed in buckets.get((key[:2], length), ()):
-                similar.set_seq1(squeezed)
-                if similar.quick_ratio() >= _NEAR_SPELLING and similar.ratio() >= _NEAR_SPELLING:
-                    scored.append((similar.ratio(), other))
         found: list[Candidate] = []
-        for _, other in sorted(scored, reverse=True):
+        for other in _near_keys(normalize_name(name).replace(" ", ""), buckets):
             found += [c for c in self.lookup(other) if c.country_code == country_code]
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+    def near_admin1(self, name: str, *, limit: int = 3) -> list[Candidate]:
+        """First-level divisions of any country whose name is spelled almost like ``name``
+        ("Wassit" for Wasit), closest first, as :meth:`near_matches` compares them. Only
+        for a name the text calls a region ("Wassit province"): regions are few enough
+        worldwide that a near spelling is seldom another one."""
+        if self._admin1_buckets is None:
+            buckets: defaultdict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+            for key, codes in self._index.items():
+                if any(self._records[code >> 2][1] == "admin1" for code in codes):
+                    squeezed = key.replace(" ", "")
+                    buckets[squeezed[:2], len(squeezed)].append((key, squeezed))
+            self._admin1_buckets = dict(buckets)
+        found: list[Candidate] = []
+        for other in _near_keys(normalize_name(name).replace(" ", ""), self._admin1_buckets):
+            found += [c for c in self.lookup(other) if c.feature == "admin1"]
             if len(found) >= limit:
                 break
         return found[:limit]
@@ -380,6 +391,22 @@ class Gazetteer:
                 made = dataclasses.replace(made, prior=made.prior - penalty, match=code & 3)
             self._made[code] = made
         return made
+
+
+def _near_keys(key: str, buckets: Mapping[tuple[str, int], Sequence[tuple[str, str]]]) -> list[str]:
+    """The names in ``buckets`` spelled almost like ``key`` (without spaces), closest first:
+    those sharing its first two letters and nearly its length, similar by at least 0.85."""
+    if len(key) < 5:
+        return []
+    similar = difflib.SequenceMatcher(None, autojunk=False)
+    similar.set_seq2(key)  # the matcher caches what it learns of its second sequence
+    scored = []
+    for length in range(len(key) - 2, len(key) + 3):
+        for other, squeezed in buckets.get((key[:2], length), ()):
+            similar.set_seq1(squeezed)
+            if similar.quick_ratio() >= _NEAR_SPELLING and similar.ratio() >= _NEAR_SPELLING:
+                scored.append((similar.ratio(), other))
+    return [other for _, other in sorted(scored, reverse=True)]
 
 
 class _IndexBuilder:

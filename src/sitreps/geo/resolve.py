@@ -14,9 +14,17 @@ population) plus what the rest of the article says:
   a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
   near it) is preferred.
 
-And one rule no score can overturn: when some candidate lies in a country the article points
-at, a candidate in a country nothing points at is never chosen, unless it is a country, a
-region or a big city (population 100,000 or more).
+And rules no score can overturn:
+
+- when some candidate lies in a country the article points at, a candidate in a country
+  nothing points at is never chosen, unless it is a country, a region or a big city
+  (population 100,000 or more);
+- a small place in a country nothing points at is left unresolved when the places, or an
+  actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
+  reaches across its borders (GeoNames' neighbours), where such groups often fight;
+- a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
+  region when the gazetteer has one; in brackets, when it has none, the place is left to
+  its region.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ __all__ = ["Mention", "resolve"]
 _NAMED_COUNTRY = 3.0  # votes of a country the text names, per naming (at most two)
 _NAMED_ADMIN1 = 2.0
 _DEMONYM = 1.0
+_LOCAL = 1.0  # an actor of one country ("Taliban", "Police Forces of Niger"), per naming
 _SUPPORT_BONUS = 2.5  # per unit of support, up to _SUPPORT_CAP
 _SUPPORT_CAP = 2.0
 _STRONG = 0.6  # support that makes a country "pointed at"
@@ -50,6 +59,7 @@ _CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 _SHARED_REGION = 0.5  # per other name that may lie in the same region, up to _SHARED_CAP
 _SHARED_CAP = 3
+_SPELLED_OUT = 4  # letters of a region's name written out, not abbreviated ("Ga.", "Va.")
 
 
 @dataclass(slots=True)
@@ -144,6 +154,15 @@ def _held(mention: Mention, containers: Sequence[Candidate]) -> set[str] | None:
     return {c.country_code for c in known if c.country_code} or None
 
 
+def _held_regions(containers: Sequence[Candidate]) -> set[tuple[str | None, str | None]]:
+    """The first-level divisions a place must lie in, by the regions among its containers:
+    a town in brackets before its region, or before a region and a comma, lies in that
+    region, not in a namesake's. A county or district container is not trusted so far: many
+    share a name across regions ("Hall County")."""
+    known = [c for c in containers if c.feature == "admin1"]
+    return {(c.country_code, c.admin1) for c in known if c.country_code and c.admin1}
+
+
 def _as_container(mention: Mention, chosen: Candidate | None) -> list[Candidate]:
     """What a containing name stands for: its chosen place, and the region of that name in
     the same country ("Pisky, Donetsk": Donetsk the oblast as much as the city)."""
@@ -162,12 +181,17 @@ def resolve(
     *,
     demonyms: Mapping[str, int] | None = None,
     named: Collection[str] = (),
+    local: Mapping[str, int] | None = None,
+    near_local: Collection[str] = (),
 ) -> list[tuple[Candidate | None, float]]:
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
 
     ``named``: normalized names of the places the text names; a city district whose city is
     among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
+    ``local``: countries the text's actors belong to by their names ("Taliban"), which point
+    at a country as firmly as a place does, though not at its borders: a small place in one
+    of ``near_local`` (those countries and their neighbours) is never foreign for them.
     """
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
@@ -181,6 +205,10 @@ def resolve(
     # What the places point at: a demonym names an actor's nationality, which may be foreign
     # ("Saudi aircraft" over Yemen), so it alone never rules a place out as foreign.
     by_places = dict(support)
+    # And what the actors do, when no border is near: "Taliban" points at Afghanistan.
+    by_actors = dict(by_places)
+    for cc, n in (local or {}).items():
+        by_actors[cc] = by_actors.get(cc, 0.0) + _LOCAL * min(n, 2)
     for cc, n in (demonyms or {}).items():
         support[cc] += _DEMONYM * min(n, 2)
     # Regions the text names: "Richmond" in a report that names Kentucky is Richmond, Ky.
@@ -263,6 +291,24 @@ def resolve(
             pool = [c for c in pool if c.country_code in held or _large(c, mention)]
             if not pool:
                 continue  # "Elenovka, Donetsk" is no town in Armenia
+            # An abbreviated region ("Va." of "W. Va.") is too often misread to hold a place.
+            spelled = [
+                k
+                for j in mention.containers
+                if mention.bracketed or len(mentions[j].key or "") >= _SPELLED_OUT
+                for k in _as_container(mentions[j], chosen[j])
+            ]
+            within = _held_regions(spelled)
+            in_region = [
+                c
+                for c in pool
+                if (c.country_code, c.admin1) in within or c.feature in ("country", "admin1")
+            ]
+            if within and not in_region and mention.bracketed:
+                continue  # "Sahar (Sadah)" is no town of another governorate
+            # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
+            # gazetteer may only lack it, and the likeliest elsewhere stands.
+            pool = in_region if within and in_region else pool
         if any(others(c.country_code) >= _STRONG for c in pool):
             pool = [
                 c
@@ -272,7 +318,8 @@ def resolve(
                 or c.population >= _BIG
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
-        strongest = max((v - own.get(cc, 0.0) for cc, v in by_places.items()), default=0.0)
+        pointing = by_places if best.country_code in near_local else by_actors
+        strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
         if i not in containing and _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         chosen[i], backed[i] = best, others(best.country_code)

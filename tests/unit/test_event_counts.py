@@ -126,7 +126,7 @@ def test_an_arrest_day_yields_to_the_day_the_shooting_is_told_on() -> None:
 def test_a_day_told_of_the_crime_itself_stays_the_event_day() -> None:
     text = (
         "Two teenagers have been arrested in a carjacking and a burglary on Monday, deputies "
-        "said. A woman was shot in the hand during the carjacking on March 1, they said."
+        "said. A woman was shot in the hand during the carjacking on Feb. 1, they said."
     )
     assert _main(text).date.start == dt.date(2024, 3, 11)
 
@@ -191,3 +191,59 @@ def test_an_arrest_day_without_a_published_date_leaves_the_day_unresolved() -> N
 )
 def test_n_others_after_a_person_counts_the_person_too(text: str, killed: int) -> None:
     assert _best(_main(text), "fatalities") == killed
+
+
+# PUBLISHED is Tuesday 12 March 2024: Monday is the 11th, Friday the 8th, Saturday the 9th.
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a calendar day told weeks before publication still dates the event
+        ("Two armed men forced their way into an apartment and demanded money, police said. "
+         "The men entered the home at midnight Saturday, Feb. 24, and took a laptop.",
+         dt.date(2024, 2, 24)),
+        # a later sentence names the day within the week the opening gave
+        ("A girl was robbed at gunpoint while walking to school last week, police said. She "
+         "was walking along Oak Street about 7:30 a.m. March 5 when a man approached her.",
+         dt.date(2024, 3, 5)),
+        # arraigned on Friday; the robbery is told on Thursday in a sentence naming no crime
+        ("A man was arraigned Friday in the robbery of a doughnut shop. Around 4:30 a.m. "
+         "Thursday, a clerk was working at the shop when a man walked in.",
+         dt.date(2024, 3, 7)),
+        # the clause after "because" tells the crime and its time
+        ("A student was arrested Monday because she allegedly left a loaded handgun at a bus "
+         "stop earlier this month. The gun was found on the morning of March 3 by a jogger.",
+         dt.date(2024, 3, 3)),
+        # the day before the crime's noun dates the crime, whatever legal words precede it
+        ("A man was booked into the county jail Monday on a warrant in a March 1 shooting on "
+         "Elm Street. The victim was shot in the chest.",
+         dt.date(2024, 3, 1)),
+        # the step told right after its day ("police early Monday arrested")
+        ("Police early Monday arrested a man and charged him with firing shots into a car on "
+         "Saturday.",
+         dt.date(2024, 3, 9)),
+        # "resisting arrest" is a charge told with the crime, not the day of an arrest
+        ("Police arrested a man for firing a gun at officers and resisting arrest on Friday "
+         "night. His mother had called the police on Thursday about his threats.",
+         dt.date(2024, 3, 8)),
+        # "since Friday" opens a period; the crime is told on Monday
+        ("Police arrested a woman Monday in the shooting death of a man. The slaying was the "
+         "city's second homicide since Friday. The man was shot before 6 a.m. Monday at a home "
+         "on Elm Street.",
+         dt.date(2024, 3, 11)),
+    ],
+)  # fmt: skip
+def test_the_day_of_the_crime(text: str, day: dt.date) -> None:
+    main = _main(text)
+    assert main.date.start == main.date.end == day
+
+
+def test_a_calendar_day_far_down_the_report_is_another_incident() -> None:
+    text = (
+        "Police identified the victim of a predawn shooting as a 23-year-old man. He was shot "
+        "several times after leaving a club, detectives said. Officers found him near a corner "
+        "store. He was taken to a hospital, where he died. No one has been arrested. It was the "
+        "fourth homicide in the city this year. On Feb. 16, officers found a man shot dead on a "
+        "porch."
+    )
+    main = _main(text)
+    assert (main.date.start, main.date.end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)

@@ -69,6 +69,10 @@ _LOCATIVE = re.compile(
 _SIMILAR = re.compile(r"\b(?:similar|such|the\s+same\s+kind\s+of|comparable)\b", re.IGNORECASE)
 
 
+# The sentences after the first one telling the event that still tell it, as a rule.
+_TELLING = 3
+
+
 def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list[DateMention]:
     """The date phrases that date the main event: those of its opening sentences.
 
@@ -94,80 +98,153 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the
         # shooting's; a day told where the report describes the shooting dates the event.
-        crime = [d for d in found if d not in case]
-        if not any(d.precision == "day" for d in crime):
-            arrested = min((d.start or d.end for d in case if d.end), default=None)
-            shooting = _shooting_day(sentences, arrested, crime)
-            if shooting:
-                return shooting
+        since = [d for s in opening for d in s.dates if _since(s, d)]
+        crime = [d for d in found if d not in case and d not in since]
+        if any(d.precision == "day" for d in crime):
+            return crime
+        arrested = min((d.end for d in case if d.end and d.precision == "day"), default=None)
+        told = max(s.index for s in opening if any(d in case for d in s.dates))
+        shooting = _shooting_day(sentences, arrested, crime, near=told + _TELLING)
+        if shooting:
+            return shooting
+    if found and not any(d.precision == "day" for d in found):
+        # "robbed at gunpoint last week ... about 7:30 a.m. Jan. 28": a later sentence names
+        # the day within the span the opening gave.
+        day = _day_within(sentences[first:], found)
+        if day is not None:
+            return [day]
     if found:
         return found
-    later = (d for s in sentences[first:] for d in s.dates)
+    later = (
+        d
+        for s in sentences[first:]
+        for d in s.dates
+        # Far down the report, a day weeks back is another incident it recalls.
+        if s.index <= first + _TELLING or not d.named or _recent(d, published, days=7)
+    )
     return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
 
 
 # Steps of the justice process that follow an attack: their days are not the attack's.
 _LEGAL = re.compile(
-    r"\b(?:arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced|pleaded|pled"
-    r"|convicted|court|trial|jury|bail|bond|booked|custody|surrendered|turned\s+(?:him|her)self"
-    r"|extradited|hearing|warrants?)\b",
+    # "resisting arrest" is one of the charges, told with the crime
+    r"\b(?:(?<!resisting\s)arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced"
+    r"|pleaded|pled|convicted|court|trial|jury|bail|bond|booked|custody|surrendered"
+    r"|turned\s+(?:him|her)self|extradited|hearing|warrants?|(?:initial|first)\s+appearance"
+    r"|appeared\s+(?:in|before))\b",
+    re.I,
+)
+# "police early this morning arrested a man": the step told right after its day.
+_LEGAL_AFTER = re.compile(
+    r"[\s,]+(?:[a-z]+\s+)?(?:arrested|charged|arraigned|indicted|sentenced|booked|detained"
+    r"|apprehended)\b"
+)
+# "a March 13 shooting", "Tuesday's robbery": the date is the crime's, whatever precedes it.
+_CRIME_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:shootings?|killings?|slaying|homicide|murder|attack"
+    r"|robber(?:y|ies)|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|home\s+invasion)\b",
     re.I,
 )
 # Words that tell the shooting itself (a verb of firing or of hitting someone).
 _SHOOTING = re.compile(
-    r"\b(?:shot|shooting|shootings|fired|opened\s+fire|gunfire|gunshots?|killed|wounded|injured"
-    r"|stabbed|died|slain|struck|hit)\b",
+    r"\b(?:shot|shots|shoot|shooting|shootings|fired|firing|opened\s+fire|gunfire|gunshots?"
+    r"|killed|wounded|injured|stabbed|died|slain|struck|hit)\b",
     re.I,
 )
 
 
+# Words that tell the crime itself, or open the clause that does ("because she allegedly
+# left a loaded gun at a bus stop", "after police on Thursday found a stolen gun").
 _CRIME = re.compile(
     r"\b(?:shooting|shootings|killing|killings|slaying|homicide|murder|death|attack|robbery"
-    r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|killed|wounded|fired)\b",
+    r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|shots|killed|wounded"
+    r"|fired|firing|because|after|allegedly)\b",
     re.I,
 )
+
+
+def _since(sentence: Sentence, date: DateMention) -> bool:
+    """ "the second homicide since Saturday": the day opens a period, not the crime's day."""
+    before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    return re.search(r"\bsince\s+$", before, re.I) is not None
 
 
 def _of_the_case(sentence: Sentence, date: DateMention) -> bool:
     """Whether a date phrase gives the day of an arrest, a charge or a hearing: a step of the
     case comes before it in its sentence with no word of the crime between them ("arrested
-    Friday in a shooting"; not "arrested in two carjackings on Monday")."""
+    Friday in a shooting"; not "arrested in two carjackings on Monday") or the step follows it
+    ("police on Friday arrested"), and it does not date the crime's own noun ("booked on a
+    warrant in a March 13 shooting")."""
+    after = date.evidence.end - sentence.start
+    if _CRIME_AFTER.match(sentence.text, after):
+        return False
+    if _LEGAL_AFTER.match(sentence.text, after):
+        return True
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
     steps = list(_LEGAL.finditer(before))
     return bool(steps) and not _CRIME.search(before, steps[-1].end())
 
 
 def _shooting_day(
-    sentences: Sequence[Sentence], arrested: dt.date | None, crime: Sequence[DateMention]
+    sentences: Sequence[Sentence],
+    arrested: dt.date | None,
+    crime: Sequence[DateMention],
+    near: int,
 ) -> list[DateMention]:
-    """The day a sentence telling the shooting gives, before the arrest: within the span the
-    opening gave the crime ("last week"), else a dated day ("Jan. 23, 2014") however long ago
-    or a weekday of the week before."""
+    """The day the crime fell on, by what the report tells after an arrest's day: within the
+    span the opening gave the crime ("last week"), else a dated day ("Jan. 23, 2014") however
+    long ago or a weekday of the week before; never after the arrest, never a step of the case.
+
+    A day a sentence telling the shooting gives wins; else the first such day of the week before
+    that the sentences up to ``near`` name ("arraigned Friday in the robbery ... Around 4:30
+    a.m. Thursday, a clerk was working")."""
     lo = min((d.start for d in crime if d.start), default=None)
     hi = max((d.end for d in crime if d.end), default=None)
+    others: list[DateMention] = []
     for sentence in sentences:
-        if not _SHOOTING.search(sentence.text):
-            continue
         for d in sentence.dates:
             if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
                 continue
             if arrested is not None and d.end > arrested:
                 continue
             if lo is not None and hi is not None:
-                if lo <= d.end <= hi:
-                    return [d]
-            elif not d.relative or arrested is None or (arrested - d.end).days <= 7:
+                fits = lo <= d.end <= hi
+            else:
+                fits = d.named or not d.relative or arrested is None or (arrested - d.end).days <= 7
+            if fits and _SHOOTING.search(sentence.text):
                 return [d]
-    return []
+            week = lo is not None or arrested is None or (arrested - d.end).days <= 7
+            if fits and week and sentence.index <= near:
+                others.append(d)
+    return others[:1]
 
 
-def _recent(date: DateMention, published: dt.date | None) -> bool:
-    """Dated within the days before publication: a week for "Monday", a month for "25 January"."""
+def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) -> DateMention | None:
+    """The first day a sentence names within the week or month ``coarse`` spans, other than
+    the day of a step of the case ("charged on Jan. 30")."""
+    lo = min((d.start for d in coarse if d.start), default=None)
+    hi = max((d.end for d in coarse if d.end), default=None)
+    if lo is None or hi is None:
+        return None
+    for sentence in sentences:
+        for d in sentence.dates:
+            if d.precision != "day" or d.start is None or d.end is None:
+                continue
+            if lo <= d.start and d.end <= hi and not _of_the_case(sentence, d):
+                return d
+    return None
+
+
+def _recent(date: DateMention, published: dt.date | None, days: int | None = None) -> bool:
+    """Dated within the days before publication: a week for "Monday", a month for "25 January"
+    (or within ``days``)."""
     if published is None or date.end is None:
         return True
     if (date.start or date.end) <= published <= date.end:
         return True
-    return 0 <= (published - date.end).days <= (7 if date.relative else 31)
+    if days is None:
+        days = 7 if date.relative and not date.named else 31
+    return 0 <= (published - date.end).days <= days
 
 
 def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> EventDate:

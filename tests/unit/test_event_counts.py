@@ -247,3 +247,23 @@ def test_a_calendar_day_far_down_the_report_is_another_incident() -> None:
     )
     main = _main(text)
     assert (main.date.start, main.date.end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
+
+
+def test_a_lede_repeated_by_the_page_counts_once() -> None:
+    lede = (
+        "Police are investigating after someone fired shots into a house, killing one man and "
+        "injuring another."
+    )
+    after = "The shooting was reported about 1 a.m. Saturday."
+    text = f"{lede}{after}\n{lede} {after}"
+    main = _main(text)
+    assert (_best(main, "fatalities"), _best(main, "injured")) == (1, 1)
+
+
+def test_a_second_man_after_one_killed_and_another_hurt_is_the_one_hurt() -> None:
+    text = (
+        "Someone fired into a house on Elm Street, killing one man and injuring another. "
+        "Officers found a second man at the house who had been grazed by a bullet."
+    )
+    main = _main(text)
+    assert (_best(main, "fatalities"), _best(main, "injured")) == (1, 1)

@@ -80,3 +80,18 @@ def test_a_shot_figure_gives_no_count_since_it_may_include_the_dead() -> None:
 def test_a_person_shot_beside_a_stated_toll_is_not_counted_again() -> None:
     text = "Two people were killed on Monday. Police said Sam Ortiz was shot near the station."
     assert _count(text, frozenset({"fatalities"}), read=("Two",)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person firing at others is the shooter, not someone hit
+        "An officer was dragged by the car and shot at the suspects as they fled.",
+        # what did not happen
+        "He hit the truck two times. Another inch I would’ve been dead,” the driver said.",
+        # nobody was
+        "Neither the owner nor his wife was injured during the robbery.",
+    ],
+)
+def test_no_one_was_hit(text: str) -> None:
+    assert _count(text) == {}

@@ -496,11 +496,12 @@ def _source(sentence: Sentence) -> str | None:
     return sentence.attributions[0].source if sentence.attributions else None
 
 
-def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None:
+def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]], counted: int = 0) -> Count | None:
+    """The field's count from its mentions; ``counted``: people the event's other fields count."""
     usable = [(m, s) for m, s in mentions if not m.total]
     stated = [(m, s) for m, s in usable if not m.singular]
     if not stated and usable:
-        return _count_people([m for m, _ in usable], [s for _, s in usable])
+        return _count_people([m for m, _ in usable], [s for _, s in usable], counted)
     headline = [(m, s) for m, s in stated if not m.subset and not m.additional] or stated
     if not headline:
         return None
@@ -584,6 +585,37 @@ _GRIEVANCE = re.compile(
 )
 
 
+_CONTEXT = 40  # letters
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _once(
+    text: str, mentions: Sequence[tuple[CasualtyMention, Sentence]]
+) -> list[tuple[CasualtyMention, Sentence]]:
+    """Each figure once: a page that repeats its lede (a teaser run into the headline, then
+    the story) tells the same casualties twice.
+
+    A repeat is the same words with the same words before them or after them, spaces and
+    punctuation aside (the teaser's copy often lacks them, and a page's "Advertisement" may
+    sit on one side of the story's copy)."""
+    kept: list[tuple[CasualtyMention, Sentence]] = []
+    seen: set[tuple[str, str]] = set()
+    for mention, sentence in mentions:
+        a, b = mention.evidence.start, mention.evidence.end
+        words = _letters(text[a:b])
+        before = _letters(text[max(0, a - 2 * _CONTEXT) : a])[-_CONTEXT:]
+        after = _letters(text[b : b + 2 * _CONTEXT])[:_CONTEXT]
+        keys = {(mention.field, f"{before}|{words}"), (mention.field, f"{words}|{after}")}
+        if keys & seen:
+            continue
+        seen |= keys
+        kept.append((mention, sentence))
+    return kept
+
+
 def _recalled(text: str, sentence: Sentence, mention: CasualtyMention) -> bool:
     """Whether a protest's report names the deaths as what the crowd protests: deaths told in
     the clause after "after" or "over" are an earlier event, not this one's toll."""
@@ -647,13 +679,25 @@ def _other_side(first: CasualtyMention, later: CasualtyMention) -> bool:
     return later.who in _ATTACKERS or first.who in _ARMED
 
 
-def _count_people(mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence]) -> Count:
-    """No figure stated: each person named or described is one casualty."""
+def _count_people(
+    mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence], counted: int = 0
+) -> Count:
+    """No figure stated: each person named or described is one casualty.
+
+    "A second man" is the second person hit in the event: after "killing one man and injuring
+    another" (``counted`` people in the other field), he is the one injured, not a third.
+    """
+    people: list[tuple[CasualtyMention, Sentence]] = []
+    for mention, sentence in zip(mentions, sentences, strict=True):
+        rank = _ordinal(mention.who)
+        if rank < 1_000_000 and rank <= counted + len(people):
+            continue
+        people.append((mention, sentence))
     reports = tuple(
         Report(value=1, qualifier="exact", source=_source(s), evidence=m.evidence)
-        for m, s in zip(mentions, sentences, strict=True)
+        for m, s in people
     )
-    n = len(mentions)
+    n = len(people)
     return Count(low=n, best=n, high=n, reports=reports)
 
 
@@ -714,17 +758,23 @@ def build_event(
     counts: dict[str, Count | None] = {}
     crowd = typing.event_type in ("Protests", "Riots")
     for field in COUNT_FIELDS:
-        mentions = [
-            (m, s)
-            for s in sentences
-            for m in s.casualties
-            if m.field == field and not (crowd and _recalled(text, s, m))
-        ]
+        mentions = _once(
+            text,
+            [
+                (m, s)
+                for s in sentences
+                for m in s.casualties
+                if m.field == field and not (crowd and _recalled(text, s, m))
+            ],
+        )
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"
-        counts[field] = None if strategic else _count(mentions)
+        dead = counts.get("fatalities")
+        counted = dead.best if field == "injured" and dead is not None else 0
+        counts[field] = None if strategic else _count(mentions, counted)
     injured, killed = counts["injured"], counts["fatalities"]
-    hit = [m for s in sentences for m in s.casualties if m.field == "injured"]
+    hit = [m for m, _ in _once(text, [(m, s) for s in sentences for m in s.casualties])]
+    hit = [m for m in hit if m.field == "injured"]
     if injured is not None and killed is not None and _shot_counts_the_dead(hit):
         # "Four people were shot, one fatally": the shot include the dead.
         left = max(0, injured.best - killed.best)

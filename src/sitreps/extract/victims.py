@@ -74,6 +74,8 @@ def _outcome(verb: Token) -> CountField | None:
     word = verb.lower_
     if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
         return None  # "threatened to kill her", "was not hurt": nobody was
+    if _hypothetical(verb) or _neither(verb):
+        return None  # "I would've been dead", "neither he nor his wife was hurt"
 
     if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)) or _took_life(verb):
         return "fatalities"
@@ -93,6 +95,21 @@ def _outcome(verb: Token) -> CountField | None:
             near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
     return None
+
+
+_MODALS = {"would", "could", "might", "should", "'d", "’d"}
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "Another inch and I would've been dead": what did not happen."""
+    heads = [verb, verb.head] if verb.dep_ in ("acomp", "attr", "xcomp") else [verb]
+    return any(t.dep_ == "aux" and t.lower_ in _MODALS for h in heads for t in h.children)
+
+
+def _neither(verb: Token) -> bool:
+    """ "Neither Melissa nor her children were injured"."""
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lower_ == "neither" for s in subjects for t in s.subtree)
 
 
 _STRUCK = {"struck", "hit", "grazed", "strikes", "hits", "grazes"}
@@ -144,8 +161,12 @@ def _fired_at(prep: Token, verb: Token) -> bool:
         return True
     target = objects[0]
     bare = not any(t.dep_ == "det" for t in target.children)
-    return target.lower_ in ("him", "her", "them", "me", "us", "times") or (
-        bare and target.lower_ in _FIRED_AT
+    # "shot at the suspects", "shot at a man": people are a target; "shot at the bar" a place
+    person = target.lower_.removesuffix("s") in _PEOPLE or target.lower_ in ("people", "men")
+    return (
+        target.lower_ in ("him", "her", "them", "me", "us", "times")
+        or (bare and target.lower_ in _FIRED_AT)
+        or person
     )
 
 

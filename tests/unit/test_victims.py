@@ -95,3 +95,22 @@ def test_a_person_shot_beside_a_stated_toll_is_not_counted_again() -> None:
 )
 def test_no_one_was_hit(text: str) -> None:
     assert _count(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police are investigating a shooting that left a man with a gunshot wound to his arm.",
+         {"injured": 1}),
+        ("A shooting on Oak Street killed a man and put a woman in the hospital on Sunday.",
+         {"fatalities": 1, "injured": 1}),
+        ("Officers found a teenager shot near the corner of Fifth and Main.", {"injured": 1}),
+        ("He told the dispatcher he shot his wife, and then he killed himself.",
+         {"fatalities": 1, "injured": 1}),
+        ("The dispatcher heard a bang and then the line went dead.", {}),
+    ],
+)  # fmt: skip
+def test_people_hurt_told_by_what_the_shooting_did_to_them(
+    text: str, expected: dict[str, int]
+) -> None:
+    assert _count(text) == expected

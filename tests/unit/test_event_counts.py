@@ -267,3 +267,16 @@ def test_a_second_man_after_one_killed_and_another_hurt_is_the_one_hurt() -> Non
     )
     main = _main(text)
     assert (_best(main, "fatalities"), _best(main, "injured")) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are investigating an armed carjacking near Elm Street early Sunday afternoon.",
+        "A man walked into a diner at 7:45 p.m. Monday, pulled out a handgun and demanded cash.",
+        "Police found three bullet holes in the front door of a home on Oak Street on Sunday.",
+    ],
+)
+def test_a_weapon_drawn_or_fired_at_people_or_homes_is_an_event(text: str) -> None:
+    main = _main(text)
+    assert main.date.precision == "day" and main.date.start is not None

@@ -280,3 +280,21 @@ def test_a_second_man_after_one_killed_and_another_hurt_is_the_one_hurt() -> Non
 def test_a_weapon_drawn_or_fired_at_people_or_homes_is_an_event(text: str) -> None:
     main = _main(text)
     assert main.date.precision == "day" and main.date.start is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the sentence saying when the shooting happened dates it, not the day of a statement
+        ("Those words came Monday from a friend of the two men shot to death over the weekend. "
+         "The shootings occurred about 3:20 p.m. Saturday inside a home on Harbor Street.",
+         dt.date(2024, 3, 9)),
+        # the calendar day settles which Tuesday
+        ("A woman was robbed at gunpoint in the parking lot of her apartment complex. The "
+         "robbery occurred about 9:15 p.m. Tuesday (March 5).",
+         dt.date(2024, 3, 5)),
+    ],
+)  # fmt: skip
+def test_the_day_the_report_says_the_incident_happened(text: str, day: dt.date) -> None:
+    main = _main(text)
+    assert main.date.start == main.date.end == day

@@ -113,6 +113,11 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         day = _day_within(sentences[first:], found)
         if day is not None:
             return [day]
+    # "The shootings occurred about 3:22 p.m. Saturday": the sentence that states when the
+    # incident happened dates it, over a day the opening gives a statement or a visit.
+    stated = _happened_day(sentences[first : first + _TELLING + 3], published)
+    if stated is not None:
+        return [stated]
     if found:
         return found
     later = (
@@ -217,6 +222,31 @@ def _shooting_day(
             if fits and week and sentence.index <= near:
                 others.append(d)
     return others[:1]
+
+
+_HAPPENED = re.compile(
+    r"\b(?:shootings?|incident|attack|robbery|stabbing|homicide|slaying|carjacking|break-in"
+    r"|burglary|gunfire|it)\s+(?:\w+\s+){0,2}?(?:happened|occurred|occured|took\s+place"
+    r"|was\s+reported|were\s+reported|unfolded|began)\b",
+    re.I,
+)
+
+
+def _happened_day(sentences: Sequence[Sentence], published: dt.date | None) -> DateMention | None:
+    """The day a sentence saying when the incident happened gives ("The shooting happened
+    around 7 p.m. Saturday")."""
+    for sentence in sentences:
+        said = _HAPPENED.search(sentence.text)
+        if said is None:
+            continue
+        # "Tuesday (Jan. 7)": the calendar day settles which Tuesday; "that Saturday" points
+        # back to a day told before, not to the latest Saturday.
+        for d in sorted(sentence.dates, key=lambda d: not d.named):
+            at = d.evidence.start - sentence.start
+            that = re.search(r"\bthat\s+$", sentence.text[max(0, at - 6) : at], re.I)
+            if d.precision == "day" and at >= said.start() and not that and _recent(d, published):
+                return d
+    return None
 
 
 def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) -> DateMention | None:

@@ -298,3 +298,12 @@ def test_a_weapon_drawn_or_fired_at_people_or_homes_is_an_event(text: str) -> No
 def test_the_day_the_report_says_the_incident_happened(text: str, day: dt.date) -> None:
     main = _main(text)
     assert main.date.start == main.date.end == day
+
+
+def test_a_date_describing_a_thing_does_not_date_the_event() -> None:
+    text = (
+        "Students blocked the main roads of the town to demand the departure of the new "
+        "government, formed on Feb. 20, witnesses said."
+    )
+    main = _main(text)
+    assert (main.date.start, main.date.end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)

@@ -93,7 +93,12 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         # signed a truce").
         if s.index <= first or (s.paragraph == paragraph and s.violent)
     ]
-    found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
+    found = [
+        d
+        for s in opening
+        for d in s.dates
+        if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
+    ]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the
@@ -125,7 +130,8 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         for s in sentences[first:]
         for d in s.dates
         # Far down the report, a day weeks back is another incident it recalls.
-        if s.index <= first + _TELLING or not d.named or _recent(d, published, days=7)
+        if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
+        and not _describes_a_thing(s, d)
     )
     return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
 
@@ -166,6 +172,21 @@ _CRIME = re.compile(
     r"|fired|firing|because|after|allegedly)\b",
     re.I,
 )
+
+
+# ", formed on April 21,": a participle set off by commas dates the noun before it.
+_APPOSITIVE_DATE = re.compile(r",\s+(?P<verb>[a-z]+ed)\s+(?:on|in)\s+$")
+
+
+def _describes_a_thing(sentence: Sentence, date: DateMention) -> bool:
+    """ "demanding the departure of the new government, formed on April 21, witnesses said":
+    the date tells when the government was formed, not when the event happened; a participle
+    of violence ("the man, shot on Jan. 5, died") still dates the event."""
+    at = date.evidence.start - sentence.start
+    found = _APPOSITIVE_DATE.search(sentence.text[max(0, at - 40) : at])
+    if found is None or _SHOOTING.search(found["verb"]) or _CRIME.search(found["verb"]):
+        return False
+    return sentence.text[date.evidence.end - sentence.start :].lstrip().startswith(",")
 
 
 def _since(sentence: Sentence, date: DateMention) -> bool:

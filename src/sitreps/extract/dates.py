@@ -12,7 +12,8 @@ rules of this module:
 - a month named alone ("in April", "April's attack") is the most recent such month that
   does not start after the published date, always as the whole month;
 - a holiday on a fixed day ("New Year's Day", "Christmas Eve", "the Fourth of July") is the
-  most recent such day on or before the published date.
+  most recent such day on or before the published date; New Year's Eve, a night that runs
+  past midnight, spans 31 December and 1 January.
 
 Without a published date a relative phrase is kept but left unresolved (``precision``
 "unknown"); nothing is ever resolved against today.
@@ -258,6 +259,10 @@ def _holiday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
         month, day = 7, 4
     passed = (month, day) <= (published.month, published.day)
     found = dt.date(published.year if passed else published.year - 1, month, day)
+    if m["ny"] == "Eve":
+        # The night of New Year's Eve runs past midnight ("shots as the clock struck
+        # midnight"), as "overnight" spans two days.
+        return found, min(found + _ONE_DAY, max(found, published)), "day", True
     return found, found, "day", True
 
 

@@ -124,6 +124,9 @@ class DateMention:
     end: dt.date | None
     precision: Precision
     relative: bool = False  # needs the published date to resolve ("late Monday")
+    # Names its calendar day ("Jan. 25", "New Year's Day") rather than counting back from
+    # publication ("Monday"): a report still dates an event so weeks later.
+    named: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -161,3 +161,22 @@ def test_a_conjunction_after_a_name_ends_the_victims_words() -> None:
     assert _fields("Gunmen killed three Fulani and wounded others at the market.") == [
         ("fatalities", 3, "exact")
     ]
+
+
+def test_rounds_fired_are_no_people() -> None:
+    assert _fields("The man pulled out a gun and fired one shot.") == []
+    assert _fields("Neighbors heard two shots before the car sped away.") == []
+
+
+def test_neither_nor_injured_is_a_zero() -> None:
+    assert _fields("Neither the couple nor their three children were injured.") == [
+        ("injured", 0, "exact")
+    ]
+
+
+def test_a_figure_that_shot_someone_counts_no_one_hit() -> None:
+    assert _fields("Witnesses said two suspects shot the man and fled.") == []
+
+
+def test_a_photo_gallerys_count_is_no_casualty_figure() -> None:
+    assert _fields("Image 1 of / 13 Caption Close Man shot outside a club.") == []

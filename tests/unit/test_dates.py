@@ -345,3 +345,63 @@ def test_a_repeated_date_resolves_the_same_each_time() -> None:
     text = "On 17 June 2025 the town was shelled. Shelling on 17 June 2025 went on."
     found = _find(text, article_id="t", published=published)
     assert [(m.start, m.end) for m in found] == [(_dt.date(2025, 6, 17),) * 2] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "day"),
+    [
+        ("Police shot three people early New Year's Day on the South Side.", D(2024, 1, 4),
+         "early New Year's Day", D(2024, 1, 1)),
+
+        ("Two brothers were wounded on Christmas Eve.", D(2024, 1, 5), "Christmas Eve",
+         D(2023, 12, 24)),
+        ("The store was robbed on Christmas, the owner said.", D(2023, 12, 28), "Christmas",
+         D(2023, 12, 25)),
+        ("Shots were fired at a bar on Halloween night.", D(2023, 11, 2), "Halloween night",
+         D(2023, 10, 31)),
+        ("A teenager was shot at a park on the Fourth of July.", D(2023, 7, 6),
+         "Fourth of July", D(2023, 7, 4)),
+        ("The couple was robbed on Valentine's Day.", D(2024, 3, 1), "Valentine's Day",
+         D(2024, 2, 14)),
+    ],
+)  # fmt: skip
+def test_fixed_holidays_are_the_latest_such_day_up_to_publication(
+    text: str, published: dt.date, phrase: str, day: dt.date
+) -> None:
+    m = only(text, published)
+    assert (m.evidence.text, m.start, m.end, m.precision) == (phrase, day, day, "day")
+    assert m.relative and m.named
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guests left the Christmas party early.", "Her New Year's resolutions were simple."],
+)
+def test_a_holiday_naming_a_thing_is_no_date(text: str) -> None:
+    assert find_dates(text, article_id="a1", published=PUBLISHED) == []
+
+
+def test_a_holiday_without_a_published_date_stays_unresolved() -> None:
+    m = only("A man was shot on New Year's Day.", None)
+    assert (m.start, m.precision) == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("The shop was robbed on Jan. 25.", True),
+        ("The shop was robbed on Saturday, June 14.", True),
+        ("The shop was robbed on Saturday.", False),
+        ("The shop was robbed last week.", False),
+    ],
+)
+def test_a_phrase_naming_its_calendar_day_is_marked_named(text: str, named: bool) -> None:
+    assert only(text).named is named
+
+
+def test_new_years_eve_runs_past_midnight() -> None:
+    m = only("A man was shot at a party on New Year’s Eve, police said.", D(2024, 1, 2))
+    assert (m.evidence.text, m.start, m.end) == ("New Year’s Eve", D(2023, 12, 31), D(2024, 1, 1))
+    # published on the day itself, the span ends there
+    m = only("Shots were fired on New Year's Eve.", D(2023, 12, 31))
+    assert (m.start, m.end) == (D(2023, 12, 31), D(2023, 12, 31))

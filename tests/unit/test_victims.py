@@ -80,3 +80,37 @@ def test_a_shot_figure_gives_no_count_since_it_may_include_the_dead() -> None:
 def test_a_person_shot_beside_a_stated_toll_is_not_counted_again() -> None:
     text = "Two people were killed on Monday. Police said Sam Ortiz was shot near the station."
     assert _count(text, frozenset({"fatalities"}), read=("Two",)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person firing at others is the shooter, not someone hit
+        "An officer was dragged by the car and shot at the suspects as they fled.",
+        # what did not happen
+        "He hit the truck two times. Another inch I would’ve been dead,” the driver said.",
+        # nobody was
+        "Neither the owner nor his wife was injured during the robbery.",
+    ],
+)
+def test_no_one_was_hit(text: str) -> None:
+    assert _count(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police are investigating a shooting that left a man with a gunshot wound to his arm.",
+         {"injured": 1}),
+        ("A shooting on Oak Street killed a man and put a woman in the hospital on Sunday.",
+         {"fatalities": 1, "injured": 1}),
+        ("Officers found a teenager shot near the corner of Fifth and Main.", {"injured": 1}),
+        ("He told the dispatcher he shot his wife, and then he killed himself.",
+         {"fatalities": 1, "injured": 1}),
+        ("The dispatcher heard a bang and then the line went dead.", {}),
+    ],
+)  # fmt: skip
+def test_people_hurt_told_by_what_the_shooting_did_to_them(
+    text: str, expected: dict[str, int]
+) -> None:
+    assert _count(text) == expected

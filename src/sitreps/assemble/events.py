@@ -69,6 +69,10 @@ _LOCATIVE = re.compile(
 _SIMILAR = re.compile(r"\b(?:similar|such|the\s+same\s+kind\s+of|comparable)\b", re.IGNORECASE)
 
 
+# The sentences after the first one telling the event that still tell it, as a rule.
+_TELLING = 3
+
+
 def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list[DateMention]:
     """The date phrases that date the main event: those of its opening sentences.
 
@@ -89,85 +93,209 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         # signed a truce").
         if s.index <= first or (s.paragraph == paragraph and s.violent)
     ]
-    found = [d for s in opening for d in s.dates if d.precision != "year" and _recent(d, published)]
+    found = [
+        d
+        for s in opening
+        for d in s.dates
+        if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
+    ]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the
         # shooting's; a day told where the report describes the shooting dates the event.
-        crime = [d for d in found if d not in case]
-        if not any(d.precision == "day" for d in crime):
-            arrested = min((d.start or d.end for d in case if d.end), default=None)
-            shooting = _shooting_day(sentences, arrested, crime)
-            if shooting:
-                return shooting
+        since = [d for s in opening for d in s.dates if _since(s, d)]
+        crime = [d for d in found if d not in case and d not in since]
+        if any(d.precision == "day" for d in crime):
+            return crime
+        arrested = min((d.end for d in case if d.end and d.precision == "day"), default=None)
+        told = max(s.index for s in opening if any(d in case for d in s.dates))
+        shooting = _shooting_day(sentences, arrested, crime, near=told + _TELLING)
+        if shooting:
+            return shooting
+    if found and not any(d.precision == "day" for d in found):
+        # "robbed at gunpoint last week ... about 7:30 a.m. Jan. 28": a later sentence names
+        # the day within the span the opening gave.
+        day = _day_within(sentences[first:], found)
+        if day is not None:
+            return [day]
+    # "The shootings occurred about 3:22 p.m. Saturday": the sentence that states when the
+    # incident happened dates it, over a day the opening gives a statement or a visit.
+    stated = _happened_day(sentences[first : first + _TELLING + 3], published)
+    if stated is not None:
+        return [stated]
     if found:
         return found
-    later = (d for s in sentences[first:] for d in s.dates)
+    later = (
+        d
+        for s in sentences[first:]
+        for d in s.dates
+        # Far down the report, a day weeks back is another incident it recalls.
+        if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
+        and not _describes_a_thing(s, d)
+    )
     return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
 
 
 # Steps of the justice process that follow an attack: their days are not the attack's.
 _LEGAL = re.compile(
-    r"\b(?:arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced|pleaded|pled"
-    r"|convicted|court|trial|jury|bail|bond|booked|custody|surrendered|turned\s+(?:him|her)self"
-    r"|extradited|hearing|warrants?)\b",
+    # "resisting arrest" is one of the charges, told with the crime
+    r"\b(?:(?<!resisting\s)arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced"
+    r"|pleaded|pled|convicted|court|trial|jury|bail|bond|booked|custody|surrendered"
+    r"|turned\s+(?:him|her)self|extradited|hearing|warrants?|(?:initial|first)\s+appearance"
+    r"|appeared\s+(?:in|before))\b",
+    re.I,
+)
+# "police early this morning arrested a man": the step told right after its day.
+_LEGAL_AFTER = re.compile(
+    r"[\s,]+(?:[a-z]+\s+)?(?:arrested|charged|arraigned|indicted|sentenced|booked|detained"
+    r"|apprehended)\b"
+)
+# "a March 13 shooting", "Tuesday's robbery": the date is the crime's, whatever precedes it.
+_CRIME_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:shootings?|killings?|slaying|homicide|murder|attack"
+    r"|robber(?:y|ies)|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|home\s+invasion)\b",
     re.I,
 )
 # Words that tell the shooting itself (a verb of firing or of hitting someone).
 _SHOOTING = re.compile(
-    r"\b(?:shot|shooting|shootings|fired|opened\s+fire|gunfire|gunshots?|killed|wounded|injured"
-    r"|stabbed|died|slain|struck|hit)\b",
+    r"\b(?:shot|shots|shoot|shooting|shootings|fired|firing|opened\s+fire|gunfire|gunshots?"
+    r"|killed|wounded|injured|stabbed|died|slain|struck|hit)\b",
     re.I,
 )
 
 
+# Words that tell the crime itself, or open the clause that does ("because she allegedly
+# left a loaded gun at a bus stop", "after police on Thursday found a stolen gun").
 _CRIME = re.compile(
     r"\b(?:shooting|shootings|killing|killings|slaying|homicide|murder|death|attack|robbery"
-    r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|killed|wounded|fired)\b",
+    r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|shots|killed|wounded"
+    r"|fired|firing|because|after|allegedly)\b",
     re.I,
 )
+
+
+# ", formed on April 21,": a participle set off by commas dates the noun before it.
+_APPOSITIVE_DATE = re.compile(r",\s+(?P<verb>[a-z]+ed)\s+(?:on|in)\s+$")
+
+
+def _describes_a_thing(sentence: Sentence, date: DateMention) -> bool:
+    """ "demanding the departure of the new government, formed on April 21, witnesses said":
+    the date tells when the government was formed, not when the event happened; a participle
+    of violence ("the man, shot on Jan. 5, died") still dates the event."""
+    at = date.evidence.start - sentence.start
+    found = _APPOSITIVE_DATE.search(sentence.text[max(0, at - 40) : at])
+    if found is None or _SHOOTING.search(found["verb"]) or _CRIME.search(found["verb"]):
+        return False
+    return sentence.text[date.evidence.end - sentence.start :].lstrip().startswith(",")
+
+
+def _since(sentence: Sentence, date: DateMention) -> bool:
+    """ "the second homicide since Saturday": the day opens a period, not the crime's day."""
+    before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    return re.search(r"\bsince\s+$", before, re.I) is not None
 
 
 def _of_the_case(sentence: Sentence, date: DateMention) -> bool:
     """Whether a date phrase gives the day of an arrest, a charge or a hearing: a step of the
     case comes before it in its sentence with no word of the crime between them ("arrested
-    Friday in a shooting"; not "arrested in two carjackings on Monday")."""
+    Friday in a shooting"; not "arrested in two carjackings on Monday") or the step follows it
+    ("police on Friday arrested"), and it does not date the crime's own noun ("booked on a
+    warrant in a March 13 shooting")."""
+    after = date.evidence.end - sentence.start
+    if _CRIME_AFTER.match(sentence.text, after):
+        return False
+    if _LEGAL_AFTER.match(sentence.text, after):
+        return True
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
     steps = list(_LEGAL.finditer(before))
     return bool(steps) and not _CRIME.search(before, steps[-1].end())
 
 
 def _shooting_day(
-    sentences: Sequence[Sentence], arrested: dt.date | None, crime: Sequence[DateMention]
+    sentences: Sequence[Sentence],
+    arrested: dt.date | None,
+    crime: Sequence[DateMention],
+    near: int,
 ) -> list[DateMention]:
-    """The day a sentence telling the shooting gives, before the arrest: within the span the
-    opening gave the crime ("last week"), else a dated day ("Jan. 23, 2014") however long ago
-    or a weekday of the week before."""
+    """The day the crime fell on, by what the report tells after an arrest's day: within the
+    span the opening gave the crime ("last week"), else a dated day ("Jan. 23, 2014") however
+    long ago or a weekday of the week before; never after the arrest, never a step of the case.
+
+    A day a sentence telling the shooting gives wins; else the first such day of the week before
+    that the sentences up to ``near`` name ("arraigned Friday in the robbery ... Around 4:30
+    a.m. Thursday, a clerk was working")."""
     lo = min((d.start for d in crime if d.start), default=None)
     hi = max((d.end for d in crime if d.end), default=None)
+    others: list[DateMention] = []
     for sentence in sentences:
-        if not _SHOOTING.search(sentence.text):
-            continue
         for d in sentence.dates:
             if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
                 continue
             if arrested is not None and d.end > arrested:
                 continue
             if lo is not None and hi is not None:
-                if lo <= d.end <= hi:
-                    return [d]
-            elif not d.relative or arrested is None or (arrested - d.end).days <= 7:
+                fits = lo <= d.end <= hi
+            else:
+                fits = d.named or not d.relative or arrested is None or (arrested - d.end).days <= 7
+            if fits and _SHOOTING.search(sentence.text):
                 return [d]
-    return []
+            week = lo is not None or arrested is None or (arrested - d.end).days <= 7
+            if fits and week and sentence.index <= near:
+                others.append(d)
+    return others[:1]
 
 
-def _recent(date: DateMention, published: dt.date | None) -> bool:
-    """Dated within the days before publication: a week for "Monday", a month for "25 January"."""
+_HAPPENED = re.compile(
+    r"\b(?:shootings?|incident|attack|robbery|stabbing|homicide|slaying|carjacking|break-in"
+    r"|burglary|gunfire|it)\s+(?:\w+\s+){0,2}?(?:happened|occurred|occured|took\s+place"
+    r"|was\s+reported|were\s+reported|unfolded|began)\b",
+    re.I,
+)
+
+
+def _happened_day(sentences: Sequence[Sentence], published: dt.date | None) -> DateMention | None:
+    """The day a sentence saying when the incident happened gives ("The shooting happened
+    around 7 p.m. Saturday")."""
+    for sentence in sentences:
+        said = _HAPPENED.search(sentence.text)
+        if said is None:
+            continue
+        # "Tuesday (Jan. 7)": the calendar day settles which Tuesday; "that Saturday" points
+        # back to a day told before, not to the latest Saturday.
+        for d in sorted(sentence.dates, key=lambda d: not d.named):
+            at = d.evidence.start - sentence.start
+            that = re.search(r"\bthat\s+$", sentence.text[max(0, at - 6) : at], re.I)
+            if d.precision == "day" and at >= said.start() and not that and _recent(d, published):
+                return d
+    return None
+
+
+def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) -> DateMention | None:
+    """The first day a sentence names within the week or month ``coarse`` spans, other than
+    the day of a step of the case ("charged on Jan. 30")."""
+    lo = min((d.start for d in coarse if d.start), default=None)
+    hi = max((d.end for d in coarse if d.end), default=None)
+    if lo is None or hi is None:
+        return None
+    for sentence in sentences:
+        for d in sentence.dates:
+            if d.precision != "day" or d.start is None or d.end is None:
+                continue
+            if lo <= d.start and d.end <= hi and not _of_the_case(sentence, d):
+                return d
+    return None
+
+
+def _recent(date: DateMention, published: dt.date | None, days: int | None = None) -> bool:
+    """Dated within the days before publication: a week for "Monday", a month for "25 January"
+    (or within ``days``)."""
     if published is None or date.end is None:
         return True
     if (date.start or date.end) <= published <= date.end:
         return True
-    return 0 <= (published - date.end).days <= (7 if date.relative else 31)
+    if days is None:
+        days = 7 if date.relative and not date.named else 31
+    return 0 <= (published - date.end).days <= days
 
 
 def _date(mentions: Sequence[DateMention], article: Article, main: bool) -> EventDate:
@@ -458,7 +586,8 @@ def _source(sentence: Sentence) -> str | None:
     return sentence.attributions[0].source if sentence.attributions else None
 
 
-def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None:
+def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]], counted: int = 0) -> Count | None:
+    """The field's count from its mentions; ``counted``: people the event's other fields count."""
     # In the order the report tells them: its first figure is its headline.
     usable = sorted(
         ((m, s) for m, s in mentions if not m.total),
@@ -466,7 +595,7 @@ def _count(mentions: Sequence[tuple[CasualtyMention, Sentence]]) -> Count | None
     )
     stated = [(m, s) for m, s in usable if not m.singular]
     if not stated and usable:
-        return _count_people([m for m, _ in usable], [s for _, s in usable])
+        return _count_people([m for m, _ in usable], [s for _, s in usable], counted)
     headline = [(m, s) for m, s in stated if not m.subset and not m.additional] or stated
     if not headline:
         return None
@@ -575,6 +704,37 @@ _KILLER_CLAUSE = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|whose)\b|\bhaving\s+(?:been\s+)?\w+ed\b", re.I)
+
+
+_CONTEXT = 40  # letters
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _once(
+    text: str, mentions: Sequence[tuple[CasualtyMention, Sentence]]
+) -> list[tuple[CasualtyMention, Sentence]]:
+    """Each figure once: a page that repeats its lede (a teaser run into the headline, then
+    the story) tells the same casualties twice.
+
+    A repeat is the same words with the same words before them or after them, spaces and
+    punctuation aside (the teaser's copy often lacks them, and a page's "Advertisement" may
+    sit on one side of the story's copy)."""
+    kept: list[tuple[CasualtyMention, Sentence]] = []
+    seen: set[tuple[str, str]] = set()
+    for mention, sentence in mentions:
+        a, b = mention.evidence.start, mention.evidence.end
+        words = _letters(text[a:b])
+        before = _letters(text[max(0, a - 2 * _CONTEXT) : a])[-_CONTEXT:]
+        after = _letters(text[b : b + 2 * _CONTEXT])[:_CONTEXT]
+        keys = {(mention.field, f"{before}|{words}"), (mention.field, f"{words}|{after}")}
+        if keys & seen:
+            continue
+        seen |= keys
+        kept.append((mention, sentence))
+    return kept
 
 
 def _recalled(
@@ -692,13 +852,25 @@ def _opposite(first: CasualtyMention, later: CasualtyMention) -> bool:
     return a is not None and b is not None and a != b
 
 
-def _count_people(mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence]) -> Count:
-    """No figure stated: each person named or described is one casualty."""
+def _count_people(
+    mentions: Sequence[CasualtyMention], sentences: Sequence[Sentence], counted: int = 0
+) -> Count:
+    """No figure stated: each person named or described is one casualty.
+
+    "A second man" is the second person hit in the event: after "killing one man and injuring
+    another" (``counted`` people in the other field), he is the one injured, not a third.
+    """
+    people: list[tuple[CasualtyMention, Sentence]] = []
+    for mention, sentence in zip(mentions, sentences, strict=True):
+        rank = _ordinal(mention.who)
+        if rank < 1_000_000 and rank <= counted + len(people):
+            continue
+        people.append((mention, sentence))
     reports = tuple(
         Report(value=1, qualifier="exact", source=_source(s), evidence=m.evidence)
-        for m, s in zip(mentions, sentences, strict=True)
+        for m, s in people
     )
-    n = len(mentions)
+    n = len(people)
     return Count(low=n, best=n, high=n, reports=reports)
 
 
@@ -762,17 +934,23 @@ def build_event(
     counts: dict[str, Count | None] = {}
     crowd = typing.event_type in ("Protests", "Riots")
     for field in COUNT_FIELDS:
-        mentions = [
-            (m, s)
-            for s in sentences
-            for m in s.casualties
-            if m.field == field and not (crowd and _recalled(text, s, m, typing.event_type))
-        ]
+        mentions = _once(
+            text,
+            [
+                (m, s)
+                for s in sentences
+                for m in s.casualties
+                if m.field == field and not (crowd and _recalled(text, s, m, typing.event_type))
+            ],
+        )
         # Developments outside ACLED's violent types never carry casualties.
         strategic = typing.event_type == "Strategic developments"
-        counts[field] = None if strategic else _count(mentions)
+        dead = counts.get("fatalities")
+        counted = dead.best if field == "injured" and dead is not None else 0
+        counts[field] = None if strategic else _count(mentions, counted)
     injured, killed = counts["injured"], counts["fatalities"]
-    hit = [m for s in sentences for m in s.casualties if m.field == "injured"]
+    hit = [m for m, _ in _once(text, [(m, s) for s in sentences for m in s.casualties])]
+    hit = [m for m in hit if m.field == "injured"]
     if injured is not None and killed is not None and _shot_counts_the_dead(hit):
         # "Four people were shot, one fatally": the shot include the dead.
         left = max(0, injured.best - killed.best)

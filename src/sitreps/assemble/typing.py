@@ -256,7 +256,9 @@ _VIOLENT = re.compile(
     r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast|raid\w*"
     r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead"
     r"|injured|wounded|hurt|homicide|robbery|robbed|gunpoint|shots|gunfire|stabb\w*|murder\w*"
-    r"|held\s+up|opened\s+fire|fired\s+(?:at|on|shots))\b",
+    r"|held\s+up|opened\s+fire|fired\s+(?:at|on|shots|into|through)|car\s*jack\w*|bullet\s+holes?"
+    # "pulled out a handgun and demanded money": a weapon drawn on someone
+    r"|pulled\s+(?:out\s+)?(?:a|an|his|her)\s+(?:gun|handgun|pistol|rifle|shotgun|firearm))\b",
     _F,
 )
 STRATEGIC_RE = re.compile(

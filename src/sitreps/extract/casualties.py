@@ -35,7 +35,9 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
         r"|shot(?!\s+at\s+(?:him|her|them|me|us|police|officers?|deputies|troopers"
         r"|the\s+(?:teens?|teenagers?|men|group|crowd|officers?|deputies|car|vehicle)"
         r"|(?:multiple|several|numerous|many|a\s+few)\s+times)\b|\s+at(?=\s*[.,;]|\s+by\b))"
-        r"(?!\s+(?:was|were)\s+(?:fired|heard)|\s+(?:rang|went|hit|struck|missed)\b)",
+        r"(?!\s+(?:was|were)\s+(?:fired|heard)|\s+(?:rang|went|hit|struck|missed)\b)"
+        # "two suspects shot the man": the figure counts who fired, the object who was hit
+        r"(?!\s+(?:the|a|an|his|her|their|him|them|its|one)\s)",
     ),
 )
 _FIELD_RE = [(f, re.compile(rf"^(?:{p})\b", re.IGNORECASE)) for f, p in _FIELD_WORDS]
@@ -199,6 +201,23 @@ _BEFORE_FATE = re.compile(
 _FIRED_ROUNDS = re.compile(
     r"\s+(?:more\s+)?(?:shots?|rounds?)\b(?=\s+(?:at|into|was|were|rang|from|in\s+the\s+air))", re.I
 )
+# "fired one shot", "heard two shots": rounds, not people.
+_FIRED_BEFORE = re.compile(
+    r"\b(?:fired|fires|fire|firing|heard|hear|hears|let\s+off|squeezed\s+off|got\s+off)"
+    r"(?:\s+(?:off|only|just|about|at\s+least))?\s+$",
+    re.I,
+)
+_ROUND_AFTER = re.compile(
+    r"\s+(?:more\s+|other\s+|single\s+|additional\s+)?(?:shots?|rounds?)\b", re.I
+)
+# "Neither Melissa, Chris nor their three children were injured": nobody was.
+_NEITHER = re.compile(
+    r"\bneither\b[^.;]{0,120}?\bnor\b[^.;]{0,80}?\b(?:was|were)\s+(?:\w+\s+)?"
+    r"(?P<e>injured|hurt|wounded|killed|harmed|struck|hit)\b",
+    re.I,
+)
+# "Image 1 of / 13 Caption": a photo gallery's count, run into the story by the page.
+_GALLERY = re.compile(r"\d\s*(?:of\s*)?/\s*$")
 # Words that end a name rather than continue it: "killed three Fulani and wounded others".
 _FUNCTION_WORDS = frozenset({
     "and", "or", "but", "nor", "in", "at", "on", "of", "to", "with", "by", "from", "for",
@@ -376,6 +395,7 @@ def _in_sentence(
     # since October 2022, when car bombs killed 121" is not.
     total = bool(_TOTAL.search(sentence)) and bool(_TOTAL_TENSE.search(sentence))
     # Figures in brackets itemise the one before them ("5 civilians (2 men, 3 women)").
+    neither = [m.span() for m in _NEITHER.finditer(text, sent_start, sent_end)]
     numbers = [
         n
         for n in iter_numbers(text, sent_start, sent_end)
@@ -383,6 +403,12 @@ def _in_sentence(
         and not re.search(r"\bno\s+$", text[max(sent_start, n.start - 4) : n.start], re.I)
         and not _FIRED_ROUNDS.match(text, n.end)
         and not _DAY_OF_MONTH.search(text, max(sent_start, n.start - 12), n.start)
+        and not _GALLERY.search(text, max(sent_start, n.start - 12), n.start)
+        and not (
+            _FIRED_BEFORE.search(text, max(sent_start, n.start - 30), n.start)
+            and _ROUND_AFTER.match(text, n.end)
+        )
+        and not any(a <= n.start < b for a, b in neither)
     ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round;
     # "found on March 23" a day
     readings: list[tuple[CountField, int, int, str | None] | None] = []
@@ -617,8 +643,9 @@ def _who_after(text: str, start: int, end: int) -> tuple[int, str | None]:
 
 def _no_casualties(text: str, start: int, end: int, article_id: str) -> list[CasualtyMention]:
     found = []
-    for match in _NONE_RE.finditer(text, start, end):
+    for match in [*_NONE_RE.finditer(text, start, end), *_NEITHER.finditer(text, start, end)]:
         word = next(g for g in match.groups() if g).lower()
+        word = {"harmed": "hurt", "struck": "hurt", "hit": "hurt"}.get(word, word)
         fields: Sequence[CountField]
         if word in ("casualties",):
             fields = ("fatalities", "injured")

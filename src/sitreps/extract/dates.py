@@ -10,7 +10,10 @@ rules of this module:
 - "last week" is the Monday..Sunday before the published week, "last month" the whole
   previous month, "last year" the whole previous year;
 - a month named alone ("in April", "April's attack") is the most recent such month that
-  does not start after the published date, always as the whole month.
+  does not start after the published date, always as the whole month;
+- a holiday on a fixed day ("New Year's Day", "Christmas Eve", "the Fourth of July") is the
+  most recent such day on or before the published date; New Year's Eve, a night that runs
+  past midnight, spans 31 December and 1 January.
 
 Without a published date a relative phrase is kept but left unresolved (``precision``
 "unknown"); nothing is ever resolved against today.
@@ -34,7 +37,7 @@ __all__ = ["find_dates", "merge_range"]
 Span: TypeAlias = tuple[dt.date, dt.date, Precision]
 Resolved: TypeAlias = tuple[dt.date | None, dt.date | None, Precision, bool]
 Rule: TypeAlias = Callable[[re.Match[str], dt.date | None], Resolved | None]
-Found: TypeAlias = tuple[int, int, Resolved]
+Found: TypeAlias = tuple[int, int, Resolved, bool]
 
 _UNRESOLVED: Final[Resolved] = (None, None, "unknown", True)
 _RANK: Final[dict[Precision, int]] = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -90,6 +93,14 @@ _YEAR_ALONE = re.compile(
 _WEEKDAY = re.compile(
     rf"\b(?P<d>(?:{_WD_LEAD})?(?P<wd>{_WD})(?:\s+{_PART})?"
     rf"(?:\s+(?i:into|to)\s+(?:(?i:early|late)\s+)?(?P<wd2>{_WD})(?:\s+{_PART})?)?)"
+)
+# Holidays on a fixed day of the year: "early New Year's Day", "on Christmas Eve", "Halloween
+# night". A bare "Christmas" or "New Year's" is a date only after "on" ("a Christmas party").
+_HOLIDAY = re.compile(
+    r"\b(?P<d>(?:(?i:early|late)\s+(?:on\s+)?)?"
+    r"(?P<h>New\s+Year['’]s(?:\s+(?P<ny>Eve|Day))?|Christmas(?:\s+(?P<xm>Eve|Day))?|Halloween"
+    r"|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth)"
+    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)\b"
 )
 _NAME_BEFORE = re.compile(r"\b(?:Good|Black|Bloody|Super|Ash|Holy|Cyber|Maundy|Palm)\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Mail)\b")
@@ -226,6 +237,35 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     return first, end, "day", True
 
 
+def _holiday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
+    """ "New Year's Day", "early on Christmas Eve", "Halloween night": the latest such day on or
+    before publication."""
+    name = m["h"].lower()
+    bare = (name.startswith("new") and not m["ny"]) or name == "christmas"
+    before = m.string[max(0, m.start("h") - 4) : m.start("h")]
+    if bare and not m["part"] and not re.search(r"\b[Oo]n\s+$", before):
+        return None  # "a Christmas party", "New Year's resolutions"
+    if published is None:
+        return _UNRESOLVED
+    if name.startswith("new"):
+        month, day = (12, 31) if m["ny"] == "Eve" else (1, 1)
+    elif name.startswith("christmas"):
+        month, day = 12, 24 if m["xm"] == "Eve" else 25
+    elif name == "halloween":
+        month, day = 10, 31
+    elif name.startswith("valentine"):
+        month, day = 2, 14
+    else:  # the Fourth of July
+        month, day = 7, 4
+    passed = (month, day) <= (published.month, published.day)
+    found = dt.date(published.year if passed else published.year - 1, month, day)
+    if m["ny"] == "Eve":
+        # The night of New Year's Eve runs past midnight ("shots as the clock struck
+        # midnight"), as "overnight" spans two days.
+        return found, min(found + _ONE_DAY, max(found, published)), "day", True
+    return found, found, "day", True
+
+
 def _relative(compute: Callable[[re.Match[str], dt.date], Span]) -> Rule:
     """A rule for a phrase that only the published date can resolve."""
 
@@ -251,6 +291,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], Rule], ...]] = (
     (_MONTH_ALONE, _month_alone),
     (_YEAR_ALONE, _year_alone),
     (_WEEKDAY, _weekday),
+    (_HOLIDAY, _holiday),
     (_ci(r"the\s+day\s+before\s+yesterday"), _relative(lambda m, p: _days_back(p, 2))),
     (
         _ci(r"(?:(?:late|early)\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?"),
@@ -289,6 +330,10 @@ _RULES: Final[tuple[tuple[re.Pattern[str], Rule], ...]] = (
 )
 
 
+# The rules whose phrases name their calendar day ("Jan. 25", "New Year's Day").
+_NAMED: Final = frozenset({_explicit, _iso, _holiday})
+
+
 def _longest_first(found: list[Found]) -> list[Found]:
     """Non-overlapping matches, a longer one winning over any it overlaps, by offset."""
     chosen: list[Found] = []
@@ -312,7 +357,7 @@ def find_dates(text: str, *, article_id: str, published: dt.date | None) -> list
         for m in pattern.finditer(text):
             resolved = rule(m, published)
             if resolved is not None:
-                found.append((m.start("d"), m.end("d"), resolved))
+                found.append((m.start("d"), m.end("d"), resolved, rule in _NAMED))
     return [
         DateMention(
             evidence=Evidence.of(article_id, text, start, end),
@@ -320,8 +365,9 @@ def find_dates(text: str, *, article_id: str, published: dt.date | None) -> list
             end=last,
             precision=precision,
             relative=relative,
+            named=named,
         )
-        for start, end, (first, last, precision, relative) in _longest_first(found)
+        for start, end, (first, last, precision, relative), named in _longest_first(found)
     ]
 
 

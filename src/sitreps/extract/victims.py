@@ -47,6 +47,7 @@ _SUFFER = {"suffer", "suffered", "suffers", "suffering", "sustain", "sustained",
            "sustaining", "treated"}  # fmt: skip
 _CARRIED = {"taken", "transported", "rushed", "hospitalized", "hospitalised", "airlifted"}
 _BE_WORDS = {"is", "was", "remains", "remained", "listed"}
+_LEFT_WITH = {"left", "leaving", "leaves", "put", "puts", "putting", "sent", "sending", "landed"}
 _CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "life-threatening", "good"}
 # Verbs whose object is a person whatever the noun: "killed the watchman"; not "executed".
 _KILLS_SOMEONE = {
@@ -87,6 +88,10 @@ def _outcome(verb: Token) -> CountField | None:
         return None  # "threatened to kill her", "was not hurt": nobody was
     if _either(verb):
         return None  # "was killed or wounded": which of the two is unknown
+    if _hypothetical(verb) or _neither(verb):
+        return None  # "I would've been dead", "neither he nor his wife was hurt"
+    if word == "dead" and verb.head.lower_ in ("go", "goes", "went", "gone", "going"):
+        return None  # "the line went dead": a phone, an engine
 
     if word in _KILLED or (verb.pos_ == "VERB" and _to_death(verb)) or _took_life(verb):
         return "fatalities"
@@ -108,6 +113,21 @@ def _outcome(verb: Token) -> CountField | None:
             near |= {t.lower_ for t in verb.conjuncts}
         return "fatalities" if near & _FATAL_WORDS else "injured"
     return None
+
+
+_MODALS = {"would", "could", "might", "should", "'d", "’d"}
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "Another inch and I would've been dead": what did not happen."""
+    heads = [verb, verb.head] if verb.dep_ in ("acomp", "attr", "xcomp") else [verb]
+    return any(t.dep_ == "aux" and t.lower_ in _MODALS for h in heads for t in h.children)
+
+
+def _neither(verb: Token) -> bool:
+    """ "Neither Melissa nor her children were injured"."""
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lower_ == "neither" for s in subjects for t in s.subtree)
 
 
 _STRUCK = {"struck", "hit", "grazed", "strikes", "hits", "grazes"}
@@ -159,8 +179,12 @@ def _fired_at(prep: Token, verb: Token) -> bool:
         return True
     target = objects[0]
     bare = not any(t.dep_ == "det" for t in target.children)
-    return target.lower_ in ("him", "her", "them", "me", "us", "times") or (
-        bare and target.lower_ in _FIRED_AT
+    # "shot at the suspects", "shot at a man": people are a target; "shot at the bar" a place
+    person = target.lower_.removesuffix("s") in _PEOPLE or target.lower_ in ("people", "men")
+    return (
+        target.lower_ in ("him", "her", "them", "me", "us", "times")
+        or (bare and target.lower_ in _FIRED_AT)
+        or person
     )
 
 
@@ -218,6 +242,16 @@ def _hurt_by_wounds(verb: Token) -> CountField | None:
     """ "suffered a gunshot wound", "was taken to hospital with injuries", "is in critical
     condition": a person hurt, told without a casualty verb."""
     word = verb.lower_
+    if word in _LEFT_WITH and any(t.dep_ == "dobj" for t in verb.children):
+        # "a shooting that left a man with a gunshot wound", "put two teens in the hospital"
+        if _wound_nouns(verb) or any(
+            prep.dep_ == "prep"
+            and prep.lower_ in ("in", "into", "to")
+            and any(t.lower_ in ("hospital", "hospitals") for t in prep.children)
+            for prep in verb.children
+        ):
+            return "injured"
+        return None
     if word in _SUFFER or word in _CARRIED:
         wounds = _wound_nouns(verb)
         if not wounds:
@@ -238,6 +272,8 @@ def _hurt_by_wounds(verb: Token) -> CountField | None:
 def _victims_of(verb: Token) -> list[Token]:
     """The people a casualty verb happened to."""
     deps: tuple[str, ...]
+    if verb.lower_ in _LEFT_WITH:
+        return [t for t in verb.children if t.dep_ == "dobj"]  # "left a man with a wound"
     if verb.lower_ in _SUFFER or verb.lower_ in _BE_WORDS or verb.lower_ in _CARRIED:
         # "a man suffered wounds", "she is in critical condition", "he was taken to hospital"
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
@@ -364,7 +400,9 @@ def _person_key(token: Token, doc: Doc, field: CountField, role: Token | None = 
         subject = next((t for t in token.head.children if t.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in _REFLEXIVES:
             key = _person_key(subject, doc, field)
-            if key is not None:
+            # "he shot his wife, then he killed himself": "he" is the shooter, whom no victim
+            # told before him stands for.
+            if key is not None and key != "pronoun":
                 return key
         return f"self:{token.head.i}"
     return None
@@ -451,10 +489,24 @@ def _same_person(key: str, seen: dict[str, _Hit]) -> str:
     if key.startswith("described:") and _FIGHTER.search(key) and key not in seen:
         return key  # "a soldier was killed ... also a militant was killed": the other side
     if seen and (key == "pronoun" or key.startswith("described:")):
+        # "a shooting that killed a man and put a woman in the hospital": a man is no woman.
+        sex = _SEX.get(key.removeprefix("described:"))
+        if sex is not None and key not in seen:
+            described = [_SEX.get(k.removeprefix("described:")) for k in seen]
+            if described and all(other is not None and other != sex for other in described):
+                return key
         # "Paulk was shot ... the man ran ... he was pronounced dead": the person last named.
         names = [k for k in seen if k.startswith("name:")]
         return names[-1] if names else next(iter(seen))
     return key
+
+
+_SEX = {
+    **dict.fromkeys(("man", "boy", "husband", "father", "son", "brother", "boyfriend", "uncle",
+                     "nephew", "grandfather", "stepfather", "stepson", "fiance", "policeman"), "m"),
+    **dict.fromkeys(("woman", "girl", "wife", "mother", "daughter", "sister", "girlfriend", "aunt",
+                     "niece", "grandmother", "fiancee"), "f"),
+}  # fmt: skip
 
 
 def _each_victim(token: Token, verb: Token) -> Iterator[Token]:
@@ -492,6 +544,12 @@ _ONE_ELLIPTIC = re.compile(
     r"|him|himself|herself|them|at|into|up|down|back)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "police found a juvenile shot", "found a man suffering": the object is the one hit.
+_ONE_FOUND = re.compile(
+    r"\bfound\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\s+"
+    r"(?:(?:with|suffering\s+from)\s+(?:an?\s+)?(?:apparent\s+)?gunshot\s+wounds?\b"
+    r"|(?P<verb>shot|wounded|injured|stabbed|dead)\b)",
+)
 _ONE_ACTIVE = re.compile(
     r"\b(?P<verb>killed|killing|murdered|assassinated|executed|shot\s+dead|beheaded|lynched|wounded"
     r"|wounding|injured|injuring)\s+(?:a|an|one)\s+(?P<who>(?:[\w-]+\s+){0,3}?[a-z-]+)\b",
@@ -524,7 +582,7 @@ _ANIMALS = {
 
 def _pattern_hits(text: str) -> list[_Hit]:
     hits = []
-    for regex in (_ONE_MORE, _ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_ACTIVE, _ONE_BODY):
+    for regex in (_ONE_MORE, _ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_FOUND, _ONE_ACTIVE, _ONE_BODY):
         for match in regex.finditer(text):
             who = match.group("who").split()[-1].lower()
             if who in _ANIMALS or who in _NOT_PEOPLE:

@@ -46,13 +46,28 @@ def _extract_many(articles: list[Article]) -> list[Result | Failure]:
         return [_extract_one(article) for article in articles]
 
 
+# Read once by ``warm_up``: a place misspelled as reports misspell them, so the gazetteer's
+# near-spelling tables are built too.
+_WARM_UP_TEXT = (
+    "On 3 March 2021, gunmen killed two people and wounded four in Ghazni, police said. "
+    "A roadside bomb exploded near Kandahar the next day."
+)
+
+
 def warm_up() -> None:
-    """Load the model and the gazetteer in this process, before any worker forks."""
+    """Load the model and the gazetteer in this process, before any worker forks, and run one
+    short report through the whole pipeline: every table built on first use (the typing
+    model, dateparser's language data, the gazetteer's near-spelling index) is then built
+    once here and shared by the forked workers, instead of once in each."""
+    import datetime as dt
+
     from .geo.gazetteer import default_gazetteer
     from .nlp.pipeline import load_nlp
+    from .pipeline import extract_article
 
     load_nlp()
-    default_gazetteer()
+    default_gazetteer().near_matches("Ghaznee", "AF")
+    extract_article(Article(id="warm-up", text=_WARM_UP_TEXT, published=dt.date(2021, 3, 4)))
 
 
 def _as_failure(item: InputError) -> Failure:

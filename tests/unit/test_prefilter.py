@@ -52,3 +52,11 @@ def test_a_pattern_without_words_turns_the_test_off() -> None:
     quick = Prefilter([re.compile(r"attack"), re.compile(r"\d+")])
     assert not quick.active
     assert quick.may_match("12")
+
+
+def test_each_pattern_is_answered_for_on_its_own() -> None:
+    quick = Prefilter([re.compile(r"\bgunm[ae]n\b", re.I), re.compile(r"\bal-Shabaab\b"),
+                       re.compile(r"\d+")])  # fmt: skip
+    assert quick.may_match_each("Gunmen stormed a hotel.") == [True, False, True]
+    assert quick.may_match_each("AL-SHABAAB said") == [False, True, True]
+    assert not quick.active and quick.may_match("nothing")

@@ -94,26 +94,36 @@ def _item(op: Any, av: Any) -> set[str] | None:
 
 
 class Prefilter:
-    """Whether a text may match any of some patterns (False: it matches none)."""
+    """Which of some patterns a text may match (False: it matches none of them)."""
 
     def __init__(self, patterns: Sequence[Pattern[str]]) -> None:
         by_gram: defaultdict[str, set[str]] = defaultdict(set)
-        self.active = True
+        # per pattern, its words; None: a pattern without words, which anything may match
+        self._words: list[frozenset[str] | None] = []
         for pattern in patterns:
             words = required_words(pattern)
-            if words is None:
-                self.active = False
-                break
-            for word in words:
+            self._words.append(words)
+            for word in words or ():
                 by_gram[word[:_GRAM]].add(word)
+        self.active = all(words is not None for words in self._words)
         self._by_gram = {gram: tuple(sorted(words)) for gram, words in by_gram.items()}
 
     def may_match(self, text: str) -> bool:
-        if not self.active:
-            return True
+        """Whether ``text`` may match any of the patterns."""
+        return not self.active or bool(self.words_in(text))
+
+    def may_match_each(self, text: str) -> list[bool]:
+        """For each pattern, in order, whether ``text`` may match it."""
+        present = self.words_in(text)
+        return [words is None or not present.isdisjoint(words) for words in self._words]
+
+    def words_in(self, text: str) -> set[str]:
+        """The patterns' words that ``text`` holds (in lower case, as IGNORECASE reads it)."""
         folded = text.translate(ASCII_FOLD).lower() if not text.isascii() else text.lower()
         grams = {folded[i : i + _GRAM] for i in range(len(folded) - _GRAM + 1)}
-        for gram in grams.intersection(self._by_gram):
-            if any(word in folded for word in self._by_gram[gram]):
-                return True
-        return False
+        return {
+            word
+            for gram in grams.intersection(self._by_gram)
+            for word in self._by_gram[gram]
+            if word in folded
+        }

@@ -365,7 +365,7 @@ class Typing:
 
 
 def is_violent(text: str) -> bool:
-    return bool(_VIOLENT.search(text))
+    return _MAY_VIOLENT.may_match(text) and bool(_VIOLENT.search(text))
 
 
 # Deaths whose cause is no one's act (a collapse, a crash, a flood) are not political
@@ -403,6 +403,7 @@ def accidental(text: str, *, crowd_acts: bool = True) -> bool:
     return not (crowd_acts and _CROWD_ACT.search(text))
 
 
+_MAY_VIOLENT = Prefilter([_VIOLENT])
 # A text none of whose words can start a rule gets no type; most text is such, and this finds
 # it without a search by every rule.
 _MAY_TYPE = Prefilter([*(pattern for _, _, pattern in RULES), _VIOLENT])

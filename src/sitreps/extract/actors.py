@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..assemble.prefilter import Prefilter
 from ..geo.demonyms import country_of_demonym
 from ..types import ActorKind, ActorMention, Evidence, Role
 
@@ -127,6 +128,7 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
     ),
 )
 _GROUP_RE = [(re.compile(rf"\b(?:{p})\b"), name, kind, cc) for p, name, kind, cc in _GROUPS]
+_MAY_NAME = Prefilter([pattern for pattern, *_ in _GROUP_RE])
 _UNNAMED_RE = re.compile(
     r"\b(?:unidentified\s+|unknown\s+|suspected\s+)?(?:gunm[ae]n|militants|assailants?|attackers?"
     r"|armed\s+(?:men|individuals|assailants)|insurgents|bandits|jihadists|terrorists?|armed\s+group"
@@ -210,9 +212,11 @@ def find_actors(
 ) -> list[ActorMention]:
     """Perpetrators and targets named in the given sentence spans of ``text``."""
     found: list[ActorMention] = []
+    # Only the group names whose words the text holds are looked for, sentence by sentence.
+    groups = [g for g, may in zip(_GROUP_RE, _MAY_NAME.may_match_each(text), strict=True) if may]
     for start, end in sentences:
         found.extend(_state_forces(text, start, end, article_id))
-        for pattern, name, kind, code in _GROUP_RE:
+        for pattern, name, kind, code in groups:
             for match in pattern.finditer(text, start, end):
                 found.append(
                     _mention(article_id, text, match.span(), name, "perpetrator", kind, code)

@@ -361,11 +361,6 @@ class Gazetteer:
                 keys_of: defaultdict[str, list[str]] = defaultdict(list)
                 records = self._records
                 for key, codes in self._index.items():
-                    if len(codes) == 1:  # most names name one place: no set to build
-                        cc = records[codes[0] >> 2][2]
-                        if cc:
-                            keys_of[cc].append(key)
-                        continue
                     for cc in {records[code >> 2][2] for code in codes}:
                         if cc:
                             keys_of[cc].append(key)

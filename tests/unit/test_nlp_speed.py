@@ -83,3 +83,13 @@ def test_matmul_ops_multiplies_as_thinc_does(trans1: bool, trans2: bool) -> None
     out = numpy.zeros_like(theirs)
     assert _matmul_ops().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
     assert numpy.allclose(out, theirs, atol=1e-5)
+
+
+def test_warm_up_for_workers_builds_what_they_share() -> None:
+    from sitreps.assemble.classifier import load_classifier
+    from sitreps.batch import warm_up
+    from sitreps.geo.gazetteer import default_gazetteer
+
+    warm_up(for_workers=True)
+    assert load_classifier.cache_info().currsize == 1
+    assert default_gazetteer()._keys_of_country is not None

@@ -1,6 +1,12 @@
 """sitreps: reports of armed conflict in, structured events with evidence out."""
 
+import os
 from importlib.metadata import PackageNotFoundError, version
+
+# One BLAS thread per process: batches already run one worker process per core, and BLAS
+# threads idling in a spin between the model's small products only burn the other core. Read
+# by OpenBLAS when numpy first loads, so it must be set before anything imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from .errors import InputError, SitrepsError
 from .types import Article, Event, Evidence, Result

@@ -46,13 +46,37 @@ def _extract_many(articles: list[Article]) -> list[Result | Failure]:
         return [_extract_one(article) for article in articles]
 
 
-def warm_up() -> None:
-    """Load the model and the gazetteer in this process, before any worker forks."""
+# Read once by ``warm_up``: a place misspelled as reports misspell them, so the gazetteer's
+# near-spelling tables are built too.
+_WARM_UP_TEXT = (
+    "On 3 March 2021, gunmen killed two people and wounded four in Ghazni, police said. "
+    "A roadside bomb exploded near Kandahar the next day."
+)
+
+
+def warm_up(*, for_workers: bool = False) -> None:
+    """Load the model and the gazetteer in this process, before any worker forks.
+
+    ``for_workers``: also run one short report through the whole pipeline, so that every
+    table built on first use (the typing model, dateparser's language data, the gazetteer's
+    near-spelling index) is built once here and shared by the forked workers, instead of once
+    in each. A run in this process alone builds them when it first needs them.
+    """
+    import datetime as dt
+
     from .geo.gazetteer import default_gazetteer
     from .nlp.pipeline import load_nlp
 
     load_nlp()
-    default_gazetteer()
+    gazetteer = default_gazetteer()
+    if for_workers:
+        from .assemble.classifier import load_classifier
+        from .pipeline import extract_article
+
+        load_classifier()
+        gazetteer.near_matches("Ghaznee", "AF")
+        warm = Article(id="warm-up", text=_WARM_UP_TEXT, published=dt.date(2021, 3, 4))
+        extract_article(warm)
 
 
 def _as_failure(item: InputError) -> Failure:
@@ -72,7 +96,7 @@ def run(
     at most ``window`` documents are in flight.
     """
     workers = workers or min(2, os.cpu_count() or 1)
-    warm_up()
+    warm_up(for_workers=workers > 1)
     if workers <= 1:
         for item in items:
             yield _as_failure(item) if isinstance(item, InputError) else _extract_one(item)

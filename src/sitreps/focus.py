@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from .assemble.prefilter import Prefilter
 from .assemble.typing import classify
 from .extract.casualties import CASUALTY_WORDS
 from .extract.places import place_cues
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["plan", "tells_event"]
 
+_MAY_COUNT = Prefilter([CASUALTY_WORDS])
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
@@ -45,7 +47,8 @@ _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 def tells_event(text: str) -> bool:
     """Whether ``text`` has a word an event of ACLED's violent or protest types is found by
     (violence, a casualty, a protest or other kind the typing rules know)."""
-    return bool(CASUALTY_WORDS.search(text) or classify(text) is not None)
+    casualty = _MAY_COUNT.may_match(text) and CASUALTY_WORDS.search(text)
+    return bool(casualty or classify(text) is not None)
 
 
 def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:

@@ -53,8 +53,12 @@ def load_classifier() -> Language | None:
     return nlp
 
 
+@lru_cache(maxsize=4096)
 def predict(text: str) -> Prediction | None:
-    """The most likely ACLED sub-event type of ``text``, with its probability."""
+    """The most likely ACLED sub-event type of ``text``, with its probability.
+
+    Remembered: segmenting and event typing ask about the same sentences, and each call runs
+    the model (the answer is immutable)."""
     nlp = load_classifier()
     if nlp is None or not text.strip():
         return None

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .prefilter import Prefilter
+
 _F = re.IGNORECASE
 
 # Planted or carried explosives: the weapons that can be found and made safe before use.
@@ -365,7 +367,7 @@ class Typing:
 
 
 def is_violent(text: str) -> bool:
-    return bool(_VIOLENT.search(text))
+    return _MAY_VIOLENT.may_match(text) and bool(_VIOLENT.search(text))
 
 
 # Deaths whose cause is no one's act (a collapse, a crash, a flood) are not political
@@ -403,6 +405,12 @@ def accidental(text: str, *, crowd_acts: bool = True) -> bool:
     return not (crowd_acts and _CROWD_ACT.search(text))
 
 
+_MAY_VIOLENT = Prefilter([_VIOLENT])
+# A text none of whose words can start a rule gets no type; most text is such, and this finds
+# it without a search by every rule.
+_MAY_TYPE = Prefilter([*(pattern for _, _, pattern in RULES), _VIOLENT])
+
+
 @lru_cache(maxsize=8192)
 def classify(text: str, offset: int = 0) -> Typing | None:
     """The ACLED type of the event told in ``text``; None when no rule applies.
@@ -411,6 +419,8 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     Remembered: the focus planner, the segmenter and event assembly each ask about the same
     sentences, and every rule is a search of the whole text (the answer is immutable).
     """
+    if not _MAY_TYPE.may_match(text):
+        return None  # none of the words any rule (or the violence fallback) starts from
     for event_type, sub_event_type, pattern in RULES:
         match = pattern.search(text)
         if match and event_type == _VAC and _REASON.search(text, 0, match.start()):

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..assemble.prefilter import Prefilter
 from ..geo.demonyms import country_of_demonym
 from ..types import ActorKind, ActorMention, Evidence, Role
 
@@ -149,6 +150,7 @@ _ONE_COUNTRY: tuple[tuple[str, str], ...] = (
 _CLUE_RE: list[tuple[re.Pattern[str], str]] = [
     (pattern, cc) for pattern, _, _, cc in _GROUP_RE if cc is not None
 ] + [(re.compile(rf"\b(?:{p})\b"), cc) for p, cc in _ONE_COUNTRY]
+_MAY_NAME = Prefilter([pattern for pattern, *_ in _GROUP_RE])
 _UNNAMED_RE = re.compile(
     r"\b(?:unidentified\s+|unknown\s+|suspected\s+)?(?:gunm[ae]n|militants|assailants?|attackers?"
     r"|armed\s+(?:men|individuals|assailants)|insurgents|bandits|jihadists|terrorists?|armed\s+group"
@@ -253,9 +255,11 @@ def find_actors(
 ) -> list[ActorMention]:
     """Perpetrators and targets named in the given sentence spans of ``text``."""
     found: list[ActorMention] = []
+    # Only the group names whose words the text holds are looked for, sentence by sentence.
+    groups = [g for g, may in zip(_GROUP_RE, _MAY_NAME.may_match_each(text), strict=True) if may]
     for start, end in sentences:
         found.extend(_state_forces(text, start, end, article_id))
-        for pattern, name, kind, code in _GROUP_RE:
+        for pattern, name, kind, code in groups:
             for match in pattern.finditer(text, start, end):
                 found.append(
                     _mention(article_id, text, match.span(), name, "perpetrator", kind, code)

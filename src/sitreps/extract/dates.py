@@ -30,6 +30,7 @@ from typing import Final, TypeAlias
 
 from dateparser.date import DateDataParser
 
+from ..assemble.prefilter import Prefilter
 from ..types import DateMention, Evidence, Precision
 
 __all__ = ["find_dates", "merge_range"]
@@ -332,6 +333,7 @@ _RULES: Final[tuple[tuple[re.Pattern[str], Rule], ...]] = (
 
 # The rules whose phrases name their calendar day ("Jan. 25", "New Year's Day").
 _NAMED: Final = frozenset({_explicit, _iso, _holiday})
+_MAY_DATE = Prefilter([pattern for pattern, _ in _RULES])
 
 
 def _longest_first(found: list[Found]) -> list[Found]:
@@ -353,7 +355,9 @@ def find_dates(text: str, *, article_id: str, published: dt.date | None) -> list
     if isinstance(published, dt.datetime):
         published = published.date()
     found: list[Found] = []
-    for pattern, rule in _RULES:
+    for (pattern, rule), may in zip(_RULES, _MAY_DATE.may_match_each(text), strict=True):
+        if not may:
+            continue  # the text has none of the words this phrase is made of
         for m in pattern.finditer(text):
             resolved = rule(m, published)
             if resolved is not None:

@@ -70,12 +70,22 @@ def annotate(nlp: Language, docs: Sequence[Doc], plans: Sequence[Sequence[Stretc
         if _is_whole(doc, plan):
             full.append(doc)
             continue
+        # Each stretch is copied out of one array of the doc's annotations, made once:
+        # ``as_doc`` alone makes it again for every stretch.
+        head: Any = doc._get_array_attrs()
+        array = doc.to_array(head)
         for stretch in plan:
             if stretch.depth == "full":
-                full.append(doc[stretch.start : stretch.end].as_doc())
+                start, end = stretch.start, stretch.end
             elif stretch.depth == "entities":
                 start, end = _with_margin(doc, stretch)
-                entities.append(doc[start:end].as_doc())
+            else:
+                continue
+            # A copy: as_doc adjusts its slice of the array in place. (spaCy's stubs lack
+            # these two keywords.)
+            span: Any = doc[start:end]
+            copied = span.as_doc(array_head=head, array=array.copy())
+            (full if stretch.depth == "full" else entities).append(copied)
     parsed = iter(list(nlp.pipe(full)) if full else [])
     recognizer: Any = nlp.get_pipe("ner")
     recognized = iter(list(recognizer.pipe(entities)) if entities else [])

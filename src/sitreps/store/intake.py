@@ -1,6 +1,7 @@
 """Files and folders -> the store: read, skip what is stored, extract on every core, merge.
 
-    paths -> files (folders walked) -> Articles | InputErrors -> Store.prepare (dedupe)
+    paths -> files (folders walked) -> Articles | InputErrors (read ahead in a child process)
+          -> Store.prepare (dedupe)
           -> batch.run (extraction, streaming, in order) -> Store.ingest (merge, commit)
 
 Articles whose text is already stored are skipped before extraction, so a rerun costs only
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from ..batch import Failure, run
 from ..errors import InputError
-from ..ingest import SUPPORTED_SUFFIXES, read_path
+from ..ingest import SUPPORTED_SUFFIXES
+from ..ingest.ahead import read_ahead
 from ..types import Article, Result
 from .progress import Progress
 from .store import DEFAULT_BATCH, IngestSummary, Outcome, Store
@@ -43,18 +45,17 @@ def ingest_paths(
 
     def documents() -> Iterator[Article | InputError]:
         nonlocal duplicates
-        for path in iter_files(paths):
-            for item in read_path(path, published=published):
-                if isinstance(item, InputError):
-                    yield item
-                    continue
-                prepared = store.prepare(item)
-                if prepared is None:
-                    duplicates += 1
-                    tick("duplicate")
-                    continue
-                sources[prepared.id] = str(path)
-                yield prepared
+        for path, item in read_ahead(list(iter_files(paths)), published=published):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            prepared = store.prepare(item)
+            if prepared is None:
+                duplicates += 1
+                tick("duplicate")
+                continue
+            sources[prepared.id] = str(path)
+            yield prepared
 
     stream = documents()
     first = next(stream, None)

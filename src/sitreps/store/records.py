@@ -70,6 +70,8 @@ def mentions_of(
     """The mentions of one article's events, in the article's order; ``places`` are all the
     places the article names (the result's), whose unresolved names stand in for the place
     of an event that has none finer than a country."""
+    if not events:
+        return []  # nothing to read the text for
     names = name_runs(article.text)
     update = is_update(article.text) or (article.title is not None and is_update(article.title))
     unresolved = tuple(p.evidence.text for p in places if p.name is None)

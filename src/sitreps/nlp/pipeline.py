@@ -15,8 +15,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .attributes import install as install_array_ruler
-
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -34,7 +32,6 @@ def load_nlp() -> Language:
     nlp.max_length = 2_100_000
     _split_glued_full_stops(nlp)
     use_numpy_matmul(nlp)
-    install_array_ruler(nlp)
     return nlp
 
 

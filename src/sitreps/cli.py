@@ -18,7 +18,7 @@ from typing import TextIO
 from . import __version__
 from .batch import Failure, run
 from .errors import InputError, SitrepsError, UsageError
-from .ingest import read_path
+from .ingest import iter_files, read_path
 from .render import table
 from .serialize import dumps_result
 from .types import Article, Result
@@ -121,7 +121,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _inputs(paths: Sequence[Path], published: dt.date | None) -> Iterator[Article | InputError]:
-    for path in paths:
+    for path in iter_files(paths):
         yield from read_path(path, published=published)
 
 

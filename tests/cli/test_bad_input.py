@@ -131,3 +131,23 @@ def test_batch_form_writes_output_file(tmp_path: Path) -> None:
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [
         f"d{i}" for i in range(6)
     ]
+
+
+def test_a_folder_is_read_like_its_files_and_an_empty_one_is_named(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    (reports / "day2").mkdir(parents=True)
+    (reports / "a.txt").write_text(GOOD, encoding="utf-8")
+    (reports / "day2" / "b.txt").write_text(GOOD.replace("Kharkiv", "Sumy"), encoding="utf-8")
+    (reports / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a kind sitreps reads: skipped
+    nothing = tmp_path / "archive"
+    nothing.mkdir()
+    (nothing / "page.html.gz").write_bytes(b"\x1f\x8b")
+    done = _extract(reports, nothing, "--published", "2025-06-17")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"sitreps: {nothing}: a folder with no file sitreps reads "
+        "(.atom, .htm, .html, .jsonl, .rss, .txt, .xml)"
+    ]
+    ids = [json.loads(line)["id"] for line in done.stdout.splitlines()]
+    assert ids == ["a", "b"]

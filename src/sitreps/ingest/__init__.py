@@ -7,7 +7,7 @@ which a document that cannot be read is an error value, so a batch records it an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
@@ -33,6 +33,7 @@ __all__ = [
     "find_byline",
     "guess_language",
     "iter_feed",
+    "iter_files",
     "iter_jsonl",
     "looks_english",
     "parse_jsonl_line",
@@ -91,6 +92,29 @@ _READERS: dict[str, _Reader] = {
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(suffix for suffix in _READERS if suffix))
 
 
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files to read: each path given, and every supported file under each folder.
+
+    Folders are walked in name order, skipping hidden files and folders; a path that does
+    not exist is passed on, for the reader to report, and so is a folder with no file to
+    read (the reader says so), so that a mistyped folder is never a silent success.
+    """
+    for path in paths:
+        if not path.is_dir():
+            yield path
+            continue
+        found = False
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path).parts
+            if any(part.startswith(".") for part in relative) or not child.is_file():
+                continue
+            if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                found = True
+                yield child
+        if not found:
+            yield path
+
+
 def read_path(path: Path, *, published: dt.date | None = None) -> Iterator[Article | InputError]:
     """The documents in one file, in order, each an Article or the InputError that stopped it.
 
@@ -100,7 +124,8 @@ def read_path(path: Path, *, published: dt.date | None = None) -> Iterator[Artic
     """
     source = str(path)
     if path.is_dir():
-        yield InputError("is a directory, not a file", source=source)
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        yield InputError(f"a folder with no file sitreps reads ({supported})", source=source)
         return
     if not path.exists():
         yield InputError("no such file", source=source)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..batch import Failure, run
 from ..errors import InputError
-from ..ingest import SUPPORTED_SUFFIXES
+from ..ingest import iter_files
 from ..ingest.ahead import read_ahead
 from ..types import Article, Result
 from .progress import Progress
@@ -71,24 +71,6 @@ def ingest_paths(
     )
     summary.duplicates += duplicates
     return summary
-
-
-def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to read: each path given, and every supported file under each folder.
-
-    Folders are walked in name order, skipping hidden files and folders; a path that does
-    not exist is passed on, for the reader to report.
-    """
-    for path in paths:
-        if not path.is_dir():
-            yield path
-            continue
-        for child in sorted(path.rglob("*")):
-            relative = child.relative_to(path).parts
-            if any(part.startswith(".") for part in relative) or not child.is_file():
-                continue
-            if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield child
 
 
 def count_documents(paths: Iterable[Path]) -> int:

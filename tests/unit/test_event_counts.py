@@ -520,6 +520,22 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "city's second homicide since Friday. The man was shot before 6 a.m. Monday at a home "
          "on Elm Street.",
          dt.date(2024, 3, 11)),
+        # the day a statement was given yields to the day the weekend's shooting is told on
+        ("Someone fired three shots through the front door of a house over the weekend. "
+         "Officers said they arrived about 2 p.m. Sunday on Elm Street. According to a short "
+         "account provided Monday, a neighbor had called them.",
+         dt.date(2024, 3, 10)),
+        # court coverage: the shooting is told by its calendar day, months back
+        ("A man is scheduled to stand trial in the death of a store clerk, who was shot dead "
+         "behind the counter on Christmas Day. A judge set the trial date at a hearing on "
+         "Friday.",
+         dt.date(2023, 12, 25)),
+        # a death in hospital days later: the attack's day is the one told after it
+        ("A family is waiting for answers after an attack on their daughter. The girl was "
+         "found with stab and gunshot wounds at home. The girl, who was shot and stabbed, has "
+         "died of her injuries. She was pronounced dead Monday at a hospital. Her parents "
+         "came home Friday shortly after 6 p.m. and found her in the kitchen.",
+         dt.date(2024, 3, 8)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:

@@ -99,6 +99,11 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         for d in s.dates
         if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
     ]
+    # "According to an account provided Monday": the day something was said is the report's,
+    # not the event's; it yields to the other dates of the opening.
+    told = [d for s in opening for d in s.dates if d in found and _statement_day(s, d)]
+    if told and len(told) < len(found):
+        found = [d for d in found if d not in told]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the
@@ -125,15 +130,32 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         return [stated]
     if found:
         return found
+    # "scheduled to stand trial in the death of a soldier shot dead on New Year's Day": court
+    # coverage tells the shooting months back, by its calendar day.
+    past = _day_of_a_past_case(sentences[first : first + _TELLING + 1], published)
+    if past is not None:
+        return [past]
     later = (
-        d
+        (s, d)
         for s in sentences[first:]
         for d in s.dates
         # Far down the report, a day weeks back is another incident it recalls.
         if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
         and not _describes_a_thing(s, d)
     )
-    return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
+    days = [(s, d) for s, d in later if d.precision == "day" and _recent(d, published)]
+    if not days:
+        return []
+    sentence, day = days[0]
+    if _DIED_LATER.search(sentence.text):
+        # "has died ... pronounced dead Monday. Her parents found her shot Friday": the day of a
+        # death in hospital is not the day of the attack told right after it.
+        for s, d in days[1:]:
+            if s.index > sentence.index + _TELLING:
+                break
+            if d.end is not None and day.start is not None and d.end < day.start:
+                return [d]
+    return [day]
 
 
 # Steps of the justice process that follow an attack: their days are not the attack's.
@@ -187,6 +209,44 @@ def _describes_a_thing(sentence: Sentence, date: DateMention) -> bool:
     if found is None or _SHOOTING.search(found["verb"]) or _CRIME.search(found["verb"]):
         return False
     return sentence.text[date.evidence.end - sentence.start :].lstrip().startswith(",")
+
+
+# A verb of telling right before the day: "police said Monday", "an account provided Monday".
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|announced|confirmed|stated|provided|released|added|told\s+(?:\w+\s+){0,2}?)"
+    r"\s*(?:on\s+)?$",
+    re.I,
+)
+# A death in hospital after the attack: its day is not the attack's.
+_DIED_LATER = re.compile(
+    r"\b(?:pronounced\s+dead|has\s+died|had\s+died|died\s+(?:\w+\s+){0,3}?(?:from|of)\s+"
+    r"(?:his|her|their|the)\s+(?:injuries|wounds)|succumbed)\b",
+    re.I,
+)
+
+
+def _statement_day(sentence: Sentence, date: DateMention) -> bool:
+    """ "police said Monday", "a brief account provided Monday": the day of a statement."""
+    before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    return _TOLD_ON.search(before) is not None
+
+
+def _day_of_a_past_case(
+    sentences: Sequence[Sentence], published: dt.date | None
+) -> DateMention | None:
+    """The calendar day a sentence telling the shooting names, however long ago, when the
+    opening tells a step of the case (a trial, a sentence, a charge): court coverage."""
+    if not any(_LEGAL.search(s.text) for s in sentences):
+        return None
+    for sentence in sentences:
+        if not _SHOOTING.search(sentence.text):
+            continue
+        for d in sentence.dates:
+            if d.precision != "day" or not d.named or d.end is None or _of_the_case(sentence, d):
+                continue
+            if published is None or d.end <= published:
+                return d
+    return None
 
 
 def _since(sentence: Sentence, date: DateMention) -> bool:

@@ -101,9 +101,9 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     ]
     # "According to an account provided Monday": the day something was said is the report's,
     # not the event's; it yields to the other dates of the opening.
-    told = [d for s in opening for d in s.dates if d in found and _statement_day(s, d)]
-    if told and len(told) < len(found):
-        found = [d for d in found if d not in told]
+    statements = [d for s in opening for d in s.dates if d in found and _statement_day(s, d)]
+    if statements and len(statements) < len(found):
+        found = [d for d in found if d not in statements]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the

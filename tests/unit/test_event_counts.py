@@ -536,6 +536,11 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "died of her injuries. She was pronounced dead Monday at a hospital. Her parents "
          "came home Friday shortly after 6 p.m. and found her in the kitchen.",
          dt.date(2024, 3, 8)),
+        # court coverage gives the month; a later sentence names the day within it
+        ("A farmer's horse was shot and killed near a county road. A neighbor is accused of "
+         "shooting the horse in January. The owners said it got out of its paddock on Jan. 14. "
+         "The neighbor will be arraigned on Monday.",
+         dt.date(2024, 1, 14)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:

@@ -132,7 +132,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         return found
     # "scheduled to stand trial in the death of a soldier shot dead on New Year's Day": court
     # coverage tells the shooting months back, by its calendar day.
-    past = _day_of_a_past_case(sentences[first : first + _TELLING + 1], published)
+    past = _day_of_a_past_case(sentences[first:], published)
     if past is not None:
         return [past]
     later = (
@@ -225,6 +225,10 @@ _DIED_LATER = re.compile(
 )
 
 
+# "a man is accused of shooting ...": the report follows a case.
+_ACCUSED = re.compile(r"\b(?:is|was|are|were|stands?)\s+accused\s+of\b", re.I)
+
+
 def _statement_day(sentence: Sentence, date: DateMention) -> bool:
     """ "police said Monday", "a brief account provided Monday": the day of a statement."""
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
@@ -234,19 +238,25 @@ def _statement_day(sentence: Sentence, date: DateMention) -> bool:
 def _day_of_a_past_case(
     sentences: Sequence[Sentence], published: dt.date | None
 ) -> DateMention | None:
-    """The calendar day a sentence telling the shooting names, however long ago, when the
-    opening tells a step of the case (a trial, a sentence, a charge): court coverage."""
-    if not any(_LEGAL.search(s.text) for s in sentences):
+    """The calendar day a sentence of the opening telling the shooting names, however long
+    ago, when the opening tells a step of the case (a trial, a sentence, a charge): court
+    coverage. Or, when the opening gives the shooting only a month back ("accused of shooting
+    a dog in February"), the first day the report names within it ("missing since Feb. 21")."""
+    opening = sentences[: _TELLING + 1]
+    if not any(_LEGAL.search(s.text) or _ACCUSED.search(s.text) for s in opening):
         return None
-    for sentence in sentences:
-        if not _SHOOTING.search(sentence.text):
-            continue
+    coarse: list[DateMention] = []
+    for sentence in opening:
         for d in sentence.dates:
-            if d.precision != "day" or not d.named or d.end is None or _of_the_case(sentence, d):
+            if d.end is None or _of_the_case(sentence, d):
                 continue
-            if published is None or d.end <= published:
+            if published is not None and d.end > published:
+                continue
+            if d.precision == "day" and d.named and _SHOOTING.search(sentence.text):
                 return d
-    return None
+            if d.precision in ("week", "month") and _SHOOTING.search(sentence.text):
+                coarse.append(d)
+    return _day_within(sentences, coarse) if coarse else None
 
 
 def _since(sentence: Sentence, date: DateMention) -> bool:

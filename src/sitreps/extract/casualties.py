@@ -134,7 +134,11 @@ _TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|outbreak)|(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\s+\d{4}|\d{4}|the\s+war|the\s+conflict"
     r"|the\s+invasion|the\s+full-scale)|so\s+far\s+this\s+year|this\s+year\s+alone|in\s+total"
-    r"\s+since|cumulative|overall\s+toll|throughout\s+the\s+war|during\s+the\s+war)\b",
+    r"\s+since|cumulative|overall\s+toll|throughout\s+the\s+war|during\s+the\s+war"
+    # "Eighteen people have been killed this year", "... shootings reported so far in
+    # February": a tally of the period, with the perfect tense _TOTAL_TENSE asks for.
+    r"|this\s+(?:year|month)|so\s+far\s+in\s+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|\d{4}))\b",
     re.IGNORECASE,
 )
 _TOTAL_TENSE = re.compile(

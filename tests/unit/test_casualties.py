@@ -77,6 +77,7 @@ def test_running_totals_are_flagged() -> None:
         "Twenty-two people have been killed in the city this year.",
         "Seven people have been killed in shootings reported so far in October.",
         "Nine people have died on the county's roads this month.",
+        "Six people have been wounded in shootings across the city since Saturday morning.",
     ],
 )
 def test_tallies_of_a_year_or_a_month_are_running_totals(text: str) -> None:
@@ -86,6 +87,11 @@ def test_tallies_of_a_year_or_a_month_are_running_totals(text: str) -> None:
 
 def test_a_toll_told_on_a_day_of_this_month_is_no_running_total() -> None:
     (mention,) = _read("Two men were killed in a shooting on Elm Street this morning.")
+    assert not mention.total
+
+
+def test_a_toll_since_a_day_of_one_attack_is_no_round_up() -> None:
+    (mention,) = _read("Three soldiers have been wounded in the attack since Monday.")
     assert not mention.total
 
 

@@ -541,11 +541,29 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "shooting the horse in January. The owners said it got out of its paddock on Jan. 14. "
          "The neighbor will be arraigned on Monday.",
          dt.date(2024, 1, 14)),
+        # charges long after a gunfight told by its month; the day named within that month
+        ("Police filed assault charges Thursday against a man linked to a gunfight in "
+         "January. Detectives said the gunfight erupted Jan. 28 between two groups on Elm "
+         "Street.",
+         dt.date(2024, 1, 28)),
+        # charged years later; the report says outright which day the incident happened on
+        ("A man already in prison was charged Friday in a 2021 robbery at gunpoint, police "
+         "said. The incident happened on May 3, 2021, when a woman was grabbed on a street.",
+         dt.date(2021, 5, 3)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:
     main = _main(text)
     assert main.date.start == main.date.end == day
+
+
+def test_an_indictment_for_crimes_over_several_years_names_no_one_crime_day() -> None:
+    text = (
+        "Six men were indicted on charges of attempted murder over several shootings in 2019 "
+        "through 2022, prosecutors said. The first came on June 2, 2019, near a park."
+    )
+    main = _main(text)
+    assert main.date.start != dt.date(2019, 6, 2)
 
 
 def test_a_calendar_day_far_down_the_report_is_another_incident() -> None:

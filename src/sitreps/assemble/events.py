@@ -99,6 +99,11 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         for d in s.dates
         if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
     ]
+    # "charged Friday in a 2014 rape ... The incident happened on Feb. 7, 2014": court coverage
+    # tells the crime by its year or month long past, then by its day.
+    past = _day_in_a_past_period(sentences[: first + _TELLING + 1], sentences[first:], published)
+    if past is not None:
+        return [past]
     # "According to an account provided Monday": the day something was said is the report's,
     # not the event's; it yields to the other dates of the opening.
     statements = [d for s in opening for d in s.dates if d in found and _statement_day(s, d)]
@@ -227,6 +232,60 @@ _DIED_LATER = re.compile(
 
 # "a man is accused of shooting ...": the report follows a case.
 _ACCUSED = re.compile(r"\b(?:is|was|are|were|stands?)\s+accused\s+of\b", re.I)
+
+
+# Words of a case in court: the report follows it, not the crime.
+_COURT = re.compile(
+    r"\b(?:guilty|prosecutors?|convicted|sentenced|charged|charges|indicted|arraigned|trial|jury"
+    r"|judge|accused|suspect\s+in)\b",
+    re.I,
+)
+
+
+# "in 2015 through 2017", "several incidents", "a string of robberies": many crimes.
+_SPAN_ON = re.compile(r"\s*(?:through|to|until|and|-|–)\s*\d{4}\b", re.I)
+_SEVERAL = re.compile(
+    r"\b(?:several|multiple|numerous|series\s+of|string\s+of|spree)\b"
+    r"|\b(?:incidents|shootings|robberies|burglaries|attacks)\b",
+    re.I,
+)
+
+
+def _day_in_a_past_period(
+    opening: Sequence[Sentence], rest: Sequence[Sentence], published: dt.date | None
+) -> DateMention | None:
+    """The calendar day the report names within the one year or month, long before
+    publication, that the opening gives a crime ("a suspect in a 2014 homicide", "a shooting
+    in January"), or the one a sentence says it happened on, when the opening follows a case
+    in court."""
+    if published is None or not any(_COURT.search(s.text) for s in opening):
+        return None
+    # "The incident happened on Feb. 7, 2014": said outright, by its calendar day.
+    for sentence in rest[: _TELLING + 3]:
+        said = _HAPPENED.search(sentence.text)
+        if said is None:
+            continue
+        for d in sentence.dates:
+            at = d.evidence.start - sentence.start
+            long_ago = d.end is not None and (published - d.end).days > 31
+            if d.named and d.precision == "day" and at >= said.start() and long_ago:
+                return d
+    periods = [
+        d
+        for s in opening
+        for d in s.dates
+        if d.precision in ("year", "month")
+        and d.end is not None
+        and (published - d.end).days > 31
+        and (_CRIME.search(s.text) or _SHOOTING.search(s.text))
+        and not _SPAN_ON.match(s.text, d.evidence.end - s.start)
+        and not _SEVERAL.search(s.text)
+    ]
+    # "several incidents in 2015 through 2017": a span of many crimes, none of them the one.
+    if len({(d.start, d.end) for d in periods}) != 1:
+        return None
+    day = _day_within(rest, periods)
+    return day if day is not None and day.named else None
 
 
 def _statement_day(sentence: Sentence, date: DateMention) -> bool:

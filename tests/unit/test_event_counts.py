@@ -550,6 +550,14 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
         ("A man already in prison was charged Friday in a 2021 robbery at gunpoint, police "
          "said. The incident happened on May 3, 2021, when a woman was grabbed on a street.",
          dt.date(2021, 5, 3)),
+        # the day the coroner named the dead man is not the day he was shot
+        ("The coroner on Monday identified a man fatally shot during a robbery at a gas "
+         "station. The man was shot on Saturday evening after he demanded cash, police said.",
+         dt.date(2024, 3, 9)),
+        # a statement's day is no day within the week the opening gave
+        ("A woman shot by deputies this week had threatened them with a knife, the sheriff "
+         "said Monday. She was shot about 9 p.m. Sunday outside her home, he said.",
+         dt.date(2024, 3, 10)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:

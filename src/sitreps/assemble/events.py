@@ -288,10 +288,19 @@ def _day_in_a_past_period(
     return day if day is not None and day.named else None
 
 
+# The verb of telling right after the day: "the coroner on Wednesday identified the man".
+_TELLS_AFTER = re.compile(
+    r",?\s+(?:said|announced|confirmed|released|identified|named)\b",
+    re.I,
+)
+
+
 def _statement_day(sentence: Sentence, date: DateMention) -> bool:
-    """ "police said Monday", "a brief account provided Monday": the day of a statement."""
+    """ "police said Monday", "a brief account provided Monday", "the coroner on Wednesday
+    identified": the day of a statement."""
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
-    return _TOLD_ON.search(before) is not None
+    after = date.evidence.end - sentence.start
+    return bool(_TOLD_ON.search(before) or _TELLS_AFTER.match(sentence.text, after))
 
 
 def _day_of_a_past_case(
@@ -410,7 +419,12 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
         for d in sentence.dates:
             if d.precision != "day" or d.start is None or d.end is None:
                 continue
-            if lo <= d.start and d.end <= hi and not _of_the_case(sentence, d):
+            if (
+                lo <= d.start
+                and d.end <= hi
+                and not _of_the_case(sentence, d)
+                and not _statement_day(sentence, d)
+            ):
                 return d
     return None
 

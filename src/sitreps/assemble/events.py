@@ -109,6 +109,11 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     statements = [d for s in opening for d in s.dates if d in found and _statement_day(s, d)]
     if statements and len(statements) < len(found):
         found = [d for d in found if d not in statements]
+    elif statements:
+        # Only the day a statement was given: the incident's own day, told just after, wins.
+        told = _first_day_told(sentences[first : first + _TELLING + 1], published)
+        if told is not None:
+            return [told]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the
@@ -249,6 +254,20 @@ _SEVERAL = re.compile(
     r"|\b(?:incidents|shootings|robberies|burglaries|attacks)\b",
     re.I,
 )
+
+
+def _first_day_told(sentences: Sequence[Sentence], published: dt.date | None) -> DateMention | None:
+    """The first recent day the sentences name that is neither a statement's nor a step of the
+    case's, in a sentence telling the crime."""
+    for sentence in sentences:
+        if not (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text)):
+            continue
+        for d in sentence.dates:
+            if d.precision != "day" or not _recent(d, published):
+                continue
+            if not _statement_day(sentence, d) and not _of_the_case(sentence, d):
+                return d
+    return None
 
 
 def _day_in_a_past_period(

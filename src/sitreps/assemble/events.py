@@ -111,9 +111,9 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         found = [d for d in found if d not in statements]
     elif statements:
         # Only the day a statement was given: the incident's own day, told just after, wins.
-        told = _first_day_told(sentences[first : first + _TELLING + 1], published)
-        if told is not None:
-            return [told]
+        stated_day = _first_day_told(sentences[first : first + _TELLING + 1], published)
+        if stated_day is not None:
+            return [stated_day]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the

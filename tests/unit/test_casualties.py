@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitreps.extract.casualties import find_casualties
 from sitreps.types import CasualtyMention
 
@@ -67,6 +69,30 @@ def test_running_totals_are_flagged() -> None:
         "Since the start of the war, 9,000 civilians have been killed in the region."
     )
     assert mention.total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-two people have been killed in the city this year.",
+        "Seven people have been killed in shootings reported so far in October.",
+        "Nine people have died on the county's roads this month.",
+        "Six people have been wounded in shootings across the city since Saturday morning.",
+    ],
+)
+def test_tallies_of_a_year_or_a_month_are_running_totals(text: str) -> None:
+    (mention,) = _read(text)
+    assert mention.total
+
+
+def test_a_toll_told_on_a_day_of_this_month_is_no_running_total() -> None:
+    (mention,) = _read("Two men were killed in a shooting on Elm Street this morning.")
+    assert not mention.total
+
+
+def test_a_toll_since_a_day_of_one_attack_is_no_round_up() -> None:
+    (mention,) = _read("Three soldiers have been wounded in the attack since Monday.")
+    assert not mention.total
 
 
 def test_no_casualties_is_zero() -> None:

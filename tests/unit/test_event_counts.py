@@ -520,11 +520,63 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "city's second homicide since Friday. The man was shot before 6 a.m. Monday at a home "
          "on Elm Street.",
          dt.date(2024, 3, 11)),
+        # the day a statement was given yields to the day the weekend's shooting is told on
+        ("Someone fired three shots through the front door of a house over the weekend. "
+         "Officers said they arrived about 2 p.m. Sunday on Elm Street. According to a short "
+         "account provided Monday, a neighbor had called them.",
+         dt.date(2024, 3, 10)),
+        # court coverage: the shooting is told by its calendar day, months back
+        ("A man is scheduled to stand trial in the death of a store clerk, who was shot dead "
+         "behind the counter on Christmas Day. A judge set the trial date at a hearing on "
+         "Friday.",
+         dt.date(2023, 12, 25)),
+        # a death in hospital days later: the attack's day is the one told after it
+        ("A family is waiting for answers after an attack on their daughter. The girl was "
+         "found with stab and gunshot wounds at home. The girl, who was shot and stabbed, has "
+         "died of her injuries. She was pronounced dead Monday at a hospital. Her parents "
+         "came home Friday shortly after 6 p.m. and found her in the kitchen.",
+         dt.date(2024, 3, 8)),
+        # court coverage gives the month; a later sentence names the day within it
+        ("A farmer's horse was shot and killed near a county road. A neighbor is accused of "
+         "shooting the horse in January. The owners said it got out of its paddock on Jan. 14. "
+         "The neighbor will be arraigned on Monday.",
+         dt.date(2024, 1, 14)),
+        # charges long after a gunfight told by its month; the day named within that month
+        ("Police filed assault charges Thursday against a man linked to a gunfight in "
+         "January. Detectives said the gunfight erupted Jan. 28 between two groups on Elm "
+         "Street.",
+         dt.date(2024, 1, 28)),
+        # charged years later; the report says outright which day the incident happened on
+        ("A man already in prison was charged Friday in a 2021 robbery at gunpoint, police "
+         "said. The incident happened on May 3, 2021, when a woman was grabbed on a street.",
+         dt.date(2021, 5, 3)),
+        # the day the coroner named the dead man is not the day he was shot
+        ("The coroner on Monday identified a man fatally shot during a robbery at a gas "
+         "station. The man was shot on Saturday evening after he demanded cash, police said.",
+         dt.date(2024, 3, 9)),
+        # a statement's day is no day within the week the opening gave
+        ("A woman shot by deputies this week had threatened them with a knife, the sheriff "
+         "said Monday. She was shot about 9 p.m. Sunday outside her home, he said.",
+         dt.date(2024, 3, 10)),
+        # the opening dates only a statement; the next sentence tells the shooting's day
+        ("A woman had to drive herself to a clinic after she was hit by a stray bullet, "
+         "police said Tuesday. The woman had stopped her car about 11 p.m. Sunday near a park "
+         "and heard two gunshots, an officer said.",
+         dt.date(2024, 3, 10)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:
     main = _main(text)
     assert main.date.start == main.date.end == day
+
+
+def test_an_indictment_for_crimes_over_several_years_names_no_one_crime_day() -> None:
+    text = (
+        "Six men were indicted on charges of attempted murder over several shootings in 2019 "
+        "through 2022, prosecutors said. The first came on June 2, 2019, near a park."
+    )
+    main = _main(text)
+    assert main.date.start != dt.date(2019, 6, 2)
 
 
 def test_a_calendar_day_far_down_the_report_is_another_incident() -> None:

@@ -99,6 +99,21 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         for d in s.dates
         if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
     ]
+    # "charged Friday in a 2014 rape ... The incident happened on Feb. 7, 2014": court coverage
+    # tells the crime by its year or month long past, then by its day.
+    past = _day_in_a_past_period(sentences[: first + _TELLING + 1], sentences[first:], published)
+    if past is not None:
+        return [past]
+    # "According to an account provided Monday": the day something was said is the report's,
+    # not the event's; it yields to the other dates of the opening.
+    statements = [d for s in opening for d in s.dates if d in found and _statement_day(s, d)]
+    if statements and len(statements) < len(found):
+        found = [d for d in found if d not in statements]
+    elif statements:
+        # Only the day a statement was given: the incident's own day, told just after, wins.
+        stated_day = _first_day_told(sentences[first : first + _TELLING + 1], published)
+        if stated_day is not None:
+            return [stated_day]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
     if case:
         # "A man was arrested Friday in a shooting last week": the arrest's day is not the
@@ -125,15 +140,32 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         return [stated]
     if found:
         return found
+    # "scheduled to stand trial in the death of a soldier shot dead on New Year's Day": court
+    # coverage tells the shooting months back, by its calendar day.
+    past = _day_of_a_past_case(sentences[first:], published)
+    if past is not None:
+        return [past]
     later = (
-        d
+        (s, d)
         for s in sentences[first:]
         for d in s.dates
         # Far down the report, a day weeks back is another incident it recalls.
         if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
         and not _describes_a_thing(s, d)
     )
-    return [d for d in later if d.precision == "day" and _recent(d, published)][:1]
+    days = [(s, d) for s, d in later if d.precision == "day" and _recent(d, published)]
+    if not days:
+        return []
+    sentence, day = days[0]
+    if _DIED_LATER.search(sentence.text):
+        # "has died ... pronounced dead Monday. Her parents found her shot Friday": the day of a
+        # death in hospital is not the day of the attack told right after it.
+        for s, d in days[1:]:
+            if s.index > sentence.index + _TELLING:
+                break
+            if d.end is not None and day.start is not None and d.end < day.start:
+                return [d]
+    return [day]
 
 
 # Steps of the justice process that follow an attack: their days are not the attack's.
@@ -187,6 +219,131 @@ def _describes_a_thing(sentence: Sentence, date: DateMention) -> bool:
     if found is None or _SHOOTING.search(found["verb"]) or _CRIME.search(found["verb"]):
         return False
     return sentence.text[date.evidence.end - sentence.start :].lstrip().startswith(",")
+
+
+# A verb of telling right before the day: "police said Monday", "an account provided Monday".
+_TOLD_ON = re.compile(
+    r"\b(?:said|says|announced|confirmed|stated|provided|released|added|told\s+(?:\w+\s+){0,2}?)"
+    r"\s*(?:on\s+)?$",
+    re.I,
+)
+# A death in hospital after the attack: its day is not the attack's.
+_DIED_LATER = re.compile(
+    r"\b(?:pronounced\s+dead|has\s+died|had\s+died|died\s+(?:\w+\s+){0,3}?(?:from|of)\s+"
+    r"(?:his|her|their|the)\s+(?:injuries|wounds)|succumbed)\b",
+    re.I,
+)
+
+
+# "a man is accused of shooting ...": the report follows a case.
+_ACCUSED = re.compile(r"\b(?:is|was|are|were|stands?)\s+accused\s+of\b", re.I)
+
+
+# Words of a case in court: the report follows it, not the crime.
+_COURT = re.compile(
+    r"\b(?:guilty|prosecutors?|convicted|sentenced|charged|charges|indicted|arraigned|trial|jury"
+    r"|judge|accused|suspect\s+in)\b",
+    re.I,
+)
+
+
+# "in 2015 through 2017", "several incidents", "a string of robberies": many crimes.
+_SPAN_ON = re.compile(r"\s*(?:through|to|until|and|-|–)\s*\d{4}\b", re.I)
+_SEVERAL = re.compile(
+    r"\b(?:several|multiple|numerous|series\s+of|string\s+of|spree)\b"
+    r"|\b(?:incidents|shootings|robberies|burglaries|attacks)\b",
+    re.I,
+)
+
+
+def _first_day_told(sentences: Sequence[Sentence], published: dt.date | None) -> DateMention | None:
+    """The first recent day the sentences name that is neither a statement's nor a step of the
+    case's, in a sentence telling the crime."""
+    for sentence in sentences:
+        if not (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text)):
+            continue
+        for d in sentence.dates:
+            if d.precision != "day" or not _recent(d, published):
+                continue
+            if not _statement_day(sentence, d) and not _of_the_case(sentence, d):
+                return d
+    return None
+
+
+def _day_in_a_past_period(
+    opening: Sequence[Sentence], rest: Sequence[Sentence], published: dt.date | None
+) -> DateMention | None:
+    """The calendar day the report names within the one year or month, long before
+    publication, that the opening gives a crime ("a suspect in a 2014 homicide", "a shooting
+    in January"), or the one a sentence says it happened on, when the opening follows a case
+    in court."""
+    if published is None or not any(_COURT.search(s.text) for s in opening):
+        return None
+    # "The incident happened on Feb. 7, 2014": said outright, by its calendar day.
+    for sentence in rest[: _TELLING + 3]:
+        said = _HAPPENED.search(sentence.text)
+        if said is None:
+            continue
+        for d in sentence.dates:
+            at = d.evidence.start - sentence.start
+            long_ago = d.end is not None and (published - d.end).days > 31
+            if d.named and d.precision == "day" and at >= said.start() and long_ago:
+                return d
+    periods = [
+        d
+        for s in opening
+        for d in s.dates
+        if d.precision in ("year", "month")
+        and d.end is not None
+        and (published - d.end).days > 31
+        and (_CRIME.search(s.text) or _SHOOTING.search(s.text))
+        and not _SPAN_ON.match(s.text, d.evidence.end - s.start)
+        and not _SEVERAL.search(s.text)
+    ]
+    # "several incidents in 2015 through 2017": a span of many crimes, none of them the one.
+    if len({(d.start, d.end) for d in periods}) != 1:
+        return None
+    day = _day_within(rest, periods)
+    return day if day is not None and day.named else None
+
+
+# The verb of telling right after the day: "the coroner on Wednesday identified the man".
+_TELLS_AFTER = re.compile(
+    r",?\s+(?:said|announced|confirmed|released|identified|named)\b",
+    re.I,
+)
+
+
+def _statement_day(sentence: Sentence, date: DateMention) -> bool:
+    """ "police said Monday", "a brief account provided Monday", "the coroner on Wednesday
+    identified": the day of a statement."""
+    before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    after = date.evidence.end - sentence.start
+    return bool(_TOLD_ON.search(before) or _TELLS_AFTER.match(sentence.text, after))
+
+
+def _day_of_a_past_case(
+    sentences: Sequence[Sentence], published: dt.date | None
+) -> DateMention | None:
+    """The calendar day a sentence of the opening telling the shooting names, however long
+    ago, when the opening tells a step of the case (a trial, a sentence, a charge): court
+    coverage. Or, when the opening gives the shooting only a month back ("accused of shooting
+    a dog in February"), the first day the report names within it ("missing since Feb. 21")."""
+    opening = sentences[: _TELLING + 1]
+    if not any(_LEGAL.search(s.text) or _ACCUSED.search(s.text) for s in opening):
+        return None
+    coarse: list[DateMention] = []
+    for sentence in opening:
+        for d in sentence.dates:
+            if d.end is None or _of_the_case(sentence, d):
+                continue
+            if published is not None and d.end > published:
+                continue
+            if d.precision == "day" and d.named and _SHOOTING.search(sentence.text):
+                return d
+            if d.precision in ("week", "month") and _SHOOTING.search(sentence.text):
+                coarse.append(d)
+    return _day_within(sentences, coarse) if coarse else None
 
 
 def _since(sentence: Sentence, date: DateMention) -> bool:
@@ -281,7 +438,12 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
         for d in sentence.dates:
             if d.precision != "day" or d.start is None or d.end is None:
                 continue
-            if lo <= d.start and d.end <= hi and not _of_the_case(sentence, d):
+            if (
+                lo <= d.start
+                and d.end <= hi
+                and not _of_the_case(sentence, d)
+                and not _statement_day(sentence, d)
+            ):
                 return d
     return None
 

@@ -134,7 +134,19 @@ _TOTAL = re.compile(
     r"\b(?:since\s+(?:the\s+(?:start|beginning|outbreak)|(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\s+\d{4}|\d{4}|the\s+war|the\s+conflict"
     r"|the\s+invasion|the\s+full-scale)|so\s+far\s+this\s+year|this\s+year\s+alone|in\s+total"
-    r"\s+since|cumulative|overall\s+toll|throughout\s+the\s+war|during\s+the\s+war)\b",
+    r"\s+since|cumulative|overall\s+toll|throughout\s+the\s+war|during\s+the\s+war"
+    # "Eighteen people have been killed this year", "... shootings reported so far in
+    # February": a tally of the period, with the perfect tense _TOTAL_TENSE asks for.
+    r"|this\s+(?:year|month)|so\s+far\s+in\s+(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|\d{4}))\b",
+    re.IGNORECASE,
+)
+# "nine people have been wounded in shootings across the city since Friday night": a
+# round-up's sum over the days and the several incidents it covers.
+_ROUNDUP = re.compile(
+    r"\b(?:shootings|incidents|attacks|robberies)\b.*\bsince\s+(?:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)\b|\bsince\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b.*\b(?:shootings|incidents|attacks|robberies)\b",
     re.IGNORECASE,
 )
 _TOTAL_TENSE = re.compile(
@@ -393,7 +405,9 @@ def _in_sentence(
     tally = TALLY.fullmatch(sentence) is not None
     # "9,000 have been killed since the invasion" is a running total; "the deadliest attack
     # since October 2022, when car bombs killed 121" is not.
-    total = bool(_TOTAL.search(sentence)) and bool(_TOTAL_TENSE.search(sentence))
+    total = bool(_TOTAL.search(sentence) or _ROUNDUP.search(sentence)) and bool(
+        _TOTAL_TENSE.search(sentence)
+    )
     # Figures in brackets itemise the one before them ("5 civilians (2 men, 3 women)").
     neither = [m.span() for m in _NEITHER.finditer(text, sent_start, sent_end)]
     numbers = [

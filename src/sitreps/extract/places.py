@@ -49,7 +49,8 @@ Token = Any
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _ORG_OF_PLACE: Final = re.compile(
     r"\b(?:ministry|authority|authorities|administration|municipality|government|governor|"
-    r"council|police)\b",
+    r"council|police|bureau|services?|department|commission|agency|board|association|"
+    r"guard|university|college|library)\b",
     re.IGNORECASE,
 )
 # Facilities that take their place's name: "Donetsk Airport", "Shadadah base". Squares,

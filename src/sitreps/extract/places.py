@@ -160,7 +160,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     """
     text = doc_text(doc)
     designated = [*_designator_spans(doc, gazetteer), *_container_spans(doc, gazetteer)]
-    entities = list(_entity_spans(doc, gazetteer))
+    entities = [*_dateline_spans(text, gazetteer), *_entity_spans(doc, gazetteer)]
     normalized_text = f" {normalize_name(text)} "
     names = list(_name_spans(doc, gazetteer, designated, normalized_text))
     found = [
@@ -205,6 +205,27 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
             best = None  # "Africa" is named, but is no town of that name in Tunisia
         places.append(_mention(Evidence.of(article_id, text, f.start, f.end), best))
     return places
+
+
+# A news dateline: the town in capitals that opens a story, then a dash or a comma and its
+# state ("SALINA, Kan. -", "TORRINGTON -"). The model rarely reads capitals as a place.
+_DATELINE: Final = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2})"
+    r"(?=\s*(?:--|\u2014|\u2013|-\s|,\s+[A-Z][A-Za-z.]+))"
+)
+_TOWNS: Final = frozenset({"city", "town", "village"})
+
+
+def _dateline_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
+    """Towns named by a dateline in capitals; only settlements, never a capitalized word
+    such as "UPDATE -" that a village shares."""
+    for match in _DATELINE.finditer(text):
+        name = match.group(1).rstrip(".")
+        if len(name.replace(" ", "")) < 4 or name.lower() in _NOT_PLACES:
+            continue
+        candidates = tuple(gazetteer.lookup(name, features=_TOWNS))
+        if candidates:
+            yield _Found(match.start(1), match.start(1) + len(name), name, 1, candidates)
 
 
 # Words after a country's name that leave it a noun of its own: "Burkina Faso to", "Mali and".

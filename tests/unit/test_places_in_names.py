@@ -38,3 +38,30 @@ def test_a_square_named_after_an_idea_is_no_town() -> None:
 
 def test_a_newspaper_named_after_its_city_is_no_place() -> None:
     assert _places("Reporters from the Kyiv Independent said a school was hit.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a state's bureau, a state's service and a state's university are its own
+        (
+            "Agents of the Georgia Bureau of Investigation arrested two men on Friday.",
+            ("Georgia", "Georgia"),
+        ),
+        ("Crews from the Texas Forest Service fought a fire nearby.", ("Texas", "Texas")),
+        ("She studied law at the University of Kentucky before moving.", ("Kentucky", "Kentucky")),
+    ],
+)
+def test_the_place_a_public_body_is_named_after_is_found(text: str, place: tuple[str, str]) -> None:
+    assert place in _places(text)
+
+
+def test_a_dateline_in_capitals_names_its_town() -> None:
+    text = "Fire destroys barn. LEXINGTON, Ky. - A fire destroyed a barn on Tuesday night."
+    found = _places(text)
+    assert ("Lexington", "LEXINGTON") in found
+
+
+def test_a_word_in_capitals_before_a_dash_is_no_town_unless_the_gazetteer_has_one() -> None:
+    text = "UPDATE - Two people were hurt when a truck overturned on Monday."
+    assert _places(text) == []

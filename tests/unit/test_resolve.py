@@ -154,3 +154,19 @@ def test_a_repeated_name_of_other_kinds_stays_apart() -> None:
         )
     ]
     assert chosen == [oblast, city]
+
+
+def test_many_small_towns_of_one_state_outweigh_bigger_namesakes_elsewhere() -> None:
+    # A county paper names six small towns: each alone is a bigger place in another state,
+    # but all six have a namesake in the paper's state.
+    others = ["Wisconsin", "Washington", "New York", "Mississippi", "Tennessee", "Ohio"]
+    names = ["Madison", "Pierce", "Plainview", "Laurel", "Knox", "Wayne"]
+    mentions = [
+        Mention(
+            candidates=[town(n, elsewhere, 200_000, 5.3), town(n, "Nebraska", 2_000, 3.3)],
+            key=n.lower(),
+        )
+        for n, elsewhere in zip(names, others, strict=True)
+    ]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Nebraska"] * 6

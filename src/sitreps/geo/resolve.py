@@ -58,7 +58,7 @@ _IN_NAMED_REGION = 1.5
 _CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 _SHARED_REGION = 0.5  # per other name that may lie in the same region, up to _SHARED_CAP
-_SHARED_CAP = 3
+_SHARED_CAP = 6
 _SPELLED_OUT = 4  # letters of a region's name written out, not abbreviated ("Ga.", "Va.")
 
 

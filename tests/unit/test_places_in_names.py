@@ -65,3 +65,8 @@ def test_a_dateline_in_capitals_names_its_town() -> None:
 def test_a_word_in_capitals_before_a_dash_is_no_town_unless_the_gazetteer_has_one() -> None:
     text = "UPDATE - Two people were hurt when a truck overturned on Monday."
     assert _places(text) == []
+
+
+def test_a_compass_part_of_a_state_is_found_at_the_state() -> None:
+    found = _places("Storms flooded roads across North Texas on Sunday, officials said.")
+    assert ("Texas", "North Texas") in found

@@ -707,6 +707,10 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             piece, label = whole, ent.label_
             name: str = piece.text
             candidates = gazetteer.lookup(name)
+            if not candidates:
+                # "North Texas", "Far North Queensland", "northeastern B.C.": a part of a
+                # place the gazetteer lacks is found at the place.
+                candidates = _beyond_compass(gazetteer, piece)
             head = None if candidates else _facility_head(piece)
             at = gazetteer.lookup(head.text) if head is not None else []
             if head is not None and at:
@@ -723,6 +727,25 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             candidates = _fitting(label, name, candidates)
             guarded = label == "LOC" and not any(_notable(c) for c in candidates)
             yield _Found(piece.start_char, piece.end_char, name, 1, tuple(candidates), guarded)
+
+
+_COMPASS_PREFIX: Final = re.compile(
+    r"(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|upper|lower|north-?east|north-?west|south-?east|south-?west"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+",
+    re.IGNORECASE,
+)
+
+
+def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> list[Candidate]:
+    """The places a compass word leads to ("North Texas": Texas), if the rest is a name."""
+    prefix = _COMPASS_PREFIX.match(piece.text)
+    if prefix is None or prefix.end() == len(piece.text):
+        return []
+    rest = piece.text[prefix.end() :]
+    if not rest[:1].isupper():
+        return []
+    return gazetteer.lookup(rest)
 
 
 def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candidate]:

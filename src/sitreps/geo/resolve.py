@@ -358,6 +358,7 @@ def _one_sense(mentions: Sequence[Mention], chosen: list[Candidate | None]) -> N
                 continue
             preferred = next(c for c in picks if c and (c.geonames_id, c.lat, c.lon) == top)
         assert preferred is not None
+        # Also where a mention offered only the bigger namesake: a name inside a longer one
+        # ("Glasgow Police Department") is looked up among notable places only.
         for i in members:
-            if preferred in mentions[i].candidates:
-                chosen[i] = preferred
+            chosen[i] = preferred

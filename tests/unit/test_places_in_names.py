@@ -70,3 +70,14 @@ def test_a_word_in_capitals_before_a_dash_is_no_town_unless_the_gazetteer_has_on
 def test_a_compass_part_of_a_state_is_found_at_the_state() -> None:
     found = _places("Storms flooded roads across North Texas on Sunday, officials said.")
     assert ("Texas", "North Texas") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Lewisburg Mayor John Manchester said the road would reopen.", "Lewisburg"),
+        ("The Torrington Fire Department answered the call at noon.", "Torrington"),
+    ],
+)
+def test_a_small_town_before_its_office_is_found(text: str, town: str) -> None:
+    assert town in [name for name, _ in _places(text)]

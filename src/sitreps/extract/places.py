@@ -113,6 +113,13 @@ _COMPASS_WORDS: Final = frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
     "upper", "lower", "middle",
 })  # fmt: skip
+# Words after a town's name that make the phrase its office or service: "Lewisburg Mayor",
+# "Torrington Fire Department", "Harwinton First Selectman", "Grovetown police".
+_MUNICIPAL: Final = frozenset({
+    "mayor", "police", "fire", "selectman", "selectwoman", "first", "council", "councilman",
+    "councilwoman", "alderman", "aldermen", "sheriff", "municipal", "volunteer", "public",
+    "school", "schools", "superior", "circuit", "historical", "library",
+})  # fmt: skip
 _POSSESSIVE: Final = frozenset({"'s", "’s", "'", "’"})
 # Words before a place name: "in Kherson" is a place even when the model saw a person.
 _LOCATIVE: Final = frozenset(
@@ -870,7 +877,7 @@ def _longest_name(
             continue
         plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
         alias = bool(plausible) and all(c.match == OTHER_NAME for c in plausible)
-        if (first, last) != (run_start, end):
+        if (first, last) != (run_start, end) and not _names_office(doc, bounds, last):
             plausible = tuple(
                 c
                 for c in plausible
@@ -883,6 +890,13 @@ def _longest_name(
             found = _Found(span.start_char, span.end_char, span.text, rank, plausible, guarded)
             return last, dataclasses.replace(found, guarded=True, alias=True) if alias else found
     return None
+
+
+def _names_office(doc: Doc, bounds: tuple[int, int, int], last: int) -> bool:
+    """Whether a name opening its run is followed by an office or service of its own:
+    "Lewisburg Mayor John Manchester" names the town however small it is."""
+    run_start, first, end = bounds
+    return first == run_start and last < end and doc[last].lower_ in _MUNICIPAL
 
 
 def _around_place_entity(span: Span, ent_of: Mapping[int, Span]) -> bool:
@@ -927,6 +941,8 @@ def _entity_verdict(
         first = ent.start + (ent[0].lower_ == "the")
         if label == "ORG" and _placed_in_org(span, ent, first):
             continue
+        if span.start == first and span.end < ent.end and span.doc[span.end].lower_ in _MUNICIPAL:
+            continue  # "Lewisburg Mayor John Manchester": the town's mayor
         if span.start <= first and ent.end < span.end and span.doc[ent.end].lower_ in _JOINERS:
             # A place's name that runs on past the entity: "Mato Grosso" of "Mato Grosso do
             # Sul" is no person; the whole name must agree with the text.

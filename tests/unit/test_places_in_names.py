@@ -81,3 +81,8 @@ def test_a_compass_part_of_a_state_is_found_at_the_state() -> None:
 )
 def test_a_small_town_before_its_office_is_found(text: str, town: str) -> None:
     assert town in [name for name, _ in _places(text)]
+
+
+def test_a_legislators_home_town_after_the_party_is_a_place() -> None:
+    found = _places("The bill was offered by Rep. Jane Doe, D-Charleston, on the House floor.")
+    assert "Charleston" in [name for name, _ in found]

@@ -167,7 +167,11 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     """
     text = doc_text(doc)
     designated = [*_designator_spans(doc, gazetteer), *_container_spans(doc, gazetteer)]
-    entities = [*_dateline_spans(text, gazetteer), *_entity_spans(doc, gazetteer)]
+    entities = [
+        *_dateline_spans(text, gazetteer),
+        *_home_town_spans(text, gazetteer),
+        *_entity_spans(doc, gazetteer),
+    ]
     normalized_text = f" {normalize_name(text)} "
     names = list(_name_spans(doc, gazetteer, designated, normalized_text))
     found = [
@@ -233,6 +237,18 @@ def _dateline_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
         candidates = tuple(gazetteer.lookup(name, features=_TOWNS))
         if candidates:
             yield _Found(match.start(1), match.start(1) + len(name), name, 1, candidates)
+
+
+# A US legislator's party and home town after the name: "Sen. Tom Bakk, DFL-Cook,",
+# "Rep. Wendell Gilliard, D-Charleston".
+_PARTY_TOWN: Final = re.compile(r"(?<=, )(?:D|R|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,;)\s])")
+
+
+def _home_town_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
+    for match in _PARTY_TOWN.finditer(text):
+        candidates = tuple(gazetteer.lookup(match.group(1), features=_TOWNS))
+        if candidates:
+            yield _Found(match.start(1), match.end(1), match.group(1), 1, candidates)
 
 
 # Words after a country's name that leave it a noun of its own: "Burkina Faso to", "Mali and".

@@ -84,5 +84,6 @@ def test_a_small_town_before_its_office_is_found(text: str, town: str) -> None:
 
 
 def test_a_legislators_home_town_after_the_party_is_a_place() -> None:
-    found = _places("The bill was offered by Rep. Jane Doe, D-Charleston, on the House floor.")
-    assert "Charleston" in [name for name, _ in found]
+    text = "The budget is short, Sen. Ann Roe, DFL-Cook, told reporters in Duluth, Minn."
+    result = extract_article(Article(id="t", text=text, published=dt.date(2021, 6, 1)))
+    assert [p.admin1 for p in result.places if p.name == "Cook"] == ["Minnesota"]

@@ -87,3 +87,9 @@ def test_a_legislators_home_town_after_the_party_is_a_place() -> None:
     text = "The budget is short, Sen. Ann Roe, DFL-Cook, told reporters in Duluth, Minn."
     result = extract_article(Article(id="t", text=text, published=dt.date(2021, 6, 1)))
     assert [p.admin1 for p in result.places if p.name == "Cook"] == ["Minnesota"]
+
+
+def test_a_city_and_state_name_before_the_governor_is_the_state() -> None:
+    text = "New York Gov. Jane Roe signed the bill in Albany on Tuesday."
+    result = extract_article(Article(id="t", text=text, published=dt.date(2021, 6, 1)))
+    assert [p.feature for p in result.places if p.evidence.text == "New York"] == ["admin1"]

@@ -214,8 +214,35 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
             if f.rank != 1:
                 continue
             best = None  # "Africa" is named, but is no town of that name in Tunisia
+        if best is not None and best.feature != "admin1":
+            best = _state_by_office(text, f, best)
         places.append(_mention(Evidence.of(article_id, text, f.start, f.end), best))
     return places
+
+
+# Words after a name that make it a state's or province's: "New York Gov. Andrew Cuomo", "the
+# New York border", "New York's attorney general".
+_STATE_OFFICE: Final = re.compile(
+    r"(?:['’]s)?\s+(?:gov\.|governor|border|legislature|lawmakers|attorney\s+general"
+    r"|state\s+(?:senate|house|assembly|police|line))",
+    re.IGNORECASE,
+)
+
+
+def _state_by_office(text: str, f: _Found, best: Candidate) -> Candidate:
+    """The region of the same name in the same country, when the name is followed by the
+    region's office or border; else ``best``."""
+    if not _STATE_OFFICE.match(text, f.end):
+        return best
+    key = normalize_name(f.name)
+    for c in f.candidates:
+        if (
+            c.feature == "admin1"
+            and c.country_code == best.country_code
+            and normalize_name(c.name) == key
+        ):
+            return c
+    return best
 
 
 # A news dateline: the town in capitals that opens a story, then a dash or a comma and its

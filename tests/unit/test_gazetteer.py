@@ -505,3 +505,12 @@ def test_neighbours_come_from_the_geonames_country_table() -> None:
     assert {"ML", "NE", "GH"} <= neighbours("BF")
     assert "BF" not in neighbours("IT")
     assert neighbours("ZZ") == frozenset()
+
+
+def test_press_abbreviations_of_provinces_and_the_capital_district() -> None:
+    from sitreps.geo.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup("B.C.")[0].name == "British Columbia"
+    assert gazetteer.lookup("Ont.")[0].name == "Ontario"
+    assert gazetteer.lookup("D.C.")[0].name == "District of Columbia"

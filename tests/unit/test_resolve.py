@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from sitreps.geo.gazetteer import Candidate
 from sitreps.geo.resolve import Mention, resolve
 
@@ -107,3 +109,66 @@ def test_a_big_city_abroad_does_not_outrank_the_namesake_in_the_named_region() -
     sadah = Mention(candidates=[_in("Sadah", "Sadah", "admin1", 700_000)], key="sadah")
     chosen, _ = resolve([sahar, sadah])[0]
     assert chosen is not None and (chosen.country_code, chosen.admin1) == ("YE", "Sadah")
+
+
+def test_a_repeated_name_means_the_place_its_located_mention_chose() -> None:
+    # "Glasgow, Barren County" then "Glasgow" alone: the second is the Kentucky town, not the city
+    # of Scotland that a name alone would be.
+    kentucky = town("Glasgow", "Kentucky", 14_000, 4.1)
+    scotland = Candidate(
+        name="Glasgow", feature="city", country_code="GB", country="United Kingdom",
+        admin1="Scotland", lat=55.86, lon=-4.25, population=600_000, prior=5.8,
+    )  # fmt: skip
+    county = Candidate(
+        name="Barren", feature="other", country_code="US", country="United States",
+        admin1="Kentucky", lat=0.0, lon=0.0, population=44_000, prior=4.6,
+    )  # fmt: skip
+    located = Mention(candidates=[kentucky], key="glasgow", containers=[1])
+    region = Mention(candidates=[county], key="barren")
+    # The rest of the story is about a trip to Britain, which alone would pull "Glasgow"
+    # there.
+    britain = [
+        Mention(candidates=[dataclasses.replace(scotland, name=n, admin1="England")], key=n)
+        for n in ("london", "leeds", "york")
+    ]
+    alone = Mention(candidates=[scotland, kentucky], key="glasgow")
+    # "Glasgow Police Department": a name inside a longer one is offered only big places.
+    inside = Mention(candidates=[scotland], key="glasgow")
+    chosen = [c for c, _ in resolve([located, region, *britain, alone, inside])]
+    assert chosen[0] is kentucky
+    assert chosen[-2:] == [kentucky, kentucky]
+
+
+def test_a_repeated_name_of_other_kinds_stays_apart() -> None:
+    # "Donetsk region" and "Donetsk": an oblast and its city, one key, two places.
+    oblast = Candidate(
+        name="Donetsk", feature="admin1", country_code="UA", country="Ukraine",
+        admin1="Donetsk", lat=48.0, lon=37.8, prior=6.0,
+    )  # fmt: skip
+    city = Candidate(
+        name="Donetsk", feature="city", country_code="UA", country="Ukraine",
+        admin1="Donetsk", lat=48.0, lon=37.8, population=900_000, prior=5.9,
+    )  # fmt: skip
+    chosen = [
+        c
+        for c, _ in resolve(
+            [Mention(candidates=[oblast], key="donetsk"), Mention(candidates=[city], key="donetsk")]
+        )
+    ]
+    assert chosen == [oblast, city]
+
+
+def test_many_small_towns_of_one_state_outweigh_bigger_namesakes_elsewhere() -> None:
+    # A county paper names six small towns: each alone is a bigger place in another state,
+    # but all six have a namesake in the paper's state.
+    others = ["Wisconsin", "Washington", "New York", "Mississippi", "Tennessee", "Ohio"]
+    names = ["Madison", "Pierce", "Plainview", "Laurel", "Knox", "Wayne"]
+    mentions = [
+        Mention(
+            candidates=[town(n, elsewhere, 200_000, 5.3), town(n, "Nebraska", 2_000, 3.3)],
+            key=n.lower(),
+        )
+        for n, elsewhere in zip(names, others, strict=True)
+    ]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Nebraska"] * 6

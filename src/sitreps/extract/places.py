@@ -49,7 +49,8 @@ Token = Any
 _PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
 _ORG_OF_PLACE: Final = re.compile(
     r"\b(?:ministry|authority|authorities|administration|municipality|government|governor|"
-    r"council|police)\b",
+    r"council|police|bureau|services?|department|commission|agency|board|association|"
+    r"guard|university|college|library)\b",
     re.IGNORECASE,
 )
 # Facilities that take their place's name: "Donetsk Airport", "Shadadah base". Squares,
@@ -112,6 +113,13 @@ _COMPASS_WORDS: Final = frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
     "upper", "lower", "middle",
 })  # fmt: skip
+# Words after a town's name that make the phrase its office or service: "Lewisburg Mayor",
+# "Torrington Fire Department", "Harwinton First Selectman", "Grovetown police".
+_MUNICIPAL: Final = frozenset({
+    "mayor", "police", "fire", "selectman", "selectwoman", "first", "council", "councilman",
+    "councilwoman", "alderman", "aldermen", "sheriff", "municipal", "volunteer", "public",
+    "school", "schools", "superior", "circuit", "historical", "library",
+})  # fmt: skip
 _POSSESSIVE: Final = frozenset({"'s", "’s", "'", "’"})
 # Words before a place name: "in Kherson" is a place even when the model saw a person.
 _LOCATIVE: Final = frozenset(
@@ -159,7 +167,11 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     """
     text = doc_text(doc)
     designated = [*_designator_spans(doc, gazetteer), *_container_spans(doc, gazetteer)]
-    entities = list(_entity_spans(doc, gazetteer))
+    entities = [
+        *_dateline_spans(text, gazetteer),
+        *_home_town_spans(text, gazetteer),
+        *_entity_spans(doc, gazetteer),
+    ]
     normalized_text = f" {normalize_name(text)} "
     names = list(_name_spans(doc, gazetteer, designated, normalized_text))
     found = [
@@ -202,8 +214,68 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
             if f.rank != 1:
                 continue
             best = None  # "Africa" is named, but is no town of that name in Tunisia
+        if best is not None and best.feature != "admin1":
+            best = _state_by_office(text, f, best)
         places.append(_mention(Evidence.of(article_id, text, f.start, f.end), best))
     return places
+
+
+# Words after a name that make it a state's or province's: "New York Gov. Andrew Cuomo", "the
+# New York border", "New York's attorney general".
+_STATE_OFFICE: Final = re.compile(
+    r"(?:['’]s)?\s+(?:gov\.|governor|border|legislature|lawmakers|attorney\s+general"
+    r"|state\s+(?:senate|house|assembly|police|line))",
+    re.IGNORECASE,
+)
+
+
+def _state_by_office(text: str, f: _Found, best: Candidate) -> Candidate:
+    """The region of the same name in the same country, when the name is followed by the
+    region's office or border; else ``best``."""
+    if not _STATE_OFFICE.match(text, f.end):
+        return best
+    key = normalize_name(f.name)
+    for c in f.candidates:
+        if (
+            c.feature == "admin1"
+            and c.country_code == best.country_code
+            and normalize_name(c.name) == key
+        ):
+            return c
+    return best
+
+
+# A news dateline: the town in capitals that opens a story, then a dash or a comma and its
+# state ("SALINA, Kan. -", "TORRINGTON -"). The model rarely reads capitals as a place.
+_DATELINE: Final = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2})"
+    r"(?=\s*(?:--|\u2014|\u2013|-\s|,\s+[A-Z][A-Za-z.]+))"
+)
+_TOWNS: Final = frozenset({"city", "town", "village"})
+
+
+def _dateline_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
+    """Towns named by a dateline in capitals; only settlements, never a capitalized word
+    such as "UPDATE -" that a village shares."""
+    for match in _DATELINE.finditer(text):
+        name = match.group(1).rstrip(".")
+        if len(name.replace(" ", "")) < 4 or name.lower() in _NOT_PLACES:
+            continue
+        candidates = tuple(gazetteer.lookup(name, features=_TOWNS))
+        if candidates:
+            yield _Found(match.start(1), match.start(1) + len(name), name, 1, candidates)
+
+
+# A US legislator's party and home town after the name: "Sen. Tom Bakk, DFL-Cook,",
+# "Rep. Wendell Gilliard, D-Charleston".
+_PARTY_TOWN: Final = re.compile(r"(?<=, )(?:D|R|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,;)\s])")
+
+
+def _home_town_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
+    for match in _PARTY_TOWN.finditer(text):
+        candidates = tuple(gazetteer.lookup(match.group(1), features=_TOWNS))
+        if candidates:
+            yield _Found(match.start(1), match.end(1), match.group(1), 1, candidates)
 
 
 # Words after a country's name that leave it a noun of its own: "Burkina Faso to", "Mali and".
@@ -685,6 +757,10 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             piece, label = whole, ent.label_
             name: str = piece.text
             candidates = gazetteer.lookup(name)
+            if not candidates:
+                # "North Texas", "Far North Queensland", "northeastern B.C.": a part of a
+                # place the gazetteer lacks is found at the place.
+                candidates = _beyond_compass(gazetteer, piece)
             head = None if candidates else _facility_head(piece)
             at = gazetteer.lookup(head.text) if head is not None else []
             if head is not None and at:
@@ -701,6 +777,25 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             candidates = _fitting(label, name, candidates)
             guarded = label == "LOC" and not any(_notable(c) for c in candidates)
             yield _Found(piece.start_char, piece.end_char, name, 1, tuple(candidates), guarded)
+
+
+_COMPASS_PREFIX: Final = re.compile(
+    r"(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|upper|lower|north-?east|north-?west|south-?east|south-?west"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+",
+    re.IGNORECASE,
+)
+
+
+def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> list[Candidate]:
+    """The places a compass word leads to ("North Texas": Texas), if the rest is a name."""
+    prefix = _COMPASS_PREFIX.match(piece.text)
+    if prefix is None or prefix.end() == len(piece.text):
+        return []
+    rest = piece.text[prefix.end() :]
+    if not rest[:1].isupper():
+        return []
+    return gazetteer.lookup(rest)
 
 
 def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -825,7 +920,7 @@ def _longest_name(
             continue
         plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
         alias = bool(plausible) and all(c.match == OTHER_NAME for c in plausible)
-        if (first, last) != (run_start, end):
+        if (first, last) != (run_start, end) and not _names_office(doc, bounds, last):
             plausible = tuple(
                 c
                 for c in plausible
@@ -838,6 +933,13 @@ def _longest_name(
             found = _Found(span.start_char, span.end_char, span.text, rank, plausible, guarded)
             return last, dataclasses.replace(found, guarded=True, alias=True) if alias else found
     return None
+
+
+def _names_office(doc: Doc, bounds: tuple[int, int, int], last: int) -> bool:
+    """Whether a name opening its run is followed by an office or service of its own:
+    "Lewisburg Mayor John Manchester" names the town however small it is."""
+    run_start, first, end = bounds
+    return first == run_start and last < end and doc[last].lower_ in _MUNICIPAL
 
 
 def _around_place_entity(span: Span, ent_of: Mapping[int, Span]) -> bool:
@@ -882,6 +984,8 @@ def _entity_verdict(
         first = ent.start + (ent[0].lower_ == "the")
         if label == "ORG" and _placed_in_org(span, ent, first):
             continue
+        if span.start == first and span.end < ent.end and span.doc[span.end].lower_ in _MUNICIPAL:
+            continue  # "Lewisburg Mayor John Manchester": the town's mayor
         if span.start <= first and ent.end < span.end and span.doc[ent.end].lower_ in _JOINERS:
             # A place's name that runs on past the entity: "Mato Grosso" of "Mato Grosso do
             # Sul" is no person; the whole name must agree with the text.

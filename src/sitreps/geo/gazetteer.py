@@ -540,7 +540,13 @@ _ADMIN1_ABBREVIATIONS: Final[Mapping[str, str]] = {
         ("NM", "N.M."), ("NY", "N.Y."), ("NC", "N.C."), ("ND", "N.D."), ("OK", "Okla."),
         ("OR", "Ore."), ("PA", "Pa."), ("RI", "R.I."), ("SC", "S.C."), ("SD", "S.D."),
         ("TN", "Tenn."), ("VT", "Vt."), ("VA", "Va."), ("WA", "Wash."), ("WV", "W.Va."),
-        ("WI", "Wis."), ("WY", "Wyo."),
+        ("WI", "Wis."), ("WY", "Wyo."), ("DC", "D.C."),
+    )},
+    **{f"CA-{code}": abbr for code, abbr in (
+        # The Canadian Press's abbreviations of provinces ("Surrey, B.C."); not "Man." or
+        # "N.B.", which are as often English words.
+        ("BC", "B.C."), ("AB", "Alta."), ("SK", "Sask."), ("ON", "Ont."), ("QC", "Que."),
+        ("NS", "N.S."), ("NL", "Nfld."), ("PE", "P.E.I."),
     )},
 }  # fmt: skip
 _GROUP_NAMES: Final[Mapping[tuple[str, str], str]] = {

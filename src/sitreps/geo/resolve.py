@@ -30,7 +30,7 @@ And rules no score can overturn:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -58,7 +58,7 @@ _IN_NAMED_REGION = 1.5
 _CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 _SHARED_REGION = 0.5  # per other name that may lie in the same region, up to _SHARED_CAP
-_SHARED_CAP = 3
+_SHARED_CAP = 6
 _SPELLED_OUT = 4  # letters of a region's name written out, not abbreviated ("Ga.", "Va.")
 
 
@@ -323,4 +323,42 @@ def resolve(
         if i not in containing and _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         chosen[i], backed[i] = best, others(best.country_code)
+    _one_sense(mentions, chosen)
     return list(zip(chosen, backed, strict=True))
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+def _kind(c: Candidate) -> str:
+    return "settlement" if c.feature in _SETTLEMENTS else c.feature
+
+
+def _one_sense(mentions: Sequence[Mention], chosen: list[Candidate | None]) -> None:
+    """A name repeated in one article means one place: "GLASGOW, Ky." and, further on,
+    "Glasgow" are the same town, not one in Kentucky and one in Scotland. The place of a
+    mention that says where it lies ("Amherst, Mass.") stands for all; else the place most
+    of the mentions chose, when most did. Only places of one kind are merged: "Donetsk
+    region" and "Donetsk" remain an oblast and its city."""
+    groups: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (m, c) in enumerate(zip(mentions, chosen, strict=True)):
+        if m.key and c is not None:
+            groups[(m.key, _kind(c))].append(i)
+    for members in groups.values():
+        picks = [chosen[i] for i in members]
+        if len({(c.geonames_id, c.lat, c.lon) for c in picks if c}) < 2:
+            continue
+        held = [chosen[i] for i in members if mentions[i].containers]
+        counts = Counter((c.geonames_id, c.lat, c.lon) for c in picks if c)
+        if held:
+            preferred = held[0]
+        else:
+            (top, n), (_, second) = counts.most_common(2)
+            if n == second:
+                continue
+            preferred = next(c for c in picks if c and (c.geonames_id, c.lat, c.lon) == top)
+        assert preferred is not None
+        # Also where a mention offered only the bigger namesake: a name inside a longer one
+        # ("Glasgow Police Department") is looked up among notable places only.
+        for i in members:
+            chosen[i] = preferred

@@ -454,7 +454,7 @@ def test_read_path_jsonl_keeps_its_own_dates(tmp_path: Path) -> None:
     ("name", "make", "message"),
     [
         ("missing.txt", None, "no such file"),
-        ("folder", "dir", "directory"),
+        ("folder", "dir", "a folder with no file sitreps reads"),
         ("report.pdf", "file", "unsupported file type '.pdf'"),
     ],
 )

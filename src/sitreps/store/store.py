@@ -221,6 +221,9 @@ class Store:
         summary = IngestSummary()
         seq = self._next_seq()
         pending = _Pending()
+        # Its queries are small and many (one per mention): on a second thread they cost
+        # more in handing work over than they save, and the extraction workers need the cores.
+        self._conn.execute("SET threads = 1")
         self._conn.execute("BEGIN TRANSACTION")
         try:
             for item in items:
@@ -238,6 +241,8 @@ class Store:
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+        finally:
+            self._conn.execute("RESET threads")
         return summary
 
     def _ingest_one(

@@ -75,6 +75,7 @@ def warm_up(*, for_workers: bool = False) -> None:
 
         load_classifier()
         gazetteer.near_matches("Ghaznee", "AF")
+        gazetteer.near_admin1("Wassit")  # the index of regions' names, built on first use
         warm = Article(id="warm-up", text=_WARM_UP_TEXT, published=dt.date(2021, 3, 4))
         extract_article(warm)
 

@@ -274,7 +274,14 @@ def _hurt_by_wounds(verb: Token) -> CountField | None:
 # Every word some test of ``_outcome`` needs (its words, ``_took_life``'s, ``_body_found``'s,
 # ``_struck_by_shot``'s, ``_hurt_by_wounds``'s); any other word is an outcome only "to death".
 _OUTCOME_WORDS = frozenset(
-    _KILLED | _INJURED | _STRUCK | _FOUND | _LEFT_WITH | _SUFFER | _CARRIED | _BE_WORDS
+    _KILLED
+    | _INJURED
+    | _STRUCK
+    | _FOUND
+    | _LEFT_WITH
+    | _SUFFER
+    | _CARRIED
+    | _BE_WORDS
     | {"took", "take", "takes", "taking", "taken"}
 )
 

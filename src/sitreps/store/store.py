@@ -215,7 +215,8 @@ class Store:
                 free = article_id
             self._claimed_ids.add(article_id)
             self._unstored[digest] = free
-            prepared.append(article if article_id == article.id else replace(article, id=article_id))
+            renamed = replace(article, id=article_id) if article_id != article.id else article
+            prepared.append(renamed)
         return prepared
 
     def ingest(

@@ -425,8 +425,11 @@ _RUNS_KEY: Final = "sitreps.name_runs"
 
 def _find_runs(doc: Doc) -> tuple[tuple[int, int], ...]:
     # One pass over the tokens: making a Token object costs more than testing it.
-    names = [_is_name_word(token) for token in doc]
-    joiners = [token.lower_ in _JOINERS for token in doc]
+    names: list[bool] = []
+    joiners: list[bool] = []
+    for token in doc:
+        names.append(_is_name_word(token))
+        joiners.append(token.lower_ in _JOINERS)
     runs = []
     i, n = 0, len(names)
     while i < n:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from re import Pattern
 from re import _constants as _c  # type: ignore[attr-defined]  # Python's own regex parser
 from re import _parser as _p  # type: ignore[attr-defined]
@@ -131,9 +130,9 @@ class Prefilter:
 
 
 @functools.lru_cache(maxsize=1024)
-def _pieces(text: str) -> tuple[str, AbstractSet[str]]:
+def _pieces(text: str) -> tuple[str, set[str]]:
     """``text`` folded to lower case and its three-letter pieces. Remembered: the prefilters
     of segmenting, typing and extraction ask about the same sentences (a text came about
-    three times on news pages)."""
+    three times on news pages). Shared: never to be changed by a caller."""
     folded = text.translate(ASCII_FOLD).lower() if not text.isascii() else text.lower()
     return folded, {folded[i : i + _GRAM] for i in range(len(folded) - _GRAM + 1)}

@@ -75,6 +75,7 @@ def warm_up(*, for_workers: bool = False) -> None:
 
         load_classifier()
         gazetteer.near_matches("Ghaznee", "AF")
+        gazetteer.near_admin1("Wassit")  # the index of regions' names, built on first use
         warm = Article(id="warm-up", text=_WARM_UP_TEXT, published=dt.date(2021, 3, 4))
         extract_article(warm)
 
@@ -88,12 +89,14 @@ def run(
     *,
     workers: int | None = None,
     window: int = 64,
-    chunk: int = 8,
+    chunk: int = 4,
 ) -> Iterator[Result | Failure]:
     """Results and failures in input order.
 
     Documents travel to the workers in chunks of ``chunk``, which the model parses as a batch;
-    at most ``window`` documents are in flight.
+    at most ``window`` documents are in flight. Chunks are small: four documents parse as
+    fast each as eight do, the first chunk goes out sooner, and the last one leaves the other
+    core idle for less time.
     """
     workers = workers or min(2, os.cpu_count() or 1)
     warm_up(for_workers=workers > 1)

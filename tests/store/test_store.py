@@ -142,6 +142,24 @@ def test_prepare_skips_stored_texts_and_renames_a_taken_id(tmp_path: Path) -> No
         assert store.prepare(Article(id="a", text="Another text altogether.")) is None
 
 
+def test_prepare_many_reads_a_batch_as_prepare_reads_one_after_another(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest(_two())
+        batch = [
+            Article(id="new", text="A text never stored."),
+            Article(id="zzz", text=A),  # its text is stored
+            Article(id="a", text="A second new text."),  # its id is stored
+            Article(id="new", text="A third new text."),  # its id taken earlier in the batch
+            Article(id="other", text="A text never stored."),  # its text too
+        ]
+        got = store.prepare_many(batch)
+        assert got[0] == batch[0] and got[1] is None and got[4] is None
+        assert got[2] is not None and got[2].id.startswith("a~")
+        assert got[3] is not None and got[3].id.startswith("new~")
+        assert store.prepare_many([]) == []
+        assert store.prepare(Article(id="x", text="A third new text.")) is None
+
+
 def test_a_prepared_article_stored_once_is_a_duplicate_the_second_time(tmp_path: Path) -> None:
     # prepare's lookup is reused for the first storing only; later ones look again.
     with Store.open(tmp_path / "s.duckdb") as store:

@@ -110,3 +110,15 @@ def test_actors_of_one_country_are_clues_to_where_the_text_is() -> None:
     assert [text[a:b] for _, a, b in clues[:1]] == ["OSCE SMM"]
     assert home_countries(text) == {"UA": 1, "NG": 1, "AF": 1}
     assert country_clues("Gunmen attacked a bus near the river.") == []
+
+
+def test_country_clues_found_with_the_prefilter_are_those_of_every_pattern() -> None:
+    from sitreps.extract import actors
+
+    text = "UNIFIL patrols met Tatmadaw troops; the PMF and the Taliban denied it. MONUSCO too."
+    expected = sorted(
+        ((home, *m.span()) for pattern, home in actors._CLUE_RE for m in pattern.finditer(text)),
+        key=lambda clue: clue[1],
+    )
+    assert len(expected) >= 4
+    assert actors.country_clues(text) == expected  # no "forces of <country>" in it

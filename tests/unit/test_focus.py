@@ -110,3 +110,17 @@ def test_events_of_a_long_page_are_still_found() -> None:
     assert result.events
     assert result.events[0].fatalities is not None
     assert result.events[0].fatalities.best == 12
+
+
+def test_a_stretch_read_in_part_is_annotated_as_a_copy_of_it_alone() -> None:
+    nlp = load_nlp()
+    text = "Gunmen killed 12 people in Nairobi. Police said they fled. The rain stopped."
+    doc = nlp.make_doc(text)
+    split = next(t.i for t in doc if t.text == "Police")
+    plan_ = [Stretch(0, split, "full"), Stretch(split, len(doc), "entities", (split,))]
+    (annotated,) = annotate(nlp, [doc], [plan_])
+    alone = nlp(doc[:split].text)
+    assert [(t.tag_, t.dep_, t.head.i, t.ent_type_) for t in annotated[:split]] == [
+        (t.tag_, t.dep_, t.head.i, t.ent_type_) for t in alone
+    ]
+    assert "vector" not in annotated.user_span_hooks  # the hook lives only while copying

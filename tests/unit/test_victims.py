@@ -114,3 +114,27 @@ def test_people_hurt_told_by_what_the_shooting_did_to_them(
     text: str, expected: dict[str, int]
 ) -> None:
     assert _count(text) == expected
+
+
+class _EveryWord:
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A trader was beaten to death and his brother was struck in the head by a bullet.",
+        "Villagers discovered a body near the well; a man took his own life in the barracks.",
+        "The attack left a boy with gunshot wounds, and he is in critical condition.",
+        "Neither the driver nor his wife was hurt when the bus was hit by gunfire.",
+    ],
+)
+def test_the_quick_word_test_changes_no_outcome(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitreps.extract import victims
+
+    doc = parse(text)
+    quick = [victims._outcome(token) for token in doc]
+    monkeypatch.setattr(victims, "_OUTCOME_WORDS", _EveryWord())
+    assert quick == [victims._outcome(token) for token in doc]
+    assert any(quick)

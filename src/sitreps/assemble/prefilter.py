@@ -14,6 +14,7 @@ words are used; a pattern with no usable word turns the test off (everything may
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from re import Pattern
@@ -119,11 +120,19 @@ class Prefilter:
 
     def words_in(self, text: str) -> set[str]:
         """The patterns' words that ``text`` holds (in lower case, as IGNORECASE reads it)."""
-        folded = text.translate(ASCII_FOLD).lower() if not text.isascii() else text.lower()
-        grams = {folded[i : i + _GRAM] for i in range(len(folded) - _GRAM + 1)}
+        folded, grams = _pieces(text)
         return {
             word
             for gram in grams.intersection(self._by_gram)
             for word in self._by_gram[gram]
             if word in folded
         }
+
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(text: str) -> tuple[str, set[str]]:
+    """``text`` folded to lower case and its three-letter pieces. Remembered: the prefilters
+    of segmenting, typing and extraction ask about the same sentences (a text came about
+    three times on news pages). Shared: never to be changed by a caller."""
+    folded = text.translate(ASCII_FOLD).lower() if not text.isascii() else text.lower()
+    return folded, {folded[i : i + _GRAM] for i in range(len(folded) - _GRAM + 1)}

@@ -151,6 +151,8 @@ _CLUE_RE: list[tuple[re.Pattern[str], str]] = [
     (pattern, cc) for pattern, _, _, cc in _GROUP_RE if cc is not None
 ] + [(re.compile(rf"\b(?:{p})\b"), cc) for p, cc in _ONE_COUNTRY]
 _MAY_NAME = Prefilter([pattern for pattern, *_ in _GROUP_RE])
+# Most texts hold the words of a few clues at most: the rest are never searched for.
+_MAY_CLUE = Prefilter([pattern for pattern, _ in _CLUE_RE])
 _UNNAMED_RE = re.compile(
     r"\b(?:unidentified\s+|unknown\s+|suspected\s+)?(?:gunm[ae]n|militants|assailants?|attackers?"
     r"|armed\s+(?:men|individuals|assailants)|insurgents|bandits|jihadists|terrorists?|armed\s+group"
@@ -235,8 +237,9 @@ def country_clues(text: str) -> list[tuple[str, int, int]]:
     Nigeria"), or a body that works in one country only ("OSCE SMM", "MONUSCO", "LNA
     forces"). A hint of where the text is, as a demonym is."""
     found: list[tuple[str, int, int]] = []
-    for pattern, home in _CLUE_RE:
-        found += [(home, *match.span()) for match in pattern.finditer(text)]
+    for (pattern, home), may in zip(_CLUE_RE, _MAY_CLUE.may_match_each(text), strict=True):
+        if may:
+            found += [(home, *match.span()) for match in pattern.finditer(text)]
     for match in _FORCES_OF_RE.finditer(text):
         words = match.group("country")
         code = _country_code(words) or _country_code(words.split()[0])

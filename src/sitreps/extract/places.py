@@ -31,6 +31,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+import numpy
+
 from ..geo.borders import neighbours
 from ..geo.demonyms import country_of_demonym, names_currency
 from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
@@ -497,8 +499,11 @@ _RUNS_KEY: Final = "sitreps.name_runs"
 
 def _find_runs(doc: Doc) -> tuple[tuple[int, int], ...]:
     # One pass over the tokens: making a Token object costs more than testing it.
-    names = [_is_name_word(token) for token in doc]
-    joiners = [token.lower_ in _JOINERS for token in doc]
+    names: list[bool] = []
+    joiners: list[bool] = []
+    for token in doc:
+        names.append(_is_name_word(token))
+        joiners.append(token.lower_ in _JOINERS)
     runs = []
     i, n = 0, len(names)
     while i < n:
@@ -666,14 +671,22 @@ _CONTAINER_DESIGNATORS: Final = frozenset({
 _MAX_CONTAINERS = 3
 
 
+def _written(doc: Doc, text: str) -> list[int]:
+    """The tokens of ``doc`` written ``text``, by index: found in the doc's array of token
+    texts, without making a Token object for each of its tokens."""
+    orths: Any = doc.to_array("ORTH")
+    return [int(i) for i in numpy.flatnonzero(orths == doc.vocab.strings[text])]
+
+
 def _container_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     """The names in "Town (Commune, Province)" and "Village (District)": brackets right
     after a name, holding nothing but one to three names separated by commas, name the
     divisions the place lies in, whatever the model made of them (it often reads
     "(Thiou, Yatenga" as an organisation). Each is looked up among regions and towns; a
     country only when no region goes by the name ("(Rafi LGA, Niger)" is Niger State)."""
-    for open_ in doc:
-        if open_.text != "(" or open_.i == 0:
+    for i in _written(doc, "("):
+        open_ = doc[i]
+        if i == 0:
             continue
         before = doc[open_.i - 1]
         if not (_is_name_word(before) or before.pos_ == "NOUN" or before.lower_ in _PLACE_WORDS):

@@ -84,6 +84,8 @@ def _to_death(verb: Token) -> bool:
 
 def _outcome(verb: Token) -> CountField | None:
     word = verb.lower_
+    if word not in _OUTCOME_WORDS and not (verb.pos_ == "VERB" and _to_death(verb)):
+        return None  # most words: none of the tests below could hold
     if verb.tag_ == "VB" or any(t.dep_ == "neg" for t in verb.children):
         return None  # "threatened to kill her", "was not hurt": nobody was
     if _either(verb):
@@ -267,6 +269,21 @@ def _hurt_by_wounds(verb: Token) -> CountField | None:
                 if noun.lower_ == "condition" and rated:
                     return "injured"
     return None
+
+
+# Every word some test of ``_outcome`` needs (its words, ``_took_life``'s, ``_body_found``'s,
+# ``_struck_by_shot``'s, ``_hurt_by_wounds``'s); any other word is an outcome only "to death".
+_OUTCOME_WORDS = frozenset(
+    _KILLED
+    | _INJURED
+    | _STRUCK
+    | _FOUND
+    | _LEFT_WITH
+    | _SUFFER
+    | _CARRIED
+    | _BE_WORDS
+    | {"took", "take", "takes", "taking", "taken"}
+)
 
 
 def _victims_of(verb: Token) -> list[Token]:

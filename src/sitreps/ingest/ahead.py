@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..types import Article
 from . import read_path
 
-__all__ = ["read_ahead"]
+__all__ = ["read_ahead", "read_ahead_batches"]
 
 Item = tuple[Path, Article | InputError]
 _BATCH = 32  # documents sent at once, at most
@@ -37,6 +37,16 @@ def read_ahead(paths: Sequence[Path], *, published: dt.date | None = None) -> It
     """``(path, document)`` for each document of ``paths`` (files), as ``read_path`` reads
     them and in their order, read by a child process. An unexpected error in the reader is
     raised here."""
+    for batch in read_ahead_batches(paths, published=published):
+        yield from batch
+
+
+def read_ahead_batches(
+    paths: Sequence[Path], *, published: dt.date | None = None
+) -> Iterator[list[Item]]:
+    """What ``read_ahead`` yields, in the batches the reader sent (never empty): all that
+    was read by the time the caller asked, up to a few dozen documents, so the caller can
+    look them up in one query."""
     context = mp.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     with contextlib.suppress(OSError, AttributeError):  # Linux: room for more pages
@@ -56,7 +66,7 @@ def read_ahead(paths: Sequence[Path], *, published: dt.date | None = None) -> It
                 raise message
             if message is None:
                 return
-            yield from message
+            yield message
     finally:
         receive.close()  # a reader still writing gets a broken pipe and stops
         reader.join(timeout=5)

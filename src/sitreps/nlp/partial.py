@@ -74,18 +74,30 @@ def annotate(nlp: Language, docs: Sequence[Doc], plans: Sequence[Sequence[Stretc
         # ``as_doc`` alone makes it again for every stretch.
         head: Any = doc._get_array_attrs()
         array = doc.to_array(head)
-        for stretch in plan:
-            if stretch.depth == "full":
-                start, end = stretch.start, stretch.end
-            elif stretch.depth == "entities":
-                start, end = _with_margin(doc, stretch)
+        # as_doc also gives each copy the stretch's mean word vector (a Token object and a
+        # vector lookup for every word, twice), which no component reads: spaCy's own hook
+        # for a span's vector answers at once while the copies are made.
+        hooks = doc.user_span_hooks
+        before = hooks.get("vector")
+        hooks["vector"] = _no_vector
+        try:
+            for stretch in plan:
+                if stretch.depth == "full":
+                    start, end = stretch.start, stretch.end
+                elif stretch.depth == "entities":
+                    start, end = _with_margin(doc, stretch)
+                else:
+                    continue
+                # A copy: as_doc adjusts its slice of the array in place. (spaCy's stubs
+                # lack these two keywords.)
+                span: Any = doc[start:end]
+                copied = span.as_doc(array_head=head, array=array.copy())
+                (full if stretch.depth == "full" else entities).append(copied)
+        finally:
+            if before is None:
+                del hooks["vector"]
             else:
-                continue
-            # A copy: as_doc adjusts its slice of the array in place. (spaCy's stubs lack
-            # these two keywords.)
-            span: Any = doc[start:end]
-            copied = span.as_doc(array_head=head, array=array.copy())
-            (full if stretch.depth == "full" else entities).append(copied)
+                hooks["vector"] = before
     parsed = iter(list(nlp.pipe(full)) if full else [])
     recognizer: Any = nlp.get_pipe("ner")
     recognized = iter(list(recognizer.pipe(entities)) if entities else [])
@@ -96,6 +108,13 @@ def annotate(nlp: Language, docs: Sequence[Doc], plans: Sequence[Sequence[Stretc
         else:
             annotated.append(_assemble(doc, plan, parsed, recognized))
     return annotated
+
+
+_EMPTY_VECTOR = numpy.zeros((0,), dtype="f")
+
+
+def _no_vector(span: Any) -> Any:
+    return _EMPTY_VECTOR
 
 
 def _with_margin(doc: Doc, stretch: Stretch) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from typing import Any, Final
 # Capitalized words, with the hyphens and apostrophes of names ("al-Shabaab", "Kh-101",
 # "O'Neill"); a possessive "'s" is dropped so that "Kyiv's" names Kyiv.
 _WORD: Final = re.compile(r"[^\W_][\w\-’']*")
-_POSSESSIVE: Final = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS: Final = ("'s", "’s")
 _MAX_RUN: Final = 3
 
 # Words that carry no topic in conflict news: function words, reporting verbs, calendar
@@ -93,7 +93,7 @@ def name_runs(text: str) -> frozenset[str]:
     last_end = 0
     possessive = False
     for match in _WORD.finditer(text):
-        word = _POSSESSIVE.sub("", match.group())
+        word = _unpossessive(match.group())
         # Only a space joins two words into one name: "Kharkiv, Mayor" is two, and so is
         # "Kyiv's Solomianskyi" (a possessive ends a name).
         joined = text[last_end : match.start()] == " " and not possessive
@@ -107,6 +107,11 @@ def name_runs(text: str) -> frozenset[str]:
             current = [word.lower()] if capital else []
     runs.update(_subruns(current))
     return frozenset(runs)
+
+
+def _unpossessive(word: str) -> str:
+    """``word`` without a possessive "'s" ("Kyiv's" -> "Kyiv")."""
+    return word[:-2] if word.endswith(_POSSESSIVE_ENDS) else word
 
 
 def _subruns(words: list[str]) -> Iterator[str]:
@@ -131,7 +136,7 @@ def keywords(texts: Iterable[str]) -> frozenset[str]:
     words: set[str] = set()
     for text in texts:
         for match in _WORD.finditer(text):
-            word = _POSSESSIVE.sub("", match.group()).lower()
+            word = _unpossessive(match.group()).lower()
             if len(word) < 3 or word in _STOP or any(ch.isdigit() for ch in word):
                 continue
             if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..batch import Failure, run
 from ..errors import InputError
 from ..ingest import iter_files
-from ..ingest.ahead import read_ahead
+from ..ingest.ahead import read_ahead_batches
 from ..types import Article, Result
 from .progress import Progress
 from .store import DEFAULT_BATCH, IngestSummary, Outcome, Store
@@ -45,17 +45,21 @@ def ingest_paths(
 
     def documents() -> Iterator[Article | InputError]:
         nonlocal duplicates
-        for path, item in read_ahead(list(iter_files(paths)), published=published):
-            if isinstance(item, InputError):
-                yield item
-                continue
-            prepared = store.prepare(item)
-            if prepared is None:
-                duplicates += 1
-                tick("duplicate")
-                continue
-            sources[prepared.id] = str(path)
-            yield prepared
+        for batch in read_ahead_batches(list(iter_files(paths)), published=published):
+            # One lookup for the batch: one per document costs a query each.
+            articles = [item for _, item in batch if not isinstance(item, InputError)]
+            prepared_ones = iter(store.prepare_many(articles))
+            for path, item in batch:
+                if isinstance(item, InputError):
+                    yield item
+                    continue
+                prepared = next(prepared_ones)
+                if prepared is None:
+                    duplicates += 1
+                    tick("duplicate")
+                    continue
+                sources[prepared.id] = str(path)
+                yield prepared
 
     stream = documents()
     first = next(stream, None)

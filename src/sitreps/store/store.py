@@ -191,19 +191,33 @@ class Store:
 
         Call before extraction, so evidence carries the id the article is stored under.
         """
-        digest = content_hash(article.text)
-        if digest in self._claimed_hashes or self._one("articles", "content_hash", digest):
-            return None
-        self._claimed_hashes.add(digest)
-        article_id = article.id
-        free: str | None = None
-        if article_id in self._claimed_ids or self._one("articles", "id", article_id):
-            article_id = f"{article.id}~{digest[:8]}"
-        else:
-            free = article_id
-        self._claimed_ids.add(article_id)
-        self._unstored[digest] = free
-        return article if article_id == article.id else replace(article, id=article_id)
+        return self.prepare_many([article])[0]
+
+    def prepare_many(self, articles: Sequence[Article]) -> list[Article | None]:
+        """``prepare`` for each article in order (a later one sees the earlier ones claimed),
+        with one lookup of the stored hashes and one of the stored ids for them all."""
+        if not articles:
+            return []
+        digests = [content_hash(article.text) for article in articles]
+        stored_hashes = self._stored("content_hash", digests)
+        stored_ids = self._stored("id", [article.id for article in articles])
+        prepared: list[Article | None] = []
+        for article, digest in zip(articles, digests, strict=True):
+            if digest in self._claimed_hashes or digest in stored_hashes:
+                prepared.append(None)
+                continue
+            self._claimed_hashes.add(digest)
+            article_id = article.id
+            free: str | None = None
+            if article_id in self._claimed_ids or article_id in stored_ids:
+                article_id = f"{article.id}~{digest[:8]}"
+            else:
+                free = article_id
+            self._claimed_ids.add(article_id)
+            self._unstored[digest] = free
+            renamed = replace(article, id=article_id) if article_id != article.id else article
+            prepared.append(renamed)
+        return prepared
 
     def ingest(
         self,
@@ -221,6 +235,9 @@ class Store:
         summary = IngestSummary()
         seq = self._next_seq()
         pending = _Pending()
+        # Its queries are small and many (one per mention): on a second thread they cost
+        # more in handing work over than they save, and the extraction workers need the cores.
+        self._conn.execute("SET threads = 1")
         self._conn.execute("BEGIN TRANSACTION")
         try:
             for item in items:
@@ -238,6 +255,8 @@ class Store:
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
+        finally:
+            self._conn.execute("RESET threads")
         return summary
 
     def _ingest_one(
@@ -492,6 +511,14 @@ class Store:
         return counts
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _stored(self, column: str, values: Sequence[str]) -> set[str]:
+        """Those of ``values`` some stored article has in ``column``."""
+        rows = self._conn.execute(
+            f"SELECT DISTINCT {column} FROM articles WHERE {column} IN (SELECT unnest(?))",
+            [sorted(set(values))],
+        ).fetchall()
+        return {str(row[0]) for row in rows}
 
     def _one(self, table: str, column: str, value: str) -> bool:
         row = self._conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [value])

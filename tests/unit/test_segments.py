@@ -140,3 +140,26 @@ def test_a_sentence_opening_on_an_earlier_day_tells_that_days_event() -> None:
     # a day named later in the sentence may be when the news came, not the event's day
     later = sentence("A woman shot dead was named on Monday.", "Monday", dt.date(2024, 5, 6))
     assert not _dated_before(later, main_day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the classifier calls each of these a peaceful protest, fairly sure
+        "The ministry of energy has unveiled a plan to help the solar industry cut the cost "
+        "of its panels.\n",
+        "The city council has unveiled a plan to help small shops cut the cost of their rents.\n",
+    ],
+)
+def test_an_opening_that_tells_of_no_one_acting_is_no_event(text: str) -> None:
+    # The learned classifier names a kind for any text; with no actor, weapon, force or
+    # crowd in the opening, it is not taken on its word.
+    assert _events(text) == ()
+
+
+def test_an_opening_with_a_crowd_and_a_demand_stays_an_event() -> None:
+    events = _events(
+        "On 3 May 2024, students in Bobo-Dioulasso took to the streets demanding that the "
+        "suspended exams resume.\n"
+    )
+    assert [e.event_type for e in events if e.relation == "main"] == ["Protests"]

@@ -29,6 +29,27 @@ from .classifier import predict
 from .typing import STRATEGIC_RE, classify, is_intervention, is_violent
 
 _OPENING_CONFIDENCE = 0.35
+# The classifier learned from ACLED's notes, every one an event, so it names a kind for any
+# text at all ("Google's streaming platform launches today": a peaceful protest). An opening
+# that no rule reads is taken on its word only when it names an actor, a weapon, armed men or
+# forces, the marks of force (explosions, bodies, arrests, damage), or people acting together
+# or making a demand, as the events it exists for do.
+_COLLECTIVE_ACTION = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|march(?:ed|es|ing)?|marchers|rall(?:y|ies|ied|ying)"
+    r"|sit-ins?|strik(?:e|es|ing)|dharna|picket\w*|boycott\w*|vigils?|walk(?:ed)?[\s-]?outs?"
+    r"|demand\w*|denounc\w*|condemn\w*|chant\w*|gather\w*|assembl\w*|petition\w*|grievances?"
+    r"|barricad\w*|block(?:ed|ing|ade)\w*|occup(?:y|ied|ying)|burn\w*|torch\w*|storm(?:ed|ing)"
+    r"|riot\w*|mobs?|lynch\w*|clash\w*|youths?|students|residents|villagers|supporters"
+    r"|activists|workers|traders|farmers|crowds?|protesters|demonstrators|soldiers?|troops"
+    r"|forces|military|army|militants?|militias?|fighters?|rebels?|insurgents?|jihadists?|gunm[ae]n"
+    r"|police|policem[ae]n|gendarm\w*|armed|operations?|seiz\w*|intercept\w*|surrender\w*"
+    r"|explosions?|projectiles?|bursts?\s+of\s+fire|shoot-?outs?|gunfire|gunshots?|weapons?"
+    r"|targeted|positions|beat(?:en|ing)?|remains|bod(?:y|ies)|curfews?|migrants|refugees"
+    r"|displaced|settlers|coalition|reinforcements|deployed|ceasefire|truce|checkpoints?"
+    r"|arrest\w*|detain\w*|thie(?:f|ves)|loot\w*|vandal\w*|destroy\w*|damag\w*|kidnap\w*"
+    r"|abduct\w*|hostages?|threat\w*|intimidat\w*|extort\w*|affiliation|recruit\w*)\b",
+    re.I,
+)
 
 _PAST_CUE = re.compile(
     r"\b(?:last\s+(?:year|month)|earlier\s+this\s+year|previous(?:ly)?|in\s+(?:19|20)\d\d"
@@ -80,7 +101,9 @@ class Sentence:
         """
         if self.violent or classify(self.text) is not None:
             return True
-        if self.index == 0:
+        if self.index == 0 and (
+            self.actors or self.weapons or _COLLECTIVE_ACTION.search(self.text)
+        ):
             learned = predict(self.text)
             return learned is not None and learned.probability >= _OPENING_CONFIDENCE
         return False

@@ -163,3 +163,23 @@ def test_an_opening_with_a_crowd_and_a_demand_stays_an_event() -> None:
         "suspended exams resume.\n"
     )
     assert [e.event_type for e in events if e.relation == "main"] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer died of a heart attack at his home in Memphis on Sunday, his family said.\n",
+        "Shares rallied in Frankfurt on Monday as the market rally spread to carmakers.\n",
+        "Hackers behind a ransomware attack on the county's computers demanded a payment.\n",
+        "The striker had four shots on goal before the break in Turin on Saturday.\n",
+    ],
+)
+def test_violence_words_in_other_senses_tell_no_event(text: str) -> None:
+    assert _events(text) == ()
+
+
+def test_a_rally_of_people_and_a_shot_person_are_still_events() -> None:
+    rally = _events("Thousands held a rally in Lagos on Monday to demand lower fuel prices.\n")
+    assert [e.sub_event_type for e in rally] == ["Peaceful protest"]
+    shot = _events("A man was shot dead outside a bar in Memphis on Sunday, police said.\n")
+    assert [e.event_type for e in shot] == ["Violence against civilians"]

@@ -209,11 +209,12 @@ _BEFORE_FATE = re.compile(
     r"|robbed|ambushed|attacked|beaten|seized|dragged\s+out)\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
     re.I,
 )
-# "fired one shot at the woman", "one shot was fired", "two shots rang out": rounds, not people.
+# A figure of rounds, not people: the firing told after the rounds ("one shot was fired", "two
+# shots rang out", "fired one shot at the woman") or before them ("fired one shot", "heard two
+# shots"). See _counts_rounds.
 _FIRED_ROUNDS = re.compile(
     r"\s+(?:more\s+)?(?:shots?|rounds?)\b(?=\s+(?:at|into|was|were|rang|from|in\s+the\s+air))", re.I
 )
-# "fired one shot", "heard two shots": rounds, not people.
 _FIRED_BEFORE = re.compile(
     r"\b(?:fired|fires|fire|firing|heard|hear|hears|let\s+off|squeezed\s+off|got\s+off)"
     r"(?:\s+(?:off|only|just|about|at\s+least))?\s+$",
@@ -397,6 +398,14 @@ def _taken_then_killed(
         )
 
 
+def _counts_rounds(text: str, sent_start: int, number: NumberMention) -> bool:
+    """Whether ``number`` counts rounds fired rather than people hit."""
+    if _FIRED_ROUNDS.match(text, number.end):
+        return True
+    fired = _FIRED_BEFORE.search(text, max(sent_start, number.start - 30), number.start)
+    return fired is not None and _ROUND_AFTER.match(text, number.end) is not None
+
+
 def _in_sentence(
     text: str, sent_start: int, sent_end: int, article_id: str
 ) -> list[CasualtyMention]:
@@ -415,16 +424,11 @@ def _in_sentence(
         for n in iter_numbers(text, sent_start, sent_end)
         if not _in_brackets(text, sent_start, n.start)
         and not re.search(r"\bno\s+$", text[max(sent_start, n.start - 4) : n.start], re.I)
-        and not _FIRED_ROUNDS.match(text, n.end)
+        and not _counts_rounds(text, sent_start, n)
         and not _DAY_OF_MONTH.search(text, max(sent_start, n.start - 12), n.start)
         and not _GALLERY.search(text, max(sent_start, n.start - 12), n.start)
-        and not (
-            _FIRED_BEFORE.search(text, max(sent_start, n.start - 30), n.start)
-            and _ROUND_AFTER.match(text, n.end)
-        )
         and not any(a <= n.start < b for a, b in neither)
-    ]  # "no one was hurt" is a zero, read by _no_casualties; "one shot was fired" a round;
-    # "found on March 23" a day
+    ]  # "no one was hurt" is a zero, read by _no_casualties; "found on March 23" a day
     readings: list[tuple[CountField, int, int, str | None] | None] = []
     died_later: set[int] = set()
     for i, number in enumerate(numbers):

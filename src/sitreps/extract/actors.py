@@ -241,11 +241,24 @@ def country_clues(text: str) -> list[tuple[str, int, int]]:
         if may:
             found += [(home, *match.span()) for match in pattern.finditer(text)]
     for match in _FORCES_OF_RE.finditer(text):
-        words = match.group("country")
-        code = _country_code(words) or _country_code(words.split()[0])
-        if code is not None:
-            found.append((code, *match.span()))
+        forces = _forces_country(match)
+        if forces is not None:
+            found.append((forces[0], *forces[1]))
     return sorted(found, key=lambda clue: clue[1])
+
+
+def _forces_country(match: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
+    """The country of a "forces of X" match, and the span of the words that name it."""
+    # Case-blind, the pattern may take the next word too: "forces of Armenia fired".
+    words = match.group("country")
+    code = _country_code(words)
+    if code is not None:
+        return code, match.span()
+    if " " in words:
+        code = _country_code(words.split()[0])
+        if code is not None:
+            return code, (match.start(), match.start("country") + len(words.split()[0]))
+    return None
 
 
 def home_countries(text: str) -> Counter[str]:
@@ -309,18 +322,13 @@ def _state_forces(text: str, start: int, end: int, article_id: str) -> list[Acto
     found = []
     taken: list[tuple[int, int]] = []
     for match in _FORCES_OF_RE.finditer(text, start, end):
-        # Case-blind, the pattern may take the next word too: "forces of Armenia fired".
-        words = match.group("country")
-        span = match.span()
-        code = _country_code(words)
-        if code is None and " " in words:
-            code = _country_code(words.split()[0])
-            span = (span[0], match.start("country") + len(words.split()[0]))
-        if code is not None:
+        forces = _forces_country(match)
+        if forces is not None:
+            home, span = forces
             police = match.group("police") is not None
-            name = f"Police Forces of {country_name(code)}" if police else state_forces_name(code)
+            name = f"Police Forces of {country_name(home)}" if police else state_forces_name(home)
             found.append(
-                _mention(article_id, text, span, name, "perpetrator", "state_forces", code)
+                _mention(article_id, text, span, name, "perpetrator", "state_forces", home)
             )
             taken.append(span)
     for match in _JOINT_FORCES_RE.finditer(text, start, end):

@@ -10,7 +10,8 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .assemble.events import build_event, main_dates
+from .assemble.dating import main_dates
+from .assemble.events import build_event
 from .assemble.segments import Sentence, split
 from .extract.actors import find_actors
 from .extract.attributions import find_attributions

@@ -7,9 +7,11 @@ which reading is decided from the words alone, before the model runs:
 
 - read in full (tags, parse, entities): a paragraph with a word the event typing or the
   casualty counts start from (victims, quotes and sources are read from its parse); the
-  opening paragraph, whose first sentence the learned typing may take for an event without
-  such a word; and, in a text where an event may be found, every paragraph that quotes
-  someone, since the quotes belong to the event;
+  opening sentence, which the learned typing may take for an event without such a word; and,
+  in a report that tells an event in its lede (its first ``LEDE`` paragraphs), every
+  paragraph that quotes someone, since the quotes belong to the event. A report tells its
+  event first: a text that reaches violence only further down (a review, a profile, an
+  analysis recalling an attack) is not a report of it, and its quotes are not the event's;
 - any other sentence goes to the entity recognizer only if it may name a place
   (``place_cues``: the recognizer's labels decide which capitalized names are places), and
   is otherwise only tokenized and split into sentences by its punctuation.
@@ -24,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .assemble.prefilter import Prefilter
 from .assemble.typing import classify
@@ -36,7 +38,10 @@ from .nlp.partial import Depth, Stretch, whole
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["plan", "tells_event"]
+__all__ = ["LEDE", "plan", "tells_event"]
+
+# The paragraphs that open a report, where it tells the event it reports.
+LEDE = 3
 
 _MAY_COUNT = Prefilter([CASUALTY_WORDS])
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -57,18 +62,26 @@ def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
     if len(paragraphs) <= 1:
         return whole(doc)
     texts = [doc[start:end].text for start, end in paragraphs]
-    full = _full_paragraphs(texts)
-    if all(full):
+    readings = _readings(texts)
+    if all(r == "full" for r in readings):
         return whole(doc)
     cues = place_cues(doc, gazetteer)
     stretches: list[Stretch] = []
-    for (start, end), read_fully in zip(paragraphs, full, strict=True):
-        if read_fully:
-            if stretches and stretches[-1].depth == "full":
-                start = stretches.pop().start  # one stretch for neighbouring paragraphs
-            stretches.append(Stretch(start, end, "full"))
+
+    def add_full(start: int, end: int) -> None:
+        if stretches and stretches[-1].depth == "full":
+            start = stretches.pop().start  # one stretch for neighbouring paragraphs
+        stretches.append(Stretch(start, end, "full"))
+
+    for (start, end), reading in zip(paragraphs, readings, strict=True):
+        if reading == "full":
+            add_full(start, end)
             continue
         for first, last in _sentences(doc, start, end):
+            if reading == "opening":
+                add_full(first, last)
+                reading = "partial"
+                continue
             k = bisect.bisect_left(cues, first)
             depth: Depth = "entities" if k < len(cues) and cues[k] < last else "tokens"
             if stretches and stretches[-1].depth == depth:
@@ -80,15 +93,24 @@ def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
     return stretches
 
 
-def _full_paragraphs(texts: Sequence[str]) -> list[bool]:
+# How each paragraph is read: "full"; "opening", its first sentence in full and the rest as
+# "partial", sentence by sentence as they need (entities where a place may be named).
+_Reading = Literal["full", "opening", "partial"]
+
+
+def _readings(texts: Sequence[str]) -> list[_Reading]:
     told = [tells_event(text) for text in texts]
-    opening = next((i for i, text in enumerate(texts) if text.strip()), 0)
-    # Quotes are read only where an event may be found for them to belong to.
-    quoting = any(told)
-    return [
-        this or i == opening or (quoting and bool(_QUOTE_MARK.search(text)))
-        for i, (this, text) in enumerate(zip(told, texts, strict=True))
-    ]
+    said = [i for i, text in enumerate(texts) if text.strip()]
+    opening = said[0] if said else 0
+    # Quotes are read only in a report whose lede tells an event for them to belong to.
+    quoting = any(told[i] for i in said[:LEDE])
+    readings: list[_Reading] = []
+    for i, text in enumerate(texts):
+        if told[i] or (quoting and _QUOTE_MARK.search(text)):
+            readings.append("full")
+        else:
+            readings.append("opening" if i == opening else "partial")
+    return readings
 
 
 def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:

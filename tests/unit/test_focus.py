@@ -59,11 +59,29 @@ def test_paragraphs_are_read_as_deep_as_needed(gazetteer: Gazetteer) -> None:
     assert depths[-1] == (ATTACK.strip(), "full")
 
 
-def test_quotes_are_read_only_where_an_event_may_be(gazetteer: Gazetteer) -> None:
+def test_quotes_are_read_only_in_a_report_whose_lede_tells_an_event(
+    gazetteer: Gazetteer,
+) -> None:
     quote = '"It is the best one yet," the maker said.\n'
     assert (quote.strip(), "tokens") in _depths(REVIEW + quote, gazetteer)
-    read = _depths(REVIEW + ATTACK + quote, gazetteer)
+    read = _depths(ATTACK + REVIEW + quote, gazetteer)
     assert [depth for text, depth in read if quote.strip() in text] == ["full"]
+    # The attack told only after the review's three paragraphs: a review recalling it.
+    read = _depths(REVIEW + ATTACK + quote, gazetteer)
+    assert [depth for text, depth in read if quote.strip() in text] == ["tokens"]
+    assert (ATTACK.strip(), "full") in read
+
+
+def test_only_the_first_sentence_of_a_quiet_opening_is_read_in_full(
+    gazetteer: Gazetteer,
+) -> None:
+    opening = "The laptop ships in May. Its maker is based in Nairobi. It is light.\n"
+    depths = _depths(opening + REVIEW, gazetteer)
+    assert depths[:3] == [
+        ("The laptop ships in May.", "full"),
+        ("Its maker is based in Nairobi.", "entities"),
+        ("It is light.", "tokens"),
+    ]
 
 
 def test_wrapped_lines_stay_one_paragraph(gazetteer: Gazetteer) -> None:

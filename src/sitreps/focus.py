@@ -34,6 +34,7 @@ from .extract.casualties import CASUALTY_WORDS
 from .extract.places import place_cues
 from .geo.gazetteer import Gazetteer
 from .nlp.partial import Depth, Stretch, whole
+from .nlp.pipeline import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -58,14 +59,18 @@ def tells_event(text: str) -> bool:
 
 def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
     """How deep to read each part of ``doc`` (tokenized only), in token order."""
-    paragraphs = list(_paragraphs(doc))
+    tokens = list(doc)  # one Token object each, not one per look
+    words = [token.text for token in tokens]
+    paragraphs = list(_paragraphs(words))
     if len(paragraphs) <= 1:
         return whole(doc)
-    texts = [doc[start:end].text for start, end in paragraphs]
+    text = doc_text(doc)
+    texts = [text[tokens[start].idx : tokens[end - 1].idx + len(words[end - 1])]
+             for start, end in paragraphs]  # fmt: skip
     readings = _readings(texts)
     if all(r == "full" for r in readings):
         return whole(doc)
-    cues = place_cues(doc, gazetteer)
+    cues = place_cues(doc, gazetteer, tokens)
     stretches: list[Stretch] = []
 
     def add_full(start: int, end: int) -> None:
@@ -77,7 +82,7 @@ def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
         if reading == "full":
             add_full(start, end)
             continue
-        for first, last in _sentences(doc, start, end):
+        for first, last in _sentences(words, start, end):
             if reading == "opening":
                 add_full(first, last)
                 reading = "partial"
@@ -113,36 +118,36 @@ def _readings(texts: Sequence[str]) -> list[_Reading]:
     return readings
 
 
-def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges of the paragraphs, each with the line break that ends it: a blank line,
-    or a line break after the end of a sentence (text wrapped at a fixed width breaks lines
-    inside sentences too)."""
+def _paragraphs(words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Token ranges of the paragraphs (``words``: the doc's token texts), each with the line
+    break that ends it: a blank line, or a line break after the end of a sentence (text
+    wrapped at a fixed width breaks lines inside sentences too)."""
     start = 0
-    for token in doc:
-        breaks = token.is_space and "\n" in token.text and token.i > start
-        if breaks and (token.text.count("\n") > 1 or _ends_sentence(doc, start, token.i)):
-            yield start, token.i + 1
-            start = token.i + 1
-    if start < len(doc):
-        yield start, len(doc)
+    for i, word in enumerate(words):
+        breaks = "\n" in word and i > start and word.isspace()
+        if breaks and (word.count("\n") > 1 or _ends_sentence(words, start, i)):
+            yield start, i + 1
+            start = i + 1
+    if start < len(words):
+        yield start, len(words)
 
 
-def _ends_sentence(doc: Doc, start: int, end: int) -> bool:
+def _ends_sentence(words: Sequence[str], start: int, end: int) -> bool:
     """Whether tokens [start, end) end with end punctuation (quote marks may close on it)."""
     i = end - 1
-    while i > start and (doc[i].text in _CLOSERS or doc[i].is_space):
+    while i > start and (words[i] in _CLOSERS or words[i].isspace()):
         i -= 1
-    return doc[i].text in _SENTENCE_END or doc[i].text[-1:] in ".!?:"
+    return words[i] in _SENTENCE_END or words[i][-1:] in ".!?:"
 
 
-def _sentences(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentences(words: Sequence[str], start: int, end: int) -> Iterator[tuple[int, int]]:
     """Token ranges of the sentences of a paragraph, split after end punctuation (and the
     quote marks or brackets that close on it) where more words follow."""
     first, i = start, start
     while i < end:
-        if doc[i].text in _SENTENCE_END:
+        if words[i] in _SENTENCE_END:
             i += 1
-            while i < end and (doc[i].text in _CLOSERS or doc[i].is_space):
+            while i < end and (words[i] in _CLOSERS or words[i].isspace()):
                 i += 1
             if i < end:
                 yield first, i

@@ -443,10 +443,13 @@ def classify(text: str, offset: int = 0) -> Typing | None:
     sentences, and every rule is a search of the whole text (the answer is immutable).
     """
     text = literal(text)
-    if not _MAY_TYPE.may_match(text):
+    # Which rules (and, last, the violence fallback) the text holds a word of: a long
+    # paragraph with one rule's word is not searched by the thirty others.
+    may = _MAY_TYPE.may_match_each(text)
+    if not any(may):
         return None  # none of the words any rule (or the violence fallback) starts from
-    for event_type, sub_event_type, pattern in RULES:
-        match = pattern.search(text)
+    for (event_type, sub_event_type, pattern), maybe in zip(RULES, may, strict=False):
+        match = pattern.search(text) if maybe else None
         if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
             continue  # "families who claim their children were kidnapped ... held a sit-in"
         if match:
@@ -466,7 +469,7 @@ def classify(text: str, offset: int = 0) -> Typing | None:
                     match, event_type, sub_event_type = stopped, _STRATEGIC, _DISRUPTED
             found = (offset + match.start(), offset + match.end())
             return Typing(event_type, sub_event_type, (found,), sure=sure)
-    violent = _VIOLENT.search(text)
+    violent = _VIOLENT.search(text) if may[-1] else None
     if violent is None:
         return None
     span = ((offset + violent.start(), offset + violent.end()),)

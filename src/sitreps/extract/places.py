@@ -482,7 +482,7 @@ def _is_joiner(token: Token) -> bool:
     return bool(token.lower_ in _JOINERS)
 
 
-def _runs(doc: Doc) -> list[tuple[int, int]]:
+def _runs(doc: Doc, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
     """Token ranges [start, end) of capitalized names: "Tal al-Hawa", "Kyiv", "Gaza City".
 
     Found once per doc (the cue planner and two finders all ask), from the token texts alone,
@@ -490,18 +490,18 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     """
     cached = doc.user_data.get(_RUNS_KEY)
     if cached is None:
-        cached = doc.user_data[_RUNS_KEY] = _find_runs(doc)
+        cached = doc.user_data[_RUNS_KEY] = _find_runs(doc if tokens is None else tokens)
     return list(cached)
 
 
 _RUNS_KEY: Final = "sitreps.name_runs"
 
 
-def _find_runs(doc: Doc) -> tuple[tuple[int, int], ...]:
+def _find_runs(tokens: Iterable[Token]) -> tuple[tuple[int, int], ...]:
     # One pass over the tokens: making a Token object costs more than testing it.
     names: list[bool] = []
     joiners: list[bool] = []
-    for token in doc:
+    for token in tokens:
         names.append(_is_name_word(token))
         joiners.append(token.lower_ in _JOINERS)
     runs = []
@@ -532,37 +532,42 @@ def _lookup(gazetteer: Gazetteer, name: str, features: frozenset[str] | None) ->
     return found or gazetteer.lookup(name)
 
 
-def place_cues(doc: Doc, gazetteer: Gazetteer) -> list[int]:
+def place_cues(doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token] | None = None) -> list[int]:
     """The first token of each name in ``doc`` that may be a place, read from the tokens
     alone (no tagger, no entities): a capitalized name the gazetteer knows, a name before a
     designator ("Donetsk region"), a name after a locative word ("in Kodyel").
 
     Cheap, and generous: it says where the entity recognizer is worth running, so that a
-    place the finders above would take is not missed for want of it.
+    place the finders above would take is not missed for want of it. ``tokens``: the doc's
+    tokens, when the caller has made them already.
     """
     cues = []
-    for start, end in _runs(doc):
+    text = doc_text(doc)
+    for start, end in _runs(doc, tokens):
         while start < end - 1 and _droppable(doc[start]):
             start += 1
         if (end < len(doc) and doc[end].lower_ in _DESIGNATORS) or _after_place_word(doc, start):
             cues.append(start)
             continue
-        for first in range(start, end):
-            if _is_joiner(doc[first]) and not (first == start and doc[first].text[:1].isupper()):
+        tokens = list(doc[start:end])  # each Token made once, not once per name tried
+        joiner = [_is_joiner(token) for token in tokens]
+        bounds = [(token.idx, token.idx + len(token)) for token in tokens]
+        for first in range(end - start):
+            if joiner[first] and not (first == 0 and tokens[first].text[:1].isupper()):
                 continue
-            last = next(
-                (
-                    last
-                    for last in range(min(end, first + 5), first, -1)
-                    if not _is_joiner(doc[last - 1])
-                    and (doc[first:last].text.isupper() or not _is_common_word(doc[first:last]))
-                    and gazetteer.knows(doc[first:last].text)
-                ),
-                None,
-            )
-            if last is not None:
-                cues.append(first)
-                break
+            for last in range(min(end - start, first + 5), first, -1):
+                if joiner[last - 1]:
+                    continue
+                name = text[bounds[first][0] : bounds[last - 1][1]]
+                # The gazetteer's test first: most names fail it, and it costs the least.
+                if gazetteer.knows(name) and (
+                    name.isupper() or not _is_common_word(tokens[first:last])
+                ):
+                    cues.append(start + first)
+                    break
+            else:
+                continue
+            break
     return cues
 
 
@@ -967,7 +972,7 @@ def _maybe_proper(token: Token) -> bool:
     return token.pos_ in ("PROPN", "")
 
 
-def _is_common_word(span: Span) -> bool:
+def _is_common_word(span: Span | Sequence[Token]) -> bool:
     if all(token.lower_ in _NOT_PLACES for token in span):
         return True
     return len(span) == 1 and span[0].is_stop

@@ -37,7 +37,7 @@ from ..geo.borders import neighbours
 from ..geo.demonyms import country_of_demonym, names_currency
 from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
-from ..nlp.pipeline import doc_text
+from ..nlp.pipeline import doc_text, doc_tokens
 from ..types import Evidence, PlaceMention
 from .actors import home_countries
 
@@ -183,7 +183,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
 
     found = _with_contained_villages(text, found, gazetteer)
     demonyms: Counter[str] = Counter()
-    for token in doc:
+    for token in doc_tokens(doc):
         if (
             token.text[:1].isupper()
             and (code := country_of_demonym(token.text))
@@ -584,7 +584,7 @@ def _after_place_word(doc: Doc, start: int) -> bool:
 
 def _designator_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     run_of = {i: (start, end) for start, end in _runs(doc) for i in range(start, end)}
-    for token in doc:
+    for token in doc_tokens(doc):
         features = _DESIGNATORS.get(token.lower_)
         if features is None:
             continue
@@ -922,9 +922,17 @@ def _longest_name(
     or a big city ("Kyiv" of "Kyiv Mayor Vitali Klitschko").
     """
     run_start, first, end = bounds
+    tokens, text = doc_tokens(doc), doc_text(doc)
     for last in range(min(end, first + 5), first, -1):
+        if _is_joiner(tokens[last - 1]):
+            continue
+        # Most names are no place at all: the gazetteer says so before any Span is made.
+        if not gazetteer.knows(
+            text[tokens[first].idx : tokens[last - 1].idx + len(tokens[last - 1])]
+        ):
+            continue
         span = doc[first:last]
-        if _is_joiner(doc[last - 1]) or _is_common_word(span):
+        if _is_common_word(span):
             continue
         guarded = _entity_verdict(span, ent_of, designated)
         if guarded is None:

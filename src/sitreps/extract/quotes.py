@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.pipeline import doc_text
+from ..nlp.pipeline import doc_text, doc_tokens
 from ..types import Evidence, QuoteMention
 
 __all__ = [
@@ -374,7 +374,7 @@ def _looks_like_person(tokens: Sequence[Token], role: str | None) -> bool:
 
 def _names(doc: Doc) -> list[_Name]:
     names = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if _is_chain_head(token):
             tokens = _name_tokens(token)
             role = _role(token, tokens[0].i)
@@ -387,7 +387,7 @@ def _names(doc: Doc) -> list[_Name]:
 def _person_votes(doc: Doc) -> Counter[str]:
     """How often each word is tagged a person minus how often it is tagged something else."""
     votes: Counter[str] = Counter()
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.ent_type_ == "PERSON":
             votes[token.text] += 1
         elif token.ent_type_:
@@ -544,7 +544,7 @@ def _finite_or_agentive(participle: Token) -> bool:
 
 def speech_verbs(sent: Span, quoted: Sequence[QuoteSpan] = ()) -> Iterator[Token]:
     """The speech verbs (and "according to") of a sentence that stand outside quotes."""
-    for token in sent:
+    for token in doc_tokens(sent.doc)[sent.start : sent.end]:
         if _is_speech(token) and not _in_quote(token.idx, quoted):
             yield token
 

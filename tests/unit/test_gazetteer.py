@@ -6,10 +6,12 @@ import csv
 import importlib.resources
 import io
 import math
-import time
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitreps.geo import gazetteer as gazetteer_module
 from sitreps.geo.demonyms import country_of_demonym
@@ -52,6 +54,13 @@ def gazetteer() -> Gazetteer:
 )
 def test_normalize_name_folds_case_accents_and_apostrophes(name: str, key: str) -> None:
     assert normalize_name(name) == key
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_accents_are_stripped_as_unicode_decomposes_them(text: str) -> None:
+    decomposed = unicodedata.normalize("NFKD", text)
+    expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert gazetteer_module._strip_accents(text) == (text if text.isascii() else expected)
 
 
 def test_kyiv_and_kiev_are_one_place(gazetteer: Gazetteer) -> None:
@@ -186,16 +195,6 @@ def test_district_table_is_indexed_and_near_its_cities(gazetteer: Gazetteer) -> 
             assert found[0] in gazetteer.lookup(alt), alt
 
 
-def test_lookups_are_fast(gazetteer: Gazetteer) -> None:
-    names = [f"{n}{suffix}" for n in ("Kyiv", "Odessa", "Gaza", "Aleppo") for suffix in ("", "x")]
-    names += ["Donetsk region", "Solomyanskyi district"]
-    start = time.perf_counter()
-    for _ in range(100):
-        for name in names:
-            gazetteer.lookup(name)
-    assert time.perf_counter() - start < 0.5  # a loose guard: 1000 lookups
-
-
 def _tiny() -> Gazetteer:
     def town(name: str, cc: str, population: int) -> Candidate:
         return Candidate(
@@ -286,17 +285,6 @@ def test_admin2_divisions_are_places_of_their_own(gazetteer: Gazetteer) -> None:
 def test_towns_know_their_admin2(gazetteer: Gazetteer) -> None:
     djibo = gazetteer.lookup("Djibo")[0]
     assert (djibo.country_code, djibo.admin2) == ("BF", "Soum")
-
-
-def test_lookups_stay_well_under_a_millisecond(gazetteer: Gazetteer) -> None:
-    names = ["Kyiv", "Soum", "Kharkiv region", "Nahri Saraj district", "Springfield", "Gaza"]
-    gazetteer.lookup("warm up")
-    started = time.perf_counter()
-    for _ in range(200):
-        for name in names:
-            gazetteer.lookup(name)
-    per_lookup = (time.perf_counter() - started) / (200 * len(names))
-    assert per_lookup < 0.001
 
 
 _DUMP_ROWS = [

@@ -772,8 +772,9 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             candidates = gazetteer.lookup(name)
             if not candidates:
                 # "North Texas", "Far North Queensland", "northeastern B.C.": a part of a
-                # place the gazetteer lacks is found at the place.
-                candidates = _beyond_compass(gazetteer, piece)
+                # place the gazetteer lacks is found at the place, and is that place's name
+                # ("Northeast Georgia" and "Georgia" are one name, which votes once).
+                name, candidates = _beyond_compass(gazetteer, piece)
             head = None if candidates else _facility_head(piece)
             at = gazetteer.lookup(head.text) if head is not None else []
             if head is not None and at:
@@ -800,27 +801,40 @@ _COMPASS_PREFIX: Final = re.compile(
 )
 
 
-def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> list[Candidate]:
-    """The places a compass word leads to ("North Texas": Texas), if the rest is a name."""
+def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> tuple[str, list[Candidate]]:
+    """The name after a compass word and its places ("North Texas": Texas), if the rest is
+    a name; else the whole name and no place."""
     prefix = _COMPASS_PREFIX.match(piece.text)
     if prefix is None or prefix.end() == len(piece.text):
-        return []
+        return piece.text, []
     rest = piece.text[prefix.end() :]
     if not rest[:1].isupper():
-        return []
-    return gazetteer.lookup(rest)
+        return piece.text, []
+    return rest, gazetteer.lookup(rest)
 
 
 def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates an entity of ``label`` may mean: an acronym ("UN", "EU") only a country
     or region; a facility only a place of the very same name (not Casablanca, "White House"
-    in translation)."""
-    if name.isupper():
+    in translation). A longer word in capitals is a name set in capitals ("WASHINGTON —",
+    a dateline), not an acronym."""
+    if _acronym(name):
         return [c for c in candidates if c.feature in ("country", "admin1")]
     if label == "FAC":
         key = normalize_name(name)
         return [c for c in candidates if normalize_name(c.name) == key]
     return candidates
+
+
+_ACRONYM_LETTERS: Final = 4
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name in capitals reads as initials ("UN", "U.S.", "NATO") rather than as a
+    word set in capitals ("WASHINGTON", "NEW YORK")."""
+    if not name.isupper():
+        return False
+    return "." in name or sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
 
 
 def _notable(c: Candidate) -> bool:

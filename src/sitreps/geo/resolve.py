@@ -176,6 +176,22 @@ def _as_container(mention: Mention, chosen: Candidate | None) -> list[Candidate]
     return [chosen, *regions]
 
 
+def _region_shares(
+    regions: Sequence[tuple[str | None, str | None] | None], mentions: Sequence[Mention], i: int
+) -> dict[tuple[str | None, str | None], float]:
+    """How much of what the text names of a country's regions, mention ``i`` aside, is each
+    region: a local report names its own state, a national one names many ("Ohio",
+    "Montana", "Iowa"), where none of them says where a "Washington" is."""
+    named: defaultdict[tuple[str | None, str | None], set[object]] = defaultdict(set)
+    for j, r in enumerate(regions):
+        if r is not None and j != i:
+            named[r].add(mentions[j].key or j)
+    per_country: Counter[str | None] = Counter()
+    for (cc, _), keys in named.items():
+        per_country[cc] += len(keys)
+    return {r: len(keys) / per_country[r[0]] for r, keys in named.items()}
+
+
 def resolve(
     mentions: Sequence[Mention],
     *,
@@ -248,7 +264,7 @@ def resolve(
 
         containers = [k for j in mention.containers for k in _as_container(mentions[j], chosen[j])]
 
-        named_regions = {r for j, r in enumerate(regions) if r is not None and j != i}
+        named_regions = _region_shares(regions, mentions, i)
         # A container lies in a country where what it contains can be: "Bafoussam town
         # (Mifi, Ouest)" is Cameroon's West, not Haiti's Ouest.
         contained = {
@@ -267,7 +283,7 @@ def resolve(
         def score(
             c: Candidate,
             containers: Sequence[Candidate | None] = containers,
-            named_regions: Collection[tuple[str | None, str | None]] = named_regions,
+            named_regions: Mapping[tuple[str | None, str | None], float] = named_regions,
             contained: Collection[str | None] = contained,
             me: object = me,
         ) -> float:
@@ -275,8 +291,8 @@ def resolve(
             if me is not None and c.admin1 and c.feature not in ("country", "admin1"):
                 sharing = len(shared.get((c.country_code, c.admin1), set()) - {me})
                 total += _SHARED_REGION * min(sharing, _SHARED_CAP)
-            if c.feature != "admin1" and (c.country_code, c.admin1) in named_regions:
-                total += _IN_NAMED_REGION
+            if c.feature != "admin1":
+                total += _IN_NAMED_REGION * named_regions.get((c.country_code, c.admin1), 0.0)
             if containers:
                 total += max(_inside(c, k) for k in containers if k is not None)
             if c.feature == "district" and c.city and normalize_name(c.city) in named:

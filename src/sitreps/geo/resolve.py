@@ -108,8 +108,12 @@ def _vote(candidates: Sequence[Candidate]) -> dict[str, float]:
 def _km(a: Candidate, b: Candidate) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -203,6 +207,37 @@ def resolve(
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
 
+    Read twice: the second reading also knows where the first placed the other names, and
+    prefers a candidate near them ("Mansfield" in a report that names Shreveport is the
+    Louisiana town, not the bigger one in Texas).
+    """
+    first = _resolve_once(
+        mentions, demonyms=demonyms, named=named, local=local, near_local=near_local
+    )
+    anchors = _Anchors.of(mentions, [c for c, _ in first])
+    if not anchors.points:
+        return first
+    return _resolve_once(
+        mentions,
+        demonyms=demonyms,
+        named=named,
+        local=local,
+        near_local=near_local,
+        anchors=anchors,
+    )
+
+
+def _resolve_once(
+    mentions: Sequence[Mention],
+    *,
+    demonyms: Mapping[str, int] | None = None,
+    named: Collection[str] = (),
+    local: Mapping[str, int] | None = None,
+    near_local: Collection[str] = (),
+    anchors: _Anchors | None = None,
+) -> list[tuple[Candidate | None, float]]:
+    """One reading of :func:`resolve`, given where a former one placed the names.
+
     ``named``: normalized names of the places the text names; a city district whose city is
     among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
     ``local``: countries the text's actors belong to by their names ("Taliban"), which point
@@ -286,6 +321,7 @@ def resolve(
             named_regions: Mapping[tuple[str | None, str | None], float] = named_regions,
             contained: Collection[str | None] = contained,
             me: object = me,
+            here: object = mention.key or i,
         ) -> float:
             total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
             if me is not None and c.admin1 and c.feature not in ("country", "admin1"):
@@ -293,6 +329,8 @@ def resolve(
                 total += _SHARED_REGION * min(sharing, _SHARED_CAP)
             if c.feature != "admin1":
                 total += _IN_NAMED_REGION * named_regions.get((c.country_code, c.admin1), 0.0)
+            if me is not None and anchors is not None:
+                total += anchors.bonus(c, here)
             if containers:
                 total += max(_inside(c, k) for k in containers if k is not None)
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
@@ -341,6 +379,45 @@ def resolve(
         chosen[i], backed[i] = best, others(best.country_code)
     _one_sense(mentions, chosen)
     return list(zip(chosen, backed, strict=True))
+
+
+_ANCHOR_BONUS = 1.0  # per other name placed near a candidate, up to _ANCHOR_CAP
+_ANCHOR_CAP = 2
+_ANCHOR_KM = 60.0  # a local report's places lie within an hour's drive of each other
+_ANCHOR_DEGREES = _ANCHOR_KM / 111.0 + 0.01  # of latitude: farther is never near
+
+
+@dataclass(slots=True)
+class _Anchors:
+    """Where a first reading placed each name: its points, countries and regions aside (a
+    national story names states, which say nothing of where in them its towns are)."""
+
+    points: list[tuple[float, float, object]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention], chosen: Sequence[Candidate | None]) -> _Anchors:
+        points: list[tuple[float, float, object]] = [
+            (c.lat, c.lon, m.key or i)
+            for i, (m, c) in enumerate(zip(mentions, chosen, strict=True))
+            if c is not None
+            and m.votes
+            and c.feature not in ("country", "admin1")
+            and c.lat is not None
+            and c.lon is not None
+        ]
+        return cls(points)
+
+    def bonus(self, c: Candidate, here: object) -> float:
+        """More for each other name placed near ``c`` (``here``: the name being placed)."""
+        if c.lat is None or c.lon is None or c.feature in ("country", "admin1"):
+            return 0.0
+        near: set[object] = set()
+        for lat, lon, other in self.points:
+            if other == here or other in near or abs(lat - c.lat) > _ANCHOR_DEGREES:
+                continue
+            if _km_between(c.lat, c.lon, lat, lon) <= _ANCHOR_KM:
+                near.add(other)
+        return _ANCHOR_BONUS * min(len(near), _ANCHOR_CAP)
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village"})

@@ -46,6 +46,7 @@ _SUPPORT_BONUS = 2.5  # per unit of support, up to _SUPPORT_CAP
 _SUPPORT_CAP = 2.0
 _STRONG = 0.6  # support that makes a country "pointed at"
 _BIG = 100_000
+_WORLD_CITY = 500_000
 _SAME_ADMIN2 = 4.0
 _SAME_ADMIN1 = 2.5
 _NEAR_KM = 60.0
@@ -309,6 +310,13 @@ def _resolve_once(
             if c.country_code
         }
 
+        # Countries of a world city of the name ("Paris", "Rome"): that a text is about
+        # another country makes a small namesake there likelier, not likelier than it.
+        famous = {
+            c.country_code
+            for c in mention.candidates
+            if c.population >= _WORLD_CITY and c.feature in _SETTLEMENTS
+        }
         me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
         # "Nevada", "England": a name that is first a state or a country is not taken for a
         # town because other names share the town's region.
@@ -322,8 +330,10 @@ def _resolve_once(
             contained: Collection[str | None] = contained,
             me: object = me,
             here: object = mention.key or i,
+            famous: set[str | None] = famous,
         ) -> float:
-            total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
+            cap = _SUPPORT_CAP if c.population >= _BIG or not famous - {c.country_code} else 1.0
+            total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), cap)
             if me is not None and c.admin1 and c.feature not in ("country", "admin1"):
                 sharing = len(shared.get((c.country_code, c.admin1), set()) - {me})
                 total += _SHARED_REGION * min(sharing, _SHARED_CAP)

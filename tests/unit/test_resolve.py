@@ -202,3 +202,38 @@ def test_a_place_alone_near_nothing_keeps_its_likeliest_namesake() -> None:
     mentions = [Mention(candidates=mansfield, key="mansfield"), Mention(candidates=far, key="b")]
     first, _ = resolve(mentions)[0]
     assert first is not None and first.admin1 == "Texas"
+
+
+def _city(name: str, cc: str, admin1: str, population: int, prior: float) -> Candidate:
+    return Candidate(
+        name=name, feature="city" if population >= 100_000 else "town", country_code=cc,
+        country=None, admin1=admin1, lat=0.0, lon=0.0, population=population, prior=prior,
+    )  # fmt: skip
+
+
+def test_a_world_city_is_not_given_up_for_a_small_namesake_by_country_alone() -> None:
+    # A text about Russia names Paris: the country it is about does not make it a Russian
+    # village of that name rather than the capital of France.
+    paris = [
+        _city("Paris", "FR", "Ile-de-France", 2_100_000, 6.3),
+        _city("Parizh", "RU", "Chelyabinsk", 600, 2.8),
+    ]
+    ru = [_city(n, "RU", "Tatarstan", 1_000_000, 6.0) for n in ("Moscow", "Kazan", "Perm")]
+    mentions = [Mention(candidates=paris, key="paris")]
+    mentions += [Mention(candidates=[c], key=c.name) for c in ru]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.country_code == "FR"
+
+
+def test_a_country_gives_way_to_a_state_of_its_name_in_the_country_of_the_text() -> None:
+    georgia = [
+        Candidate(name="Georgia", feature="country", country_code="GE", country="Georgia",
+                  prior=8.6),
+        Candidate(name="Georgia", feature="admin1", country_code="US", country="United States",
+                  admin1="Georgia", prior=5.5),
+    ]  # fmt: skip
+    us = [_city(n, "US", "Georgia", 20_000, 4.3) for n in ("Gainesville", "Duluth")]
+    mentions = [Mention(candidates=georgia, key="georgia")]
+    mentions += [Mention(candidates=[c], key=c.name) for c in us]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.feature == "admin1"

@@ -381,6 +381,20 @@ def _resolve_once(
                 or c.feature in ("country", "admin1")
                 or c.population >= _BIG
             ]
+        # "Georgia" in a text about the US is the state: a country no other place in the
+        # text points at gives way to a region of its name in a country the text is about
+        # ("Georgian" there is as likely the state's).
+        about = {c.country_code for c in pool if c.feature == "admin1"}
+        about = {cc for cc in about if others(cc) >= _STRONG}
+        if about:
+            pool = [
+                c
+                for c in pool
+                if c.feature != "country"
+                or c.country_code in about
+                or by_places.get(c.country_code or "", 0.0) - own.get(c.country_code or "", 0.0)
+                >= _WEAK
+            ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
         pointing = by_places if best.country_code in near_local else by_actors
         strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)

@@ -355,3 +355,16 @@ def test_a_district_may_be_known_only_by_its_seat_town(places: Any) -> None:
     text = "The armies of India and Pakistan traded fire near Zzyxqo (Poonch district, J&K)."
     found = places(text)
     assert found["Poonch district"].country_code == "IN"
+
+
+def test_initials_are_a_region_only_when_they_are_its_initials(places: Any) -> None:
+    found = places("Police in L.A. said the fire spread. The governor of N.Y. spoke on Monday.")
+    assert found["N.Y."].admin1 == "New York"
+    assert "L.A." not in found or found["L.A."].admin1 != "Louisiana"
+
+
+def test_a_dateline_in_capitals_is_the_city(places: Any) -> None:
+    found = places("WASHINGTON — Lawmakers voted on Thursday to tax the bonuses.")
+    place = found["WASHINGTON"]
+    assert (place.feature, place.country_code) == ("city", "US")
+    assert place.admin1 != "Washington"

@@ -819,7 +819,12 @@ def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candida
     in translation). A longer word in capitals is a name set in capitals ("WASHINGTON —",
     a dateline), not an acronym."""
     if _acronym(name):
-        return [c for c in candidates if c.feature in ("country", "admin1")]
+        letters = _initials(name)
+        return [
+            c
+            for c in candidates
+            if c.feature in ("country", "admin1") and (letters is None or _initials_fit(c, letters))
+        ]
     if label == "FAC":
         key = normalize_name(name)
         return [c for c in candidates if normalize_name(c.name) == key]
@@ -835,6 +840,22 @@ def _acronym(name: str) -> bool:
     if not name.isupper():
         return False
     return "." in name or sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
+
+
+_INITIALS: Final = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _initials(name: str) -> str | None:
+    """The letters of a name written as initials ("L.A.", "N.Y.", "D.C."), else None."""
+    squeezed = name.replace(" ", "")
+    return squeezed.replace(".", "") if _INITIALS.fullmatch(squeezed) else None
+
+
+def _initials_fit(c: Candidate, letters: str) -> bool:
+    """Whether initials are those of a place's name: "N.Y." of New York, "D.C." of District
+    of Columbia, not "L.A." of Louisiana (whose abbreviation is "La.")."""
+    own = "".join(word[0] for word in c.name.split() if word[:1].isupper())
+    return own.upper() == letters.upper()
 
 
 def _notable(c: Candidate) -> bool:

@@ -237,3 +237,22 @@ def test_a_country_gives_way_to_a_state_of_its_name_in_the_country_of_the_text()
     mentions += [Mention(candidates=[c], key=c.name) for c in us]
     first, _ = resolve(mentions)[0]
     assert first is not None and first.feature == "admin1"
+
+
+def test_two_names_whose_lesser_namesakes_neighbour_each_other_resolve_there() -> None:
+    # Each name is likelier elsewhere alone, and the likelier ones lie far apart; only the
+    # lesser two lie side by side, across a state line (no region is shared).
+    vidalia = [
+        _at(town("Vidalia", "Georgia", 10_500, 4.8), 32.22, -82.41),
+        _at(town("Vidalia", "Louisiana", 4_000, 4.4), 31.57, -91.43),
+    ]
+    natchez = [
+        _at(town("Natchez", "Ohio", 160_000, 5.2), 40.0, -83.0),
+        _at(town("Natchez", "Mississippi", 15_000, 4.5), 31.56, -91.40),
+    ]
+    mentions = [
+        Mention(candidates=vidalia, key="vidalia"),
+        Mention(candidates=natchez, key="natchez"),
+    ]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Louisiana", "Mississippi"]

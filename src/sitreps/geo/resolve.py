@@ -208,15 +208,22 @@ def resolve(
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
 
-    Read twice: the second reading also knows where the first placed the other names, and
-    prefers a candidate near them ("Mansfield" in a report that names Shreveport is the
-    Louisiana town, not the bigger one in Texas).
+    Read twice: the first prefers a little a candidate near where the other names may be
+    (their likeliest namesakes: "Richmond" and "Madison County" have namesakes beside each
+    other in Kentucky); the second, more, one near where the first placed them ("Mansfield"
+    in a report that names Shreveport is the Louisiana town, not the bigger one in Texas).
     """
+    possible = _Anchors.possible(mentions)
     first = _resolve_once(
-        mentions, demonyms=demonyms, named=named, local=local, near_local=near_local
+        mentions,
+        demonyms=demonyms,
+        named=named,
+        local=local,
+        near_local=near_local,
+        anchors=(possible,),
     )
-    anchors = _Anchors.of(mentions, [c for c, _ in first])
-    if not anchors.points:
+    placed = _Anchors.of(mentions, [c for c, _ in first])
+    if not placed.cells:
         return first
     return _resolve_once(
         mentions,
@@ -224,7 +231,7 @@ def resolve(
         named=named,
         local=local,
         near_local=near_local,
-        anchors=anchors,
+        anchors=(possible, placed),
     )
 
 
@@ -235,7 +242,7 @@ def _resolve_once(
     named: Collection[str] = (),
     local: Mapping[str, int] | None = None,
     near_local: Collection[str] = (),
-    anchors: _Anchors | None = None,
+    anchors: Sequence[_Anchors] = (),
 ) -> list[tuple[Candidate | None, float]]:
     """One reading of :func:`resolve`, given where a former one placed the names.
 
@@ -339,8 +346,8 @@ def _resolve_once(
                 total += _SHARED_REGION * min(sharing, _SHARED_CAP)
             if c.feature != "admin1":
                 total += _IN_NAMED_REGION * named_regions.get((c.country_code, c.admin1), 0.0)
-            if me is not None and anchors is not None:
-                total += anchors.bonus(c, here)
+            if me is not None:
+                total += sum(a.bonus(c, here) for a in anchors)
             if containers:
                 total += max(_inside(c, k) for k in containers if k is not None)
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
@@ -406,42 +413,65 @@ def _resolve_once(
 
 
 _ANCHOR_BONUS = 1.0  # per other name placed near a candidate, up to _ANCHOR_CAP
+_MAY_BONUS = 0.5  # per other name that has a namesake near a candidate (the first reading)
 _ANCHOR_CAP = 2
 _ANCHOR_KM = 60.0  # a local report's places lie within an hour's drive of each other
-_ANCHOR_DEGREES = _ANCHOR_KM / 111.0 + 0.01  # of latitude: farther is never near
+_CELL = 0.6  # degrees: grid cells of about _ANCHOR_KM, searched with their neighbours
+_MAY_VOTERS = 8  # a name's likeliest namesakes, where it may stand
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat // _CELL), int(lon // _CELL)
 
 
 @dataclass(slots=True)
 class _Anchors:
-    """Where a first reading placed each name: its points, countries and regions aside (a
+    """Points the other names of a text stand at, on a grid, countries and regions aside (a
     national story names states, which say nothing of where in them its towns are)."""
 
-    points: list[tuple[float, float, object]] = field(default_factory=list)
+    weight: float = _ANCHOR_BONUS
+    cells: dict[tuple[int, int], list[tuple[float, float, object]]] = field(default_factory=dict)
+
+    def add(self, c: Candidate, key: object) -> None:
+        if c.lat is None or c.lon is None or c.feature in ("country", "admin1"):
+            return
+        self.cells.setdefault(_cell(c.lat, c.lon), []).append((c.lat, c.lon, key))
 
     @classmethod
     def of(cls, mentions: Sequence[Mention], chosen: Sequence[Candidate | None]) -> _Anchors:
-        points: list[tuple[float, float, object]] = [
-            (c.lat, c.lon, m.key or i)
-            for i, (m, c) in enumerate(zip(mentions, chosen, strict=True))
-            if c is not None
-            and m.votes
-            and c.feature not in ("country", "admin1")
-            and c.lat is not None
-            and c.lon is not None
-        ]
-        return cls(points)
+        """Where a reading placed each name."""
+        anchors = cls()
+        for i, (m, c) in enumerate(zip(mentions, chosen, strict=True)):
+            if c is not None and m.votes:
+                anchors.add(c, m.key or i)
+        return anchors
+
+    @classmethod
+    def possible(cls, mentions: Sequence[Mention]) -> _Anchors:
+        """Where each name may be: its likeliest namesakes, each a weaker anchor."""
+        anchors = cls(weight=_MAY_BONUS)
+        for i, m in enumerate(mentions):
+            if m.votes:
+                for c in m.candidates[:_MAY_VOTERS]:
+                    anchors.add(c, m.key or i)
+        return anchors
 
     def bonus(self, c: Candidate, here: object) -> float:
-        """More for each other name placed near ``c`` (``here``: the name being placed)."""
-        if c.lat is None or c.lon is None or c.feature in ("country", "admin1"):
+        """More for each other name standing near ``c`` (``here``: the name being placed)."""
+        if not self.cells or c.lat is None or c.lon is None:
             return 0.0
+        if c.feature in ("country", "admin1"):
+            return 0.0
+        row, col = _cell(c.lat, c.lon)
         near: set[object] = set()
-        for lat, lon, other in self.points:
-            if other == here or other in near or abs(lat - c.lat) > _ANCHOR_DEGREES:
-                continue
-            if _km_between(c.lat, c.lon, lat, lon) <= _ANCHOR_KM:
-                near.add(other)
-        return _ANCHOR_BONUS * min(len(near), _ANCHOR_CAP)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for lat, lon, other in self.cells.get((row + dr, col + dc), ()):
+                    if other == here or other in near:
+                        continue
+                    if _km_between(c.lat, c.lon, lat, lon) <= _ANCHOR_KM:
+                        near.add(other)
+        return self.weight * min(len(near), _ANCHOR_CAP)
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -368,3 +369,19 @@ def test_a_dateline_in_capitals_is_the_city(places: Any) -> None:
     place = found["WASHINGTON"]
     assert (place.feature, place.country_code) == ("city", "US")
     assert place.admin1 != "Washington"
+
+
+def test_a_bare_name_of_counties_in_many_states_is_a_common_division() -> None:
+    from sitreps.extract.places import _common_division, _Found
+    from sitreps.geo.gazetteer import Candidate
+
+    def county(admin1: str) -> Candidate:
+        return Candidate(name="Hall", feature="other", country_code="US", country=None,
+                         admin1=admin1, prior=4.0)  # fmt: skip
+
+    many = tuple(county(a) for a in ("Texas", "Georgia", "Nebraska"))
+    assert _common_division(_Found(0, 4, "Hall", 2, many))
+    assert not _common_division(_Found(0, 4, "Hall", 2, many[:2]))  # two states: a clue
+    assert not _common_division(_Found(0, 4, "Hall", 1, many))  # the model's place
+    town = dataclasses.replace(many[0], feature="town")
+    assert not _common_division(_Found(0, 4, "Hall", 2, (*many, town)))

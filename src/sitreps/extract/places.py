@@ -326,10 +326,29 @@ def _resolve_all(
                 demonyms[top.country_code or ""] += 1
         mentions.append(Mention(candidates=f.candidates, votes=votes, key=normalize_name(f.name)))
     _link_containers(text, found, mentions)
+    containers = {j for m in mentions for j in m.containers}
+    for j, (f, m) in enumerate(zip(found, mentions, strict=True)):
+        if j not in containers and _common_division(f):
+            m.votes = False
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
     near = {n for cc in clues for n in (cc, *neighbours(cc))}
     return resolve(mentions, demonyms=demonyms, named=named, local=clues, near_local=near)
+
+
+_COMMON: Final = 3  # regions with a division of a name that make it a common one
+
+
+def _common_division(f: _Found) -> bool:
+    """Whether a bare name is only that of divisions in many regions ("Jackson", "Hall",
+    "Lewis": counties of a dozen states, and as often a person): unless it says where
+    another name lies ("Clacton, Essex"), it says nothing of where the text is, and its
+    namesakes are no neighbours to other names."""
+    if f.rank != 2 or not f.candidates:
+        return False
+    if any(c.feature != "other" for c in f.candidates):
+        return False
+    return len({(c.country_code, c.admin1) for c in f.candidates}) >= _COMMON
 
 
 def _document_country(

@@ -256,3 +256,24 @@ def test_two_names_whose_lesser_namesakes_neighbour_each_other_resolve_there() -
     ]
     chosen = [c for c, _ in resolve(mentions)]
     assert [c.admin1 if c else None for c in chosen] == ["Louisiana", "Mississippi"]
+
+
+def test_a_name_of_a_country_and_of_a_state_elsewhere_votes_for_both() -> None:
+    # "Georgia" beside a town of that state: the country's vote does not leave the town
+    # foreign to the text.
+    georgia = [
+        Candidate(name="Georgia", feature="country", country_code="GE", country="Georgia",
+                  prior=8.6),
+        Candidate(name="Georgia", feature="admin1", country_code="US", country="United States",
+                  admin1="Georgia", prior=5.5),
+    ]  # fmt: skip
+    albany = [
+        _city("Albany", "US", "New York", 98_000, 5.0),
+        _city("Albany", "AU", "Western Australia", 34_000, 4.5),
+    ]
+    mentions = [
+        Mention(candidates=albany, key="albany"),
+        Mention(candidates=georgia, key="georgia"),
+    ]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.country_code == "US"

@@ -95,8 +95,14 @@ def _vote(candidates: Sequence[Candidate]) -> dict[str, float]:
     first = top[0]
     explicit = _explicit(first)
     if explicit and first.country_code:
-        # "Burkina Faso", "Helmand": a name whose likeliest meaning is a country or region.
-        return {first.country_code: explicit}
+        # "Burkina Faso", "Helmand": a name whose likeliest meaning is a country or region;
+        # "Georgia", a country and a state of another, is as likely either.
+        also = {
+            c.country_code
+            for c in top[1:]
+            if c.feature == "admin1" and first.feature == "country" and c.country_code
+        } - {first.country_code}
+        return dict.fromkeys((first.country_code, *sorted(also)), explicit / (1 + len(also)))
     weights: defaultdict[str, float] = defaultdict(float)
     best = max(c.prior for c in top)
     for c in top:

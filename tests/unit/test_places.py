@@ -385,3 +385,10 @@ def test_a_bare_name_of_counties_in_many_states_is_a_common_division() -> None:
     assert not _common_division(_Found(0, 4, "Hall", 1, many))  # the model's place
     town = dataclasses.replace(many[0], feature="town")
     assert not _common_division(_Found(0, 4, "Hall", 2, (*many, town)))
+
+
+def test_a_place_entity_unknown_whole_is_at_the_place_it_is_named_after(places: Any) -> None:
+    found = places("Volunteers met at the Shelbyville Recreation Center in Tennessee on Monday.")
+    assert found["Shelbyville"].admin1 == "Tennessee"
+    roads = places("The crash happened on Cedar Flat Rd. in Metcalfe County.")
+    assert all(p.name is None for text, p in roads.items() if text.startswith("Cedar"))

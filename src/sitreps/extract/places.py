@@ -796,6 +796,10 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
                 name, candidates = _beyond_compass(gazetteer, piece)
             head = None if candidates else _facility_head(piece)
             at = gazetteer.lookup(head.text) if head is not None else []
+            if head is None and not candidates:
+                # "Gainesville City Elections": a longer name is named after its place.
+                head = _named_after(piece, gazetteer)
+                at = [c for c in gazetteer.lookup(head.text) if c.match == 0] if head else []
             if head is not None and at:
                 # "Donetsk Airport", "Al Watiyah airbase": the facility is at its place.
                 piece, label, name, candidates = head, "GPE", head.text, at
@@ -1081,6 +1085,38 @@ def _facility_head(piece: Span) -> Span | None:
     for k in range(piece.start + 1, piece.end):
         if _FACILITY.fullmatch(piece.doc[k : piece.end].text):
             return piece.doc[piece.start : k]
+    return None
+
+
+# Words after a place's name that make the whole a road, a relief or a building of its
+# own, not something in the place: "Cedar Flat Rd.", "Ural Mountains", "Griffith Park".
+_NOT_IN_IT: Final = frozenset({
+    "road", "rd", "street", "st", "avenue", "ave", "drive", "dr", "lane", "boulevard", "blvd",
+    "highway", "hwy", "way", "mountains", "mountain", "range", "hills", "park", "national",
+})  # fmt: skip
+# A first word that is a landform of many names ("Lake Robinson", "Mount Hood").
+_LANDFORM: Final = frozenset({"lake", "river", "mount", "bay", "cape", "gulf", "sea", "port"})
+_SHORTEST_HEAD: Final = 4  # letters of a one-word name another is named after
+
+
+def _named_after(piece: Span, gazetteer: Gazetteer) -> Span | None:
+    """The name that opens a longer name the gazetteer does not know ("Gainesville" of
+    "Gainesville City Elections", "Tennessee" of "Tennessee Development District"): the
+    model's place is named after it, and lies in it. Not a road or a mountain range, nor
+    what a possessive makes a saint's ("St. Michael's Hospital")."""
+    words = [t.lower_.rstrip(".") for t in piece]
+    if any(w in _NOT_IN_IT for w in words[1:]):
+        return None
+    for k in range(piece.end - 1, piece.start, -1):
+        head = piece.doc[piece.start : k]
+        if piece.doc[k].text in _POSSESSIVE or not all(t.text[:1].isupper() for t in head):
+            continue
+        if _is_common_word(head) or (len(head) == 1 and head[0].lower_ in _LANDFORM):
+            continue
+        if len(head) == 1 and (len(head.text) < _SHORTEST_HEAD or head[0].lower_ in _JOINERS):
+            continue  # "La Liga" is named after no "La."
+        if gazetteer.knows(head.text):
+            return head
     return None
 
 

@@ -392,3 +392,10 @@ def test_a_place_entity_unknown_whole_is_at_the_place_it_is_named_after(places: 
     assert found["Shelbyville"].admin1 == "Tennessee"
     roads = places("The crash happened on Cedar Flat Rd. in Metcalfe County.")
     assert all(p.name is None for text, p in roads.items() if text.startswith("Cedar"))
+
+
+def test_a_province_government_and_a_compass_part_of_a_sea(places: Any) -> None:
+    found = places("Montreal mayors will appeal to the Quebec government on Monday.")
+    assert found["Quebec"].feature == "admin1"  # the province's government, not the city's
+    sea = places("A helicopter crashed in the North Atlantic, off Newfoundland, on Monday.")
+    assert "North Atlantic" not in sea or sea["North Atlantic"].name is None

@@ -225,7 +225,8 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
 # Words after a name that make it a state's or province's: "New York Gov. Andrew Cuomo", "the
 # New York border", "New York's attorney general".
 _STATE_OFFICE: Final = re.compile(
-    r"(?:['’]s)?\s+(?:gov\.|governor|border|legislature|lawmakers|attorney\s+general"
+    r"(?:['’]s)?\s+(?:gov\.|governor|government|premier|border|legislature|lawmakers"
+    r"|attorney\s+general"
     r"|state\s+(?:senate|house|assembly|police|line))",
     re.IGNORECASE,
 )
@@ -833,7 +834,9 @@ def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> tuple[str, list[Candid
     rest = piece.text[prefix.end() :]
     if not rest[:1].isupper():
         return piece.text, []
-    return rest, gazetteer.lookup(rest)
+    # A part of a country, a region or a city: "North Atlantic" is no part of Atlantic
+    # County, nor "South Pacific" of a town called Pacific.
+    return rest, [c for c in gazetteer.lookup(rest) if _notable(c) and c.feature != "other"]
 
 
 def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -1091,28 +1091,39 @@ def _facility_head(piece: Span) -> Span | None:
     return None
 
 
-# Words after a place's name that make the whole a road, a relief or a building of its
-# own, not something in the place: "Cedar Flat Rd.", "Ural Mountains", "Griffith Park".
-_NOT_IN_IT: Final = frozenset({
-    "road", "rd", "street", "st", "avenue", "ave", "drive", "dr", "lane", "boulevard", "blvd",
-    "highway", "hwy", "way", "mountains", "mountain", "range", "hills", "park", "national",
+# Words that make a place's name the name of one of its bodies, services, events or parts:
+# "Gainesville City Elections", "Shelbyville Recreation Center", "Tennessee Development
+# District", "Fort Mill High School". Only these: after a name, another name makes a longer
+# place name ("San Francisco Campeche", "Boro Sangishar"), and other words something else
+# ("Justice Palace").
+_INSTITUTION: Final = frozenset({
+    "city", "town", "county", "state", "regional", "metro", "metropolitan", "area", "public",
+    "council", "commission", "board", "authority", "department", "office", "services",
+    "elections", "election", "court", "jail", "police", "fire", "sheriff", "rescue",
+    "recreation", "center", "centre", "development", "district", "senior", "olympics",
+    "high", "middle", "elementary", "school", "schools", "college", "university", "library",
+    "hospital", "medical", "health", "museum", "chamber", "commerce", "herald", "news",
+    "times", "post", "tribune", "gazette", "journal", "church", "club", "association",
+    "team", "hall", "airport", "station", "transit", "utilities", "water", "housing",
+    "community", "foundation", "fair", "festival", "marathon", "reads",
+    # and what lies in or along it: "Hamilton Township", "Swat Valley", "Kanawha River".
+    "township", "twp", "borough", "valley", "river", "harbor", "harbour", "canal",
 })  # fmt: skip
+_LINKS: Final = frozenset({"of", "and", "&", "for"})
 # A first word that is a landform of many names ("Lake Robinson", "Mount Hood").
 _LANDFORM: Final = frozenset({"lake", "river", "mount", "bay", "cape", "gulf", "sea", "port"})
 _SHORTEST_HEAD: Final = 4  # letters of a one-word name another is named after
 
 
 def _named_after(piece: Span, gazetteer: Gazetteer) -> Span | None:
-    """The name that opens a longer name the gazetteer does not know ("Gainesville" of
-    "Gainesville City Elections", "Tennessee" of "Tennessee Development District"): the
-    model's place is named after it, and lies in it. Not a road or a mountain range, nor
-    what a possessive makes a saint's ("St. Michael's Hospital")."""
-    words = [t.lower_.rstrip(".") for t in piece]
-    if any(w in _NOT_IN_IT for w in words[1:]):
-        return None
+    """The name that opens a longer name the gazetteer does not know, when the rest makes
+    it one of the place's bodies or events ("Gainesville" of "Gainesville City Elections",
+    "Tennessee" of "Tennessee Development District"): the model's place lies in it."""
     for k in range(piece.end - 1, piece.start, -1):
-        head = piece.doc[piece.start : k]
-        if piece.doc[k].text in _POSSESSIVE or not all(t.text[:1].isupper() for t in head):
+        head, rest = piece.doc[piece.start : k], piece.doc[k : piece.end]
+        if not all(t.lower_.rstrip(".") in _INSTITUTION or t.lower_ in _LINKS for t in rest):
+            continue
+        if rest[0].lower_ in _LINKS or not all(t.text[:1].isupper() for t in head):
             continue
         if _is_common_word(head) or (len(head) == 1 and head[0].lower_ in _LANDFORM):
             continue

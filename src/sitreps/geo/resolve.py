@@ -7,9 +7,15 @@ population) plus what the rest of the article says:
 - **country support**: how strongly the article points at a country, from countries and
   regions it names, the demonyms it uses, and the other names it holds (each name votes for
   the countries its candidates lie in, in proportion to their population, so "Djibo", a town
-  only Burkina Faso has, votes for Burkina Faso). A name never votes for itself.
+  only Burkina Faso has, votes for Burkina Faso). A name never votes for itself. Country
+  support alone lifts a small place only a little above a world city of its name elsewhere
+  ("Paris" in a report about Russia).
 - **named regions**: a candidate in a region the text names elsewhere ("Richmond" in a
-  report that names Kentucky) is preferred.
+  report that names Kentucky) is preferred, by that region's share of the regions the text
+  names in its country.
+- **neighbours**: the text is read twice; a candidate within 60 km of where the other names
+  may be (their likeliest namesakes) is preferred a little, and one near where the first
+  reading placed them more ("Mansfield" in a report that names Shreveport).
 - **containers**: in "Town (Commune, Province)" and "X district, Province", the names after
   a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
   near it) is preferred.
@@ -19,6 +25,8 @@ And rules no score can overturn:
 - when some candidate lies in a country the article points at, a candidate in a country
   nothing points at is never chosen, unless it is a country, a region or a big city
   (population 100,000 or more);
+- a country no other place points at gives way to a region of its name in a country the
+  article is about ("Georgia" in a report on Gainesville and Duluth);
 - a small place in a country nothing points at is left unresolved when the places, or an
   actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
   reaches across its borders (GeoNames' neighbours), where such groups often fight;

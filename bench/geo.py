@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,9 +132,11 @@ def geo_fields(
     cases: Sequence[GeoCase],
     results: Mapping[str, Mapping[str, Any]],
     centroids: Mapping[str, tuple[float, float]],
+    *,
+    corpora: Iterable[str] = tuple(CORPORA),
 ) -> list[Field]:
     fields = []
-    for corpus in CORPORA:
+    for corpus in corpora:
         found: list[Item] = []
         near: list[Item] = []
         for case in (c for c in cases if c.corpus == corpus):

@@ -502,3 +502,11 @@ def test_press_abbreviations_of_provinces_and_the_capital_district() -> None:
     assert gazetteer.lookup("B.C.")[0].name == "British Columbia"
     assert gazetteer.lookup("Ont.")[0].name == "Ontario"
     assert gazetteer.lookup("D.C.")[0].name == "District of Columbia"
+
+
+def test_a_capital_ranks_above_its_size_by_its_own_name_only(gazetteer: Gazetteer) -> None:
+    capital = next(c for c in gazetteer.lookup("Washington") if c.feature == "city")
+    assert capital.admin1 == "District of Columbia"
+    assert capital.prior > math.log10(capital.population + 1)
+    other = next(c for c in gazetteer.lookup("Ariel") if c.match == OTHER_NAME)
+    assert other.prior <= math.log10(other.population + 1) - 2.0

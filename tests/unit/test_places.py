@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -355,3 +356,46 @@ def test_a_district_may_be_known_only_by_its_seat_town(places: Any) -> None:
     text = "The armies of India and Pakistan traded fire near Zzyxqo (Poonch district, J&K)."
     found = places(text)
     assert found["Poonch district"].country_code == "IN"
+
+
+def test_initials_are_a_region_only_when_they_are_its_initials(places: Any) -> None:
+    found = places("Police in L.A. said the fire spread. The governor of N.Y. spoke on Monday.")
+    assert found["N.Y."].admin1 == "New York"
+    assert "L.A." not in found or found["L.A."].admin1 != "Louisiana"
+
+
+def test_a_dateline_in_capitals_is_the_city(places: Any) -> None:
+    found = places("WASHINGTON — Lawmakers voted on Thursday to tax the bonuses.")
+    place = found["WASHINGTON"]
+    assert (place.feature, place.country_code) == ("city", "US")
+    assert place.admin1 != "Washington"
+
+
+def test_a_bare_name_of_counties_in_many_states_is_a_common_division() -> None:
+    from sitreps.extract.places import _common_division, _Found
+    from sitreps.geo.gazetteer import Candidate
+
+    def county(admin1: str) -> Candidate:
+        return Candidate(name="Hall", feature="other", country_code="US", country=None,
+                         admin1=admin1, prior=4.0)  # fmt: skip
+
+    many = tuple(county(a) for a in ("Texas", "Georgia", "Nebraska"))
+    assert _common_division(_Found(0, 4, "Hall", 2, many))
+    assert not _common_division(_Found(0, 4, "Hall", 2, many[:2]))  # two states: a clue
+    assert not _common_division(_Found(0, 4, "Hall", 1, many))  # the model's place
+    town = dataclasses.replace(many[0], feature="town")
+    assert not _common_division(_Found(0, 4, "Hall", 2, (*many, town)))
+
+
+def test_a_place_entity_unknown_whole_is_at_the_place_it_is_named_after(places: Any) -> None:
+    found = places("Volunteers met at the Shelbyville Recreation Center in Tennessee on Monday.")
+    assert found["Shelbyville"].admin1 == "Tennessee"
+    roads = places("The crash happened on Cedar Flat Rd. in Metcalfe County.")
+    assert all(p.name is None for text, p in roads.items() if text.startswith("Cedar"))
+
+
+def test_a_province_government_and_a_compass_part_of_a_sea(places: Any) -> None:
+    found = places("Montreal mayors will appeal to the Quebec government on Monday.")
+    assert found["Quebec"].feature == "admin1"  # the province's government, not the city's
+    sea = places("A helicopter crashed in the North Atlantic, off Newfoundland, on Monday.")
+    assert "North Atlantic" not in sea or sea["North Atlantic"].name is None

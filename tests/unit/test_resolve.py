@@ -172,3 +172,108 @@ def test_many_small_towns_of_one_state_outweigh_bigger_namesakes_elsewhere() -> 
     ]
     chosen = [c for c, _ in resolve(mentions)]
     assert [c.admin1 if c else None for c in chosen] == ["Nebraska"] * 6
+
+
+def _at(c: Candidate, lat: float, lon: float) -> Candidate:
+    return dataclasses.replace(c, lat=lat, lon=lon)
+
+
+def test_a_name_is_placed_near_the_places_the_text_names_with_it() -> None:
+    # The Texas namesake is bigger; the report also names a city an hour from the other one.
+    mansfield = [
+        _at(town("Mansfield", "Texas", 70_000, 4.8), 32.56, -97.14),
+        _at(town("Mansfield", "Louisiana", 5_000, 3.7), 32.04, -93.70),
+    ]
+    shreveport = [_at(town("Shreveport", "Louisiana", 190_000, 5.3), 32.53, -93.75)]
+    mentions = [
+        Mention(candidates=mansfield, key="mansfield"),
+        Mention(candidates=shreveport, key="shreveport"),
+    ]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Louisiana", "Louisiana"]
+
+
+def test_a_place_alone_near_nothing_keeps_its_likeliest_namesake() -> None:
+    mansfield = [
+        _at(town("Mansfield", "Texas", 70_000, 4.8), 32.56, -97.14),
+        _at(town("Mansfield", "Louisiana", 5_000, 3.7), 32.04, -93.70),
+    ]
+    far = [_at(town("Bangor", "Maine", 30_000, 4.5), 44.80, -68.77)]
+    mentions = [Mention(candidates=mansfield, key="mansfield"), Mention(candidates=far, key="b")]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.admin1 == "Texas"
+
+
+def _city(name: str, cc: str, admin1: str, population: int, prior: float) -> Candidate:
+    return Candidate(
+        name=name, feature="city" if population >= 100_000 else "town", country_code=cc,
+        country=None, admin1=admin1, lat=0.0, lon=0.0, population=population, prior=prior,
+    )  # fmt: skip
+
+
+def test_a_world_city_is_not_given_up_for_a_small_namesake_by_country_alone() -> None:
+    # A text about Russia names Paris: the country it is about does not make it a Russian
+    # village of that name rather than the capital of France.
+    paris = [
+        _city("Paris", "FR", "Ile-de-France", 2_100_000, 6.3),
+        _city("Parizh", "RU", "Chelyabinsk", 600, 2.8),
+    ]
+    ru = [_city(n, "RU", "Tatarstan", 1_000_000, 6.0) for n in ("Moscow", "Kazan", "Perm")]
+    mentions = [Mention(candidates=paris, key="paris")]
+    mentions += [Mention(candidates=[c], key=c.name) for c in ru]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.country_code == "FR"
+
+
+def test_a_country_gives_way_to_a_state_of_its_name_in_the_country_of_the_text() -> None:
+    georgia = [
+        Candidate(name="Georgia", feature="country", country_code="GE", country="Georgia",
+                  prior=8.6),
+        Candidate(name="Georgia", feature="admin1", country_code="US", country="United States",
+                  admin1="Georgia", prior=5.5),
+    ]  # fmt: skip
+    us = [_city(n, "US", "Georgia", 20_000, 4.3) for n in ("Gainesville", "Duluth")]
+    mentions = [Mention(candidates=georgia, key="georgia")]
+    mentions += [Mention(candidates=[c], key=c.name) for c in us]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.feature == "admin1"
+
+
+def test_two_names_whose_lesser_namesakes_neighbour_each_other_resolve_there() -> None:
+    # Each name is likelier elsewhere alone, and the likelier ones lie far apart; only the
+    # lesser two lie side by side, across a state line (no region is shared).
+    vidalia = [
+        _at(town("Vidalia", "Georgia", 10_500, 4.8), 32.22, -82.41),
+        _at(town("Vidalia", "Louisiana", 4_000, 4.4), 31.57, -91.43),
+    ]
+    natchez = [
+        _at(town("Natchez", "Ohio", 160_000, 5.2), 40.0, -83.0),
+        _at(town("Natchez", "Mississippi", 15_000, 4.5), 31.56, -91.40),
+    ]
+    mentions = [
+        Mention(candidates=vidalia, key="vidalia"),
+        Mention(candidates=natchez, key="natchez"),
+    ]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Louisiana", "Mississippi"]
+
+
+def test_a_name_of_a_country_and_of_a_state_elsewhere_votes_for_both() -> None:
+    # "Georgia" beside a town of that state: the country's vote does not leave the town
+    # foreign to the text.
+    georgia = [
+        Candidate(name="Georgia", feature="country", country_code="GE", country="Georgia",
+                  prior=8.6),
+        Candidate(name="Georgia", feature="admin1", country_code="US", country="United States",
+                  admin1="Georgia", prior=5.5),
+    ]  # fmt: skip
+    albany = [
+        _city("Albany", "US", "New York", 98_000, 5.0),
+        _city("Albany", "AU", "Western Australia", 34_000, 4.5),
+    ]
+    mentions = [
+        Mention(candidates=albany, key="albany"),
+        Mention(candidates=georgia, key="georgia"),
+    ]
+    first, _ = resolve(mentions)[0]
+    assert first is not None and first.country_code == "US"

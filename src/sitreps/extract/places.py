@@ -225,7 +225,8 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
 # Words after a name that make it a state's or province's: "New York Gov. Andrew Cuomo", "the
 # New York border", "New York's attorney general".
 _STATE_OFFICE: Final = re.compile(
-    r"(?:['’]s)?\s+(?:gov\.|governor|border|legislature|lawmakers|attorney\s+general"
+    r"(?:['’]s)?\s+(?:gov\.|governor|government|premier|border|legislature|lawmakers"
+    r"|attorney\s+general"
     r"|state\s+(?:senate|house|assembly|police|line))",
     re.IGNORECASE,
 )
@@ -326,10 +327,29 @@ def _resolve_all(
                 demonyms[top.country_code or ""] += 1
         mentions.append(Mention(candidates=f.candidates, votes=votes, key=normalize_name(f.name)))
     _link_containers(text, found, mentions)
+    containers = {j for m in mentions for j in m.containers}
+    for j, (f, m) in enumerate(zip(found, mentions, strict=True)):
+        if j not in containers and _common_division(f):
+            m.votes = False
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
     near = {n for cc in clues for n in (cc, *neighbours(cc))}
     return resolve(mentions, demonyms=demonyms, named=named, local=clues, near_local=near)
+
+
+_COMMON: Final = 3  # regions with a division of a name that make it a common one
+
+
+def _common_division(f: _Found) -> bool:
+    """Whether a bare name is only that of divisions in many regions ("Jackson", "Hall",
+    "Lewis": counties of a dozen states, and as often a person): unless it says where
+    another name lies ("Clacton, Essex"), it says nothing of where the text is, and its
+    namesakes are no neighbours to other names."""
+    if f.rank != 2 or not f.candidates:
+        return False
+    if any(c.feature != "other" for c in f.candidates):
+        return False
+    return len({(c.country_code, c.admin1) for c in f.candidates}) >= _COMMON
 
 
 def _document_country(
@@ -777,10 +797,15 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             candidates = gazetteer.lookup(name)
             if not candidates:
                 # "North Texas", "Far North Queensland", "northeastern B.C.": a part of a
-                # place the gazetteer lacks is found at the place.
-                candidates = _beyond_compass(gazetteer, piece)
+                # place the gazetteer lacks is found at the place, and is that place's name
+                # ("Northeast Georgia" and "Georgia" are one name, which votes once).
+                name, candidates = _beyond_compass(gazetteer, piece)
             head = None if candidates else _facility_head(piece)
             at = gazetteer.lookup(head.text) if head is not None else []
+            if head is None and not candidates:
+                # "Gainesville City Elections": a longer name is named after its place.
+                head = _named_after(piece, gazetteer)
+                at = [c for c in gazetteer.lookup(head.text) if c.match == 0] if head else []
             if head is not None and at:
                 # "Donetsk Airport", "Al Watiyah airbase": the facility is at its place.
                 piece, label, name, candidates = head, "GPE", head.text, at
@@ -805,27 +830,63 @@ _COMPASS_PREFIX: Final = re.compile(
 )
 
 
-def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> list[Candidate]:
-    """The places a compass word leads to ("North Texas": Texas), if the rest is a name."""
+def _beyond_compass(gazetteer: Gazetteer, piece: Span) -> tuple[str, list[Candidate]]:
+    """The name after a compass word and its places ("North Texas": Texas), if the rest is
+    a name; else the whole name and no place."""
     prefix = _COMPASS_PREFIX.match(piece.text)
     if prefix is None or prefix.end() == len(piece.text):
-        return []
+        return piece.text, []
     rest = piece.text[prefix.end() :]
     if not rest[:1].isupper():
-        return []
-    return gazetteer.lookup(rest)
+        return piece.text, []
+    # A part of a country, a region or a city: "North Atlantic" is no part of Atlantic
+    # County, nor "South Pacific" of a town called Pacific.
+    return rest, [c for c in gazetteer.lookup(rest) if _notable(c) and c.feature != "other"]
 
 
 def _fitting(label: str, name: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates an entity of ``label`` may mean: an acronym ("UN", "EU") only a country
     or region; a facility only a place of the very same name (not Casablanca, "White House"
-    in translation)."""
-    if name.isupper():
-        return [c for c in candidates if c.feature in ("country", "admin1")]
+    in translation). A longer word in capitals is a name set in capitals ("WASHINGTON —",
+    a dateline), not an acronym."""
+    if _acronym(name):
+        letters = _initials(name)
+        return [
+            c
+            for c in candidates
+            if c.feature in ("country", "admin1") and (letters is None or _initials_fit(c, letters))
+        ]
     if label == "FAC":
         key = normalize_name(name)
         return [c for c in candidates if normalize_name(c.name) == key]
     return candidates
+
+
+_ACRONYM_LETTERS: Final = 4
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name in capitals reads as initials ("UN", "U.S.", "NATO") rather than as a
+    word set in capitals ("WASHINGTON", "NEW YORK")."""
+    if not name.isupper():
+        return False
+    return "." in name or sum(ch.isalpha() for ch in name) <= _ACRONYM_LETTERS
+
+
+_INITIALS: Final = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _initials(name: str) -> str | None:
+    """The letters of a name written as initials ("L.A.", "N.Y.", "D.C."), else None."""
+    squeezed = name.replace(" ", "")
+    return squeezed.replace(".", "") if _INITIALS.fullmatch(squeezed) else None
+
+
+def _initials_fit(c: Candidate, letters: str) -> bool:
+    """Whether initials are those of a place's name: "N.Y." of New York, "D.C." of District
+    of Columbia, not "L.A." of Louisiana (whose abbreviation is "La.")."""
+    own = "".join(word[0] for word in c.name.split() if word[:1].isupper())
+    return own.upper() == letters.upper()
 
 
 def _notable(c: Candidate) -> bool:
@@ -1040,6 +1101,49 @@ def _facility_head(piece: Span) -> Span | None:
     for k in range(piece.start + 1, piece.end):
         if _FACILITY.fullmatch(piece.doc[k : piece.end].text):
             return piece.doc[piece.start : k]
+    return None
+
+
+# Words that make a place's name the name of one of its bodies, services, events or parts:
+# "Gainesville City Elections", "Shelbyville Recreation Center", "Tennessee Development
+# District", "Fort Mill High School". Only these: after a name, another name makes a longer
+# place name ("San Francisco Campeche", "Boro Sangishar"), and other words something else
+# ("Justice Palace").
+_INSTITUTION: Final = frozenset({
+    "city", "town", "county", "state", "regional", "metro", "metropolitan", "area", "public",
+    "council", "commission", "board", "authority", "department", "office", "services",
+    "elections", "election", "court", "jail", "police", "fire", "sheriff", "rescue",
+    "recreation", "center", "centre", "development", "district", "senior", "olympics",
+    "high", "middle", "elementary", "school", "schools", "college", "university", "library",
+    "hospital", "medical", "health", "museum", "chamber", "commerce", "herald", "news",
+    "times", "post", "tribune", "gazette", "journal", "church", "club", "association",
+    "team", "hall", "airport", "station", "transit", "utilities", "water", "housing",
+    "community", "foundation", "fair", "festival", "marathon", "reads",
+    # and what lies in or along it: "Hamilton Township", "Swat Valley", "Kanawha River".
+    "township", "twp", "borough", "valley", "river", "harbor", "harbour", "canal",
+})  # fmt: skip
+_LINKS: Final = frozenset({"of", "and", "&", "for"})
+# A first word that is a landform of many names ("Lake Robinson", "Mount Hood").
+_LANDFORM: Final = frozenset({"lake", "river", "mount", "bay", "cape", "gulf", "sea", "port"})
+_SHORTEST_HEAD: Final = 4  # letters of a one-word name another is named after
+
+
+def _named_after(piece: Span, gazetteer: Gazetteer) -> Span | None:
+    """The name that opens a longer name the gazetteer does not know, when the rest makes
+    it one of the place's bodies or events ("Gainesville" of "Gainesville City Elections",
+    "Tennessee" of "Tennessee Development District"): the model's place lies in it."""
+    for k in range(piece.end - 1, piece.start, -1):
+        head, rest = piece.doc[piece.start : k], piece.doc[k : piece.end]
+        if not all(t.lower_.rstrip(".") in _INSTITUTION or t.lower_ in _LINKS for t in rest):
+            continue
+        if rest[0].lower_ in _LINKS or not all(t.text[:1].isupper() for t in head):
+            continue
+        if _is_common_word(head) or (len(head) == 1 and head[0].lower_ in _LANDFORM):
+            continue
+        if len(head) == 1 and (len(head.text) < _SHORTEST_HEAD or head[0].lower_ in _JOINERS):
+            continue  # "La Liga" is named after no "La."
+        if gazetteer.knows(head.text):
+            return head
     return None
 
 

@@ -176,6 +176,10 @@ def _feature_of_population(population: int) -> Feature:
     return "town" if population >= 5_000 else "village"
 
 
+_CAPITAL: Final = 1.0  # added to a national capital's prior
+_SETTLEMENT_FEATURES: Final = frozenset({"city", "town", "village"})
+
+
 def _log_population(population: int) -> float:
     return math.log10(population + 1)
 
@@ -399,8 +403,9 @@ class Gazetteer:
         made = self._made.get(code)
         if made is None:
             made = _candidate(self._records[code >> 2])
-            if penalty := _NAME_PENALTY[code & 3]:
-                made = dataclasses.replace(made, prior=made.prior - penalty, match=code & 3)
+            if code & 3:
+                prior = _prior_by(self._records[code >> 2], code & 3)
+                made = dataclasses.replace(made, prior=prior, match=code & 3)
             self._made[code] = made
         return made
 
@@ -419,6 +424,18 @@ def _near_keys(key: str, buckets: Mapping[tuple[str, int], Sequence[tuple[str, s
             if similar.quick_ratio() >= _NEAR_SPELLING and similar.ratio() >= _NEAR_SPELLING:
                 scored.append((similar.ratio(), other))
     return [other for _, other in sorted(scored, reverse=True)]
+
+
+def _prior_by(record: _Record, kind: int) -> float:
+    """A place's prior when looked up by a name that belongs to it as ``kind`` says."""
+    prior = record[_PRIOR]
+    penalty = _NAME_PENALTY[kind]
+    population = record[9]
+    if penalty and population and record[1] in _SETTLEMENT_FEATURES:
+        # A capital's standing is its own name's: "Ariel" is a town before it is one of
+        # Jerusalem's names.
+        prior = min(prior, _log_population(population))
+    return prior - penalty
 
 
 class _IndexBuilder:
@@ -442,7 +459,7 @@ class _IndexBuilder:
         records = self.records
 
         def rank(code: int) -> tuple[float, int]:
-            return (_NAME_PENALTY[code & 3] - records[code >> 2][_PRIOR], code)
+            return (-_prior_by(records[code >> 2], code & 3), code)
 
         index = {key: tuple(sorted(codes, key=rank)) for key, codes in self.names.items()}
         return Gazetteer(records, index)
@@ -1089,7 +1106,9 @@ def _build() -> Gazetteer:
     iso_of: dict[tuple[str, str], str] = {}
 
     builder = _IndexBuilder()
-    for candidate, aliases in _country_entries(countries, _capitals(cities, countries)):
+    capitals = _capitals(cities, countries)
+    capital_ids = {int(city["geonameid"]) for city in capitals.values()}
+    for candidate, aliases in _country_entries(countries, capitals):
         builder.add(candidate, aliases)
     own_admin1_names = {normalize_name(n) for a in admin1s for n in (a.name, a.sub.base)}
     own_admin1_names |= {normalize_name(n) for n in named_groups.values()}
@@ -1127,7 +1146,10 @@ def _build() -> Gazetteer:
             lon=city["longitude"],
             geonames_id=int(city["geonameid"]),
             population=population,
-            prior=_log_population(population),
+            # A country's capital is named far more often than its size says ("Washington"
+            # of a story filed there, not a town of 7,000 in a state the story also names).
+            prior=_log_population(population)
+            + (_CAPITAL if int(city["geonameid"]) in capital_ids else 0.0),
         )
         builder.add_keys(candidate, keys_of[int(city["geonameid"])])
     for division in admin2s:

@@ -7,9 +7,15 @@ population) plus what the rest of the article says:
 - **country support**: how strongly the article points at a country, from countries and
   regions it names, the demonyms it uses, and the other names it holds (each name votes for
   the countries its candidates lie in, in proportion to their population, so "Djibo", a town
-  only Burkina Faso has, votes for Burkina Faso). A name never votes for itself.
+  only Burkina Faso has, votes for Burkina Faso). A name never votes for itself. Country
+  support alone lifts a small place only a little above a world city of its name elsewhere
+  ("Paris" in a report about Russia).
 - **named regions**: a candidate in a region the text names elsewhere ("Richmond" in a
-  report that names Kentucky) is preferred.
+  report that names Kentucky) is preferred, by that region's share of the regions the text
+  names in its country.
+- **neighbours**: the text is read twice; a candidate within 60 km of where the other names
+  may be (their likeliest namesakes) is preferred a little, and one near where the first
+  reading placed them more ("Mansfield" in a report that names Shreveport).
 - **containers**: in "Town (Commune, Province)" and "X district, Province", the names after
   a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
   near it) is preferred.
@@ -19,6 +25,8 @@ And rules no score can overturn:
 - when some candidate lies in a country the article points at, a candidate in a country
   nothing points at is never chosen, unless it is a country, a region or a big city
   (population 100,000 or more);
+- a country no other place points at gives way to a region of its name in a country the
+  article is about ("Georgia" in a report on Gainesville and Duluth);
 - a small place in a country nothing points at is left unresolved when the places, or an
   actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
   reaches across its borders (GeoNames' neighbours), where such groups often fight;
@@ -46,6 +54,7 @@ _SUPPORT_BONUS = 2.5  # per unit of support, up to _SUPPORT_CAP
 _SUPPORT_CAP = 2.0
 _STRONG = 0.6  # support that makes a country "pointed at"
 _BIG = 100_000
+_WORLD_CITY = 500_000
 _SAME_ADMIN2 = 4.0
 _SAME_ADMIN1 = 2.5
 _NEAR_KM = 60.0
@@ -94,8 +103,14 @@ def _vote(candidates: Sequence[Candidate]) -> dict[str, float]:
     first = top[0]
     explicit = _explicit(first)
     if explicit and first.country_code:
-        # "Burkina Faso", "Helmand": a name whose likeliest meaning is a country or region.
-        return {first.country_code: explicit}
+        # "Burkina Faso", "Helmand": a name whose likeliest meaning is a country or region;
+        # "Georgia", a country and a state of another, is as likely either.
+        also = {
+            c.country_code
+            for c in top[1:]
+            if c.feature == "admin1" and first.feature == "country" and c.country_code
+        } - {first.country_code}
+        return dict.fromkeys((first.country_code, *sorted(also)), explicit / (1 + len(also)))
     weights: defaultdict[str, float] = defaultdict(float)
     best = max(c.prior for c in top)
     for c in top:
@@ -108,8 +123,12 @@ def _vote(candidates: Sequence[Candidate]) -> dict[str, float]:
 def _km(a: Candidate, b: Candidate) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -176,6 +195,22 @@ def _as_container(mention: Mention, chosen: Candidate | None) -> list[Candidate]
     return [chosen, *regions]
 
 
+def _region_shares(
+    regions: Sequence[tuple[str | None, str | None] | None], mentions: Sequence[Mention], i: int
+) -> dict[tuple[str | None, str | None], float]:
+    """How much of what the text names of a country's regions, mention ``i`` aside, is each
+    region: a local report names its own state, a national one names many ("Ohio",
+    "Montana", "Iowa"), where none of them says where a "Washington" is."""
+    named: defaultdict[tuple[str | None, str | None], set[object]] = defaultdict(set)
+    for j, r in enumerate(regions):
+        if r is not None and j != i:
+            named[r].add(mentions[j].key or j)
+    per_country: Counter[str | None] = Counter()
+    for (cc, _), keys in named.items():
+        per_country[cc] += len(keys)
+    return {r: len(keys) / per_country[r[0]] for r, keys in named.items()}
+
+
 def resolve(
     mentions: Sequence[Mention],
     *,
@@ -186,6 +221,44 @@ def resolve(
 ) -> list[tuple[Candidate | None, float]]:
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
+
+    Read twice: the first prefers a little a candidate near where the other names may be
+    (their likeliest namesakes: "Richmond" and "Madison County" have namesakes beside each
+    other in Kentucky); the second, more, one near where the first placed them ("Mansfield"
+    in a report that names Shreveport is the Louisiana town, not the bigger one in Texas).
+    """
+    possible = _Anchors.possible(mentions)
+    first = _resolve_once(
+        mentions,
+        demonyms=demonyms,
+        named=named,
+        local=local,
+        near_local=near_local,
+        anchors=(possible,),
+    )
+    placed = _Anchors.of(mentions, [c for c, _ in first])
+    if not placed.cells:
+        return first
+    return _resolve_once(
+        mentions,
+        demonyms=demonyms,
+        named=named,
+        local=local,
+        near_local=near_local,
+        anchors=(possible, placed),
+    )
+
+
+def _resolve_once(
+    mentions: Sequence[Mention],
+    *,
+    demonyms: Mapping[str, int] | None = None,
+    named: Collection[str] = (),
+    local: Mapping[str, int] | None = None,
+    near_local: Collection[str] = (),
+    anchors: Sequence[_Anchors] = (),
+) -> list[tuple[Candidate | None, float]]:
+    """One reading of :func:`resolve`, given where a former one placed the names.
 
     ``named``: normalized names of the places the text names; a city district whose city is
     among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
@@ -248,7 +321,7 @@ def resolve(
 
         containers = [k for j in mention.containers for k in _as_container(mentions[j], chosen[j])]
 
-        named_regions = {r for j, r in enumerate(regions) if r is not None and j != i}
+        named_regions = _region_shares(regions, mentions, i)
         # A container lies in a country where what it contains can be: "Bafoussam town
         # (Mifi, Ouest)" is Cameroon's West, not Haiti's Ouest.
         contained = {
@@ -258,6 +331,13 @@ def resolve(
             if c.country_code
         }
 
+        # Countries of a world city of the name ("Paris", "Rome"): that a text is about
+        # another country makes a small namesake there likelier, not likelier than it.
+        famous = {
+            c.country_code
+            for c in mention.candidates
+            if c.population >= _WORLD_CITY and c.feature in _SETTLEMENTS
+        }
         me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
         # "Nevada", "England": a name that is first a state or a country is not taken for a
         # town because other names share the town's region.
@@ -267,16 +347,21 @@ def resolve(
         def score(
             c: Candidate,
             containers: Sequence[Candidate | None] = containers,
-            named_regions: Collection[tuple[str | None, str | None]] = named_regions,
+            named_regions: Mapping[tuple[str | None, str | None], float] = named_regions,
             contained: Collection[str | None] = contained,
             me: object = me,
+            here: object = mention.key or i,
+            famous: set[str | None] = famous,
         ) -> float:
-            total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), _SUPPORT_CAP)
+            cap = _SUPPORT_CAP if c.population >= _BIG or not famous - {c.country_code} else 1.0
+            total = c.prior + _SUPPORT_BONUS * min(others(c.country_code), cap)
             if me is not None and c.admin1 and c.feature not in ("country", "admin1"):
                 sharing = len(shared.get((c.country_code, c.admin1), set()) - {me})
                 total += _SHARED_REGION * min(sharing, _SHARED_CAP)
-            if c.feature != "admin1" and (c.country_code, c.admin1) in named_regions:
-                total += _IN_NAMED_REGION
+            if c.feature != "admin1":
+                total += _IN_NAMED_REGION * named_regions.get((c.country_code, c.admin1), 0.0)
+            if me is not None:
+                total += sum(a.bonus(c, here) for a in anchors)
             if containers:
                 total += max(_inside(c, k) for k in containers if k is not None)
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
@@ -317,6 +402,20 @@ def resolve(
                 or c.feature in ("country", "admin1")
                 or c.population >= _BIG
             ]
+        # "Georgia" in a text about the US is the state: a country no other place in the
+        # text points at gives way to a region of its name in a country the text is about
+        # ("Georgian" there is as likely the state's).
+        about = {c.country_code for c in pool if c.feature == "admin1"}
+        about = {cc for cc in about if others(cc) >= _STRONG}
+        if about:
+            pool = [
+                c
+                for c in pool
+                if c.feature != "country"
+                or c.country_code in about
+                or by_places.get(c.country_code or "", 0.0) - own.get(c.country_code or "", 0.0)
+                >= _WEAK
+            ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
         pointing = by_places if best.country_code in near_local else by_actors
         strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
@@ -325,6 +424,68 @@ def resolve(
         chosen[i], backed[i] = best, others(best.country_code)
     _one_sense(mentions, chosen)
     return list(zip(chosen, backed, strict=True))
+
+
+_ANCHOR_BONUS = 1.0  # per other name placed near a candidate, up to _ANCHOR_CAP
+_MAY_BONUS = 0.5  # per other name that has a namesake near a candidate (the first reading)
+_ANCHOR_CAP = 2
+_ANCHOR_KM = 60.0  # a local report's places lie within an hour's drive of each other
+_CELL = 0.6  # degrees: grid cells of about _ANCHOR_KM, searched with their neighbours
+_MAY_VOTERS = 8  # a name's likeliest namesakes, where it may stand
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat // _CELL), int(lon // _CELL)
+
+
+@dataclass(slots=True)
+class _Anchors:
+    """Points the other names of a text stand at, on a grid, countries and regions aside (a
+    national story names states, which say nothing of where in them its towns are)."""
+
+    weight: float = _ANCHOR_BONUS
+    cells: dict[tuple[int, int], list[tuple[float, float, object]]] = field(default_factory=dict)
+
+    def add(self, c: Candidate, key: object) -> None:
+        if c.lat is None or c.lon is None or c.feature in ("country", "admin1"):
+            return
+        self.cells.setdefault(_cell(c.lat, c.lon), []).append((c.lat, c.lon, key))
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention], chosen: Sequence[Candidate | None]) -> _Anchors:
+        """Where a reading placed each name."""
+        anchors = cls()
+        for i, (m, c) in enumerate(zip(mentions, chosen, strict=True)):
+            if c is not None and m.votes:
+                anchors.add(c, m.key or i)
+        return anchors
+
+    @classmethod
+    def possible(cls, mentions: Sequence[Mention]) -> _Anchors:
+        """Where each name may be: its likeliest namesakes, each a weaker anchor."""
+        anchors = cls(weight=_MAY_BONUS)
+        for i, m in enumerate(mentions):
+            if m.votes:
+                for c in m.candidates[:_MAY_VOTERS]:
+                    anchors.add(c, m.key or i)
+        return anchors
+
+    def bonus(self, c: Candidate, here: object) -> float:
+        """More for each other name standing near ``c`` (``here``: the name being placed)."""
+        if not self.cells or c.lat is None or c.lon is None:
+            return 0.0
+        if c.feature in ("country", "admin1"):
+            return 0.0
+        row, col = _cell(c.lat, c.lon)
+        near: set[object] = set()
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for lat, lon, other in self.cells.get((row + dr, col + dc), ()):
+                    if other == here or other in near:
+                        continue
+                    if _km_between(c.lat, c.lon, lat, lon) <= _ANCHOR_KM:
+                        near.add(other)
+        return self.weight * min(len(near), _ANCHOR_CAP)
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village"})

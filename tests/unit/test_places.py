@@ -338,6 +338,22 @@ def test_a_small_village_is_the_one_its_region_after_a_comma_names(places: Any) 
     assert found["Pisky"].admin1 == "Donetsk"
 
 
+def test_a_village_spelled_otherwise_is_the_one_its_region_after_a_comma_names(
+    places: Any,
+) -> None:
+    # The gazetteer spells the Donetsk village "Vodiane"; "Vodyane" is nearest a Zaporizhzhia
+    # town of that name.
+    found = places("Rebel forces fired heavy machine guns near Vodyane, Donetsk, on Friday.")
+    assert (found["Vodyane"].country_code, found["Vodyane"].admin1) == ("UA", "Donetsk")
+
+
+def test_an_area_of_a_district_lies_in_it_or_is_unknown(places: Any) -> None:
+    # Qalat is the capital of Zabul; the area of that name here is in Herat province.
+    found = places("Gunmen stormed a checkpoint in the Qalat area of Shindand district, Herat.")
+    assert found["Qalat"].admin1 in (None, "Herat")
+    assert found["Shindand district"].admin1 == "Herat"
+
+
 def test_an_office_named_after_a_town_leaves_the_town_a_place(places: Any) -> None:
     found = places("Officers of the Shreveport Police Department arrested two men.")
     assert any(p.name == "Shreveport" for p in found.values())

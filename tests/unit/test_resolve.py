@@ -75,6 +75,26 @@ def test_an_actor_of_one_country_keeps_a_place_across_its_border() -> None:
     assert chosen is not None and chosen.country_code == "BF"
 
 
+def test_a_group_of_several_countries_rules_out_a_small_place_far_from_them() -> None:
+    # "JNIM militants attacked Zana": no village of Tunisia.
+    zana = Mention(candidates=[_village("Zana", "TN")], key="zana")
+    assert resolve([zana], areas={"ML", "BF", "NE", "DZ"})[0][0] is None
+    kaya = Mention(candidates=[_village("Kaya", "BF"), _village("Kaya", "JP")], key="kaya")
+    chosen, _ = resolve([kaya], areas={"ML", "BF", "NE"})[0]
+    assert chosen is not None and chosen.country_code == "BF"
+
+
+def test_a_village_is_the_namesake_in_the_regions_of_its_actors() -> None:
+    # "The OSCE SMM saw explosions near Lozove": the village on the front line, not a
+    # bigger namesake in Crimea.
+    crimea = dataclasses.replace(_village("Lozove", "UA"), admin1_code="UA-43", prior=3.3)
+    donetsk = dataclasses.replace(_village("Lozove", "UA"), admin1_code="UA-14", prior=2.0)
+    lozove = Mention(candidates=[crimea, donetsk], key="lozove")
+    chosen, _ = resolve([lozove], actor_regions={"UA-14", "UA-09"})[0]
+    assert chosen is donetsk
+    assert resolve([lozove])[0][0] is crimea
+
+
 def _in(name: str, admin1: str, feature: str = "village", population: int = 3_000) -> Candidate:
     return Candidate(
         name=name, feature=feature, country_code="YE", country=None, admin1=admin1,  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text
 from ..types import Evidence, PlaceMention
-from .actors import home_countries
+from .actors import home_areas, home_countries, home_regions
 
 __all__ = ["attributive", "find_places", "place_cues", "resolve_place_name"]
 
@@ -329,7 +329,16 @@ def _resolve_all(
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
     near = {n for cc in clues for n in (cc, *neighbours(cc))}
-    return resolve(mentions, demonyms=demonyms, named=named, local=clues, near_local=near)
+    areas = {n for cc in home_areas(text) for n in (cc, *neighbours(cc))}
+    return resolve(
+        mentions,
+        demonyms=demonyms,
+        named=named,
+        local=clues,
+        near_local=near,
+        areas=areas,
+        actor_regions=home_regions(text),
+    )
 
 
 def _document_country(
@@ -368,13 +377,21 @@ _IN: Final = re.compile(
 )
 
 
+# "the Qalat area of", "Naychin village of": a part of what the next name is.
+_PART_OF: Final = re.compile(
+    r"['\"’”]?\s+(?:area|areas|village|villages|locality|vicinity|outskirts|neighbou?rhood)"
+    r"\s+of\s+(?:the\s+)?"
+)
+
+
 def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Mention]) -> None:
     """Mark the names that say where a name lies: "Djibo (Djibo, Soum)", "Musa Khel
-    district, Khost", "Pokrovsk, Donetsk region"."""
+    district, Khost", "Pokrovsk, Donetsk region", "the Naychin area of Tarinkot district,
+    Urozgan" (as firmly as brackets: the area lies in the district, or is not known)."""
     for i, f in enumerate(found[:-1]):
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
-        if _OPEN.fullmatch(between):
+        if _OPEN.fullmatch(between) or (_PART_OF.fullmatch(between) and nxt.candidates):
             mentions[i].bracketed = True
             j = i + 1
             while j < len(found):
@@ -401,26 +418,37 @@ def _compass_only(name: str) -> bool:
 def _with_contained_villages(
     text: str, found: Sequence[_Found], gazetteer: Gazetteer
 ) -> list[_Found]:
-    """The bare names followed by what contains them ("Pisky, Donetsk", "Mansura in
-    Ar-Raqqa"), with the small places of that name inside it: a village too small to be
-    taken for a place alone is likely the one its region names."""
+    """The names followed by what contains them ("Pisky, Donetsk", "Mansura in Ar-Raqqa"),
+    with the small places of that name inside it: a village too small to be taken for a
+    place alone is likely the one its region names. Where the region has none of that name,
+    its places of a near spelling are added: "Vodyane, Donetsk" is written as the Russian
+    reads it, and is the Vodiane of Donetsk oblast, not the town of another oblast."""
     result = list(found)
     for i, f in enumerate(found[:-1]):
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
-        if f.rank != 2 or not nxt.candidates:
-            continue
-        if not (_COMMA.fullmatch(between) or _IN.fullmatch(between)):
+        if not nxt.candidates or not (
+            _COMMA.fullmatch(between) or _IN.fullmatch(between) or _PART_OF.fullmatch(between)
+        ):
             continue
         regions = {(c.country_code, c.admin1) for c in nxt.candidates if c.admin1}
         small = [
             c
-            for c in gazetteer.lookup(f.name)
-            if c not in f.candidates
-            and c.match != OTHER_NAME
+            for c in (gazetteer.lookup(f.name) if f.rank == 2 else f.candidates)
+            if c.match != OTHER_NAME
             and c.feature not in ("country", "admin1")
             and (c.country_code, c.admin1) in regions
         ]
+        if not small and f.name[:1].isupper():
+            small = [
+                c
+                for cc in sorted({cc for cc, _ in regions if cc})
+                for c in gazetteer.near_matches(
+                    f.name, cc, limit=5, admin1s={a for k, a in regions if k == cc and a}
+                )
+                if c.feature not in ("country", "admin1")
+            ]
+        small = [c for c in small if c not in f.candidates]
         if small:
             result[i] = dataclasses.replace(f, candidates=(*f.candidates, *small))
     return result

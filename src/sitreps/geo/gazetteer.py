@@ -327,10 +327,18 @@ class Gazetteer:
     def _rank(self, code: int) -> float:
         return -self._records[code >> 2][_PRIOR]
 
-    def near_matches(self, name: str, country_code: str, *, limit: int = 3) -> list[Candidate]:
+    def near_matches(
+        self,
+        name: str,
+        country_code: str,
+        *,
+        limit: int = 3,
+        admin1s: Collection[str] | None = None,
+    ) -> list[Candidate]:
         """Places of one country whose name is spelled almost like ``name`` ("Nahri Saraj"
         for "Nahr-e Saraj"), closest first: never worldwide, where a near spelling is more
-        often another place than the same one.
+        often another place than the same one. With ``admin1s``, only places in those
+        first-level divisions ("Vodyane, Donetsk" is the Vodiane of Donetsk oblast).
 
         Names are compared after :func:`normalize_name`, without spaces, by their similarity
         (at least 0.85, one or two letters apart in a name of ten) among names of the
@@ -339,7 +347,11 @@ class Gazetteer:
         buckets = self._country_keys(country_code)
         found: list[Candidate] = []
         for other in _near_keys(normalize_name(name).replace(" ", ""), buckets):
-            found += [c for c in self.lookup(other) if c.country_code == country_code]
+            found += [
+                c
+                for c in self.lookup(other)
+                if c.country_code == country_code and (admin1s is None or c.admin1 in admin1s)
+            ]
             if len(found) >= limit:
                 break
         return found[:limit]

@@ -183,6 +183,8 @@ def resolve(
     named: Collection[str] = (),
     local: Mapping[str, int] | None = None,
     near_local: Collection[str] = (),
+    areas: Collection[str] = (),
+    actor_regions: Collection[str] = (),
 ) -> list[tuple[Candidate | None, float]]:
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
@@ -192,6 +194,11 @@ def resolve(
     ``local``: countries the text's actors belong to by their names ("Taliban"), which point
     at a country as firmly as a place does, though not at its borders: a small place in one
     of ``near_local`` (those countries and their neighbours) is never foreign for them.
+    ``areas``: countries where the text's actors fight, of groups that fight in several
+    ("JNIM"), with their neighbours: a small place elsewhere that nothing else points at is
+    a namesake, left unresolved. ``actor_regions``: first-level divisions (ISO 3166-2) where
+    the text's actors act ("OSCE SMM"): a village that has namesakes in them and elsewhere,
+    and no region named for it, is the one in them.
     """
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
@@ -309,6 +316,8 @@ def resolve(
             # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
             # gazetteer may only lack it, and the likeliest elsewhere stands.
             pool = in_region if within and in_region else pool
+        if held is None and any(c.admin1_code in actor_regions for c in pool):
+            pool = [c for c in pool if c.admin1_code in actor_regions or _large(c, mention)]
         if any(others(c.country_code) >= _STRONG for c in pool):
             pool = [
                 c
@@ -322,6 +331,13 @@ def resolve(
         strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
         if i not in containing and _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
+        if (
+            i not in containing
+            and areas
+            and best.country_code not in areas
+            and _foreign(best, others(best.country_code), _FIRM)
+        ):
+            continue  # JNIM fighters in "Zana" are in no Tunisian village
         chosen[i], backed[i] = best, others(best.country_code)
     _one_sense(mentions, chosen)
     return list(zip(chosen, backed, strict=True))

@@ -514,3 +514,12 @@ def test_press_abbreviations_of_provinces_and_the_capital_district() -> None:
     assert gazetteer.lookup("B.C.")[0].name == "British Columbia"
     assert gazetteer.lookup("Ont.")[0].name == "Ontario"
     assert gazetteer.lookup("D.C.")[0].name == "District of Columbia"
+
+
+def test_regions_are_named_in_letters_english_writes(gazetteer: Gazetteer) -> None:
+    # Turkish and Azerbaijani dotless i and schwa lose no mark: English writes i and a.
+    turkish = gazetteer.lookup("Şırnak", features=("admin1",))[0]
+    assert (turkish.name, turkish.admin1) == ("Sirnak", "Sirnak")
+    town = gazetteer.lookup("Diyarbakır", features=("city",))[0]
+    assert town.admin1 == "Diyarbakir"
+    assert gazetteer.lookup("Bilasuvar", features=("admin1",))[0].name == "Bilasuvar"

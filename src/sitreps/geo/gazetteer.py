@@ -134,6 +134,17 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Letters that lose no mark to become English: Turkish and Azerbaijani dotless i and schwa,
+# as English writes them ("Diyarbakir", "Bilasuvar").
+_ENGLISH_LETTERS: Final = str.maketrans({"ı": "i", "ə": "a", "Ə": "A"})
+
+
+def _english(name: str) -> str:
+    """A region's name as English reports write it: without accents or letters English
+    lacks ("Şırnak": "Sirnak")."""
+    return _strip_accents(name).translate(_ENGLISH_LETTERS)
+
+
 # The Arabic article as transliterations spell it before a word: "Deir el-Balah", "Dayr al
 # Balah" and "Deir ez-Zor" are matched as "deir al balah" and "deir al zor".
 _ARTICLE: Final = re.compile(r"\b(?:al|el|ul|an|ar|as|ash|ad|adh|at|az|ed|es|ez) (?=\w)")
@@ -874,6 +885,8 @@ def _admin1_entry(
             shown = _strip_accents(top["name"])  # GeoNames' "Beyrouth", ISO's "Bayrut"
     lat, lon = _seat(group.cities) if group else _at(top)
     middle_lat, middle_lon = _middle(group.cities) if group else (lat, lon)
+    if "ı" in shown or "ə" in shown.casefold():
+        shown = _english(shown)
     candidate = Candidate(
         name=shown,
         feature="admin1",
@@ -1109,9 +1122,9 @@ def _build() -> Gazetteer:
             group_names[group_key], iso_of[group_key] = candidate.name, admin1.sub.code
     for key, group in groups.items():
         if key not in group_names and key in named_groups:
-            group_names[key] = named_groups[key]
+            group_names[key] = named = named_groups[key].translate(_ENGLISH_LETTERS)
             country = country_names.get(group.country_code)
-            builder.add_keys(*_group_admin1_entry(group, named_groups[key], country, keys_of))
+            builder.add_keys(*_group_admin1_entry(group, named, country, keys_of))
     for city in cities:
         cc, population = city["countrycode"], int(city["population"])
         key = (cc, city["admin1code"])

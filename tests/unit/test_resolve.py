@@ -84,6 +84,18 @@ def test_a_group_of_several_countries_rules_out_a_small_place_far_from_them() ->
     assert chosen is not None and chosen.country_code == "BF"
 
 
+def test_a_big_city_known_only_by_a_spelling_of_its_name_may_be_foreign() -> None:
+    # "Koglweogo militiamen raided Pensa": not Penza, a Russian city of half a million.
+    penza = dataclasses.replace(
+        _village("Penza", "RU"), feature="city", population=500_000, prior=5.2, match=1
+    )
+    pensa = Mention(candidates=[penza], key="pensa")
+    assert resolve([pensa], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is None
+    # Written as it is spelled, the city stands: a big city is often named abroad.
+    own = Mention(candidates=[dataclasses.replace(penza, match=0)], key="penza")
+    assert resolve([own], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is not None
+
+
 def test_a_village_is_the_namesake_in_the_regions_of_its_actors() -> None:
     # "The OSCE SMM saw explosions near Lozove": the village on the front line, not a
     # bigger namesake in Crimea.

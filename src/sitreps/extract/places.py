@@ -379,7 +379,8 @@ _IN: Final = re.compile(
 
 # "the Qalat area of", "Naychin village of": a part of what the next name is.
 _PART_OF: Final = re.compile(
-    r"['\"’”]?\s+(?:area|areas|village|villages|locality|vicinity|outskirts|neighbou?rhood)"
+    r"['\"’”]?\s+(?:area|areas|village|villages|locality|vicinity|outskirts|neighbou?rhood"
+    r"|community|quarter|suburbs?)"
     r"\s+of\s+(?:the\s+)?"
 )
 
@@ -403,6 +404,10 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
                 j += 1
         elif (_COMMA.fullmatch(between) or _IN.fullmatch(between)) and nxt.candidates:
             mentions[i].containers.append(i + 1)  # "Pisky, Donetsk", "Mansura in Ar-Raqqa"
+            # "in" says what contains the place, where a comma may only list two places; not
+            # when the name after it qualifies a noun ("Rockford in the Miss category").
+            firm = _IN.fullmatch(between) is not None and not attributive(text, nxt.end)
+            mentions[i].bracketed = firm
 
 
 _IN_BRACKETS: Final = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")

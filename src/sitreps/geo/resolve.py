@@ -135,15 +135,21 @@ def _inside(c: Candidate, container: Candidate) -> float:
 def _foreign(best: Candidate, backed: float, strongest: float) -> bool:
     """A small place in a country nothing else in the text points at, when the text points
     firmly at another: better left unresolved than put on another continent."""
-    if best.feature in ("country", "admin1") or best.population >= _BIG:
+    if best.feature in ("country", "admin1") or _big(best):
         return False
     return backed < _WEAK and strongest >= _FIRM
+
+
+def _big(c: Candidate) -> bool:
+    """A big city known by the name written: not "Nima" for Nîmes, nor "Pensa" for Penza, a
+    likelier village of another country than a spelling of the city."""
+    return c.population >= _BIG and c.match == 0
 
 
 def _large(c: Candidate, mention: Mention) -> bool:
     """A country or region is never held by what follows it; nor, after a mere comma, a big
     city ("Moscow, Kyiv" may only list two capitals)."""
-    return c.feature in ("country", "admin1") or (not mention.bracketed and c.population >= _BIG)
+    return c.feature in ("country", "admin1") or (not mention.bracketed and _big(c))
 
 
 def _held(mention: Mention, containers: Sequence[Candidate]) -> set[str] | None:
@@ -324,15 +330,17 @@ def resolve(
                 for c in pool
                 if others(c.country_code) >= _STRONG
                 or c.feature in ("country", "admin1")
-                or c.population >= _BIG
+                or _big(c)
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
         pointing = by_places if best.country_code in near_local else by_actors
         strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
-        if i not in containing and _foreign(best, others(best.country_code), strongest):
+        # A place in the region named after it ("Acapulco, Guerrero") is where it is said to be.
+        placed = i in containing or (held is not None and best.country_code in held)
+        if not placed and _foreign(best, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         if (
-            i not in containing
+            not placed
             and areas
             and best.country_code not in areas
             and _foreign(best, others(best.country_code), _FIRM)

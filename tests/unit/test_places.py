@@ -355,6 +355,18 @@ def test_a_place_in_a_region_lies_in_it_or_is_unknown(places: Any) -> None:
     assert kept["Mansura"].country_code == "EG"
 
 
+def test_a_district_lies_in_the_province_after_it_or_is_unknown(places: Any) -> None:
+    # Ghaziabad is a big Indian city; a district of that name lies in Afghanistan's Kunar.
+    found = places("Two policemen were wounded in Ghaziabad district, Kunar, on Monday.")
+    assert found["Ghaziabad district"].country_code in (None, "AF")
+
+
+def test_a_sector_in_brackets_lies_in_its_district(places: Any) -> None:
+    # Nowshera is also a town of Pakistan; this sector is in Indian-administered Kashmir.
+    found = places("Troops exchanged fire at Nowshera sector area (Rajouri district, J&K).")
+    assert found["Nowshera"].country_code in (None, "IN")
+
+
 def test_an_area_of_a_district_lies_in_it_or_is_unknown(places: Any) -> None:
     # Qalat is the capital of Zabul; the area of that name here is in Herat province.
     found = places("Gunmen stormed a checkpoint in the Qalat area of Shindand district, Herat.")

@@ -110,6 +110,7 @@ _NOT_PLACES: Final = frozenset({
     "bath", "nice", "split", "temple", "orange", "marks", "africa", "europe", "asia",
     "town", "village", "township", "area", "sector", "ward", "camp", "market",
     "america", "oceania", "sahel", "sahara", "maghreb", "balkans", "caucasus", "levant",
+    "college", "university", "congress", "parliament", "senate",
 })  # fmt: skip
 _COMPASS_WORDS: Final = frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -364,10 +365,12 @@ def _document_country(
 
 # The bracket after a name, or after the word that says what it is: "Ashulia town (".
 _OPEN: Final = re.compile(
-    r"\s*(?:(?:city|town|village|villages|area|areas|district|camp|locality)\s*)?[(\[]\s*"
+    r"\s*(?:(?:city|town|village|villages|area|areas|district|camp|locality|sector)\s*){0,2}"
+    r"[(\[]\s*"
 )
 _PLACE_WORDS: Final = frozenset({
     "city", "town", "village", "villages", "area", "areas", "district", "camp", "locality",
+    "sector",
 })  # fmt: skip
 _COMMA: Final = re.compile(r"\s*,\s*")
 # "X in Y", "X in the countryside of Y", "X in rural Y".
@@ -407,7 +410,9 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
             # "in" says what contains the place, where a comma may only list two places; not
             # when the name after it qualifies a noun ("Rockford in the Miss category").
             firm = _IN.fullmatch(between) is not None and not attributive(text, nxt.end)
-            mentions[i].bracketed = firm
+            # "Ghaziabad district, Kunar": a district lies in the province after it.
+            region = nxt.candidates[0].feature == "admin1" and _after_division(text, nxt)
+            mentions[i].bracketed = firm or region
 
 
 _IN_BRACKETS: Final = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")

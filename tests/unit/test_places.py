@@ -355,6 +355,15 @@ def test_a_place_in_a_region_lies_in_it_or_is_unknown(places: Any) -> None:
     assert kept["Mansura"].country_code == "EG"
 
 
+def test_a_small_village_where_the_actors_act_is_a_place(places: Any) -> None:
+    # Hnutove, a village of some 800 people near Mariupol, is too small to count as a bare
+    # name; where the Donbas monitors report, it is the place.
+    found = places("On Tuesday the OSCE SMM observed 12 explosions near Hnutove.")
+    assert (found["Hnutove"].country_code, found["Hnutove"].admin1) == ("UA", "Donetsk")
+    alone = places("On Tuesday gunmen were seen near Hnutove.")
+    assert "Hnutove" not in alone or alone["Hnutove"].name is None
+
+
 def test_a_district_lies_in_the_province_after_it_or_is_unknown(places: Any) -> None:
     # Ghaziabad is a big Indian city; a district of that name lies in Afghanistan's Kunar.
     found = places("Two policemen were wounded in Ghaziabad district, Kunar, on Monday.")

@@ -176,7 +176,10 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         *_entity_spans(doc, gazetteer),
     ]
     normalized_text = f" {normalize_name(text)} "
-    names = list(_name_spans(doc, gazetteer, designated, normalized_text))
+    # Villages of the regions where the text's actors act ("OSCE SMM": Donetsk and Luhansk
+    # oblasts) count as bare names, however small.
+    regions = home_regions(text)
+    names = list(_name_spans(doc, gazetteer, designated, normalized_text, regions))
     found = [
         dataclasses.replace(f, guarded=False) if f.guarded and _after_division(text, f) else f
         for f in _without_overlaps([*designated, *entities, *names])
@@ -209,6 +212,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
         agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
+        agrees = agrees or (best is not None and best.admin1_code in regions and not f.alias)
         if best is not None and backed < _POINTED and _compass_only(f.name):
             # "the Eastern region": a region of every country, of none in the text; unless
             # it holds a place before it ("Kasoa (Awutu Senya, Central)").
@@ -889,7 +893,11 @@ def _is_demonym(name: str, candidates: Sequence[Candidate]) -> bool:
 
 
 def _name_spans(
-    doc: Doc, gazetteer: Gazetteer, designated: Sequence[_Found], normalized_text: str
+    doc: Doc,
+    gazetteer: Gazetteer,
+    designated: Sequence[_Found],
+    normalized_text: str,
+    regions: frozenset[str] = frozenset(),
 ) -> Iterator[_Found]:
     """Names that no place entity covers, longest first from each word of each name run."""
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -905,7 +913,7 @@ def _name_spans(
             starts = i == start and doc[i].text[:1].isupper()
             if (starts or not _is_joiner(doc[i])) and not after_particle:
                 found = _longest_name(
-                    doc, gazetteer, (start, i, end), ent_of, designated, normalized_text
+                    doc, gazetteer, (start, i, end), ent_of, designated, normalized_text, regions
                 )
             if found is None:
                 i += 1
@@ -947,6 +955,7 @@ def _longest_name(
     ent_of: Mapping[int, Span],
     designated: Sequence[_Found],
     normalized_text: str,
+    regions: frozenset[str] = frozenset(),
 ) -> tuple[int, _Found] | None:
     """The longest place name from token ``first`` on, and the token after it.
 
@@ -969,7 +978,12 @@ def _longest_name(
         ]
         if _is_demonym(span.text, candidates):
             continue
-        plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
+        plausible = tuple(
+            c
+            for c in candidates
+            if _plausible(c, span, normalized_text)
+            or (c.admin1_code in regions and c.match != OTHER_NAME and _maybe_proper(span[0]))
+        )
         alias = bool(plausible) and all(c.match == OTHER_NAME for c in plausible)
         if (first, last) != (run_start, end) and not _names_office(doc, bounds, last):
             plausible = tuple(

@@ -364,6 +364,20 @@ def test_a_small_village_where_the_actors_act_is_a_place(places: Any) -> None:
     assert "Hnutove" not in alone or alone["Hnutove"].name is None
 
 
+def test_a_near_spelling_of_an_unknown_name_lies_in_the_region_named_after_it(
+    places: Any,
+) -> None:
+    # Bakirkoy, a district of Istanbul the gazetteer lacks, is spelled nearly as a village
+    # of Mugla province.
+    found = places("Vandals sprayed slogans on a church in Bakirkoy town, Istanbul.")
+    assert found["Bakirkoy"].admin1 in (None, "Istanbul")
+
+
+def test_a_neighbourhood_of_a_town_lies_in_it_or_is_unknown(places: Any) -> None:
+    found = places("Hundreds protested in the Basakpinar neighborhood of Talas, Kayseri.")
+    assert found["Basakpinar neighborhood"].admin1 in (None, "Kayseri")
+
+
 def test_a_district_lies_in_the_province_after_it_or_is_unknown(places: Any) -> None:
     # Ghaziabad is a big Indian city; a district of that name lies in Afghanistan's Kunar.
     found = places("Two policemen were wounded in Ghaziabad district, Kunar, on Monday.")

@@ -205,8 +205,10 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         found = [
             f
             if f.candidates
-            else dataclasses.replace(f, candidates=tuple(gazetteer.near_matches(f.name, country)))
-            for f in found
+            else dataclasses.replace(
+                f, candidates=_near_spellings(text, found, i, gazetteer, country)
+            )
+            for i, f in enumerate(found)
         ]
         resolved = _resolve_all(text, found, demonyms, clues)
     places = []
@@ -390,6 +392,57 @@ _PART_OF: Final = re.compile(
     r"|community|quarter|suburbs?)"
     r"\s+of\s+(?:the\s+)?"
 )
+_OF: Final = re.compile(r"\s+of\s+(?:the\s+)?")
+# A name that ends in what it is a part of a larger place as: "Basakpinar neighborhood".
+_PART_WORD: Final = re.compile(
+    r"\s(?:area|village|locality|neighbou?rhood|quarter|suburb)$", re.IGNORECASE
+)
+
+
+def _near_spellings(
+    text: str, found: Sequence[_Found], i: int, gazetteer: Gazetteer, country: str
+) -> tuple[Candidate, ...]:
+    """Places of ``country`` spelled nearly as the unknown name ``found[i]``; only those in
+    the region the text puts it in, when it says ("Bakirkoy town, Istanbul" is no village
+    "Bayir" of another province)."""
+    regions = _regions_after(text, found, i)
+    admin1s = {a for cc, a in regions if cc == country and a} if regions else None
+    return tuple(gazetteer.near_matches(found[i].name, country, admin1s=admin1s))
+
+
+def _regions_after(text: str, found: Sequence[_Found], i: int) -> set[tuple[str | None, str]]:
+    """The (country, admin1) pairs the names right after ``found[i]`` may lie in, when they
+    contain it: "X, Y", "X in Y", "X area of Y", "X (Y, Z)"."""
+    regions: set[tuple[str | None, str]] = set()
+    if i + 1 >= len(found):
+        return regions
+    j, joint = i + 1, text[found[i].end : found[i + 1].start]
+    bracketed = _OPEN.fullmatch(joint) is not None
+    contained = _COMMA.fullmatch(joint) or _WORD_COMMA.fullmatch(joint) or _IN.fullmatch(joint)
+    if not (bracketed or contained or _part_of(text, found, i)):
+        return regions
+    while j < len(found):
+        regions |= {(c.country_code, c.admin1) for c in found[j].candidates if c.admin1}
+        if not bracketed or j + 1 >= len(found):
+            break
+        if not _COMMA.fullmatch(text[found[j].end : found[j + 1].start]):
+            break
+        j += 1
+    return regions
+
+
+# "Bakirkoy town, Istanbul": what the name is, then a comma and what contains it.
+_WORD_COMMA: Final = re.compile(r"\s+(?:town|city|village|area|locality|sector)\s*,\s*")
+
+
+def _part_of(text: str, found: Sequence[_Found], i: int) -> bool:
+    """ "The Naychin area of Tarinkot district", "the Basakpinar neighborhood of Talas": the
+    name is a part of the next one."""
+    between = text[found[i].end : found[i + 1].start]
+    if _PART_OF.fullmatch(between):
+        return True
+    written = text[found[i].start : found[i].end]
+    return _OF.fullmatch(between) is not None and _PART_WORD.search(written) is not None
 
 
 def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Mention]) -> None:
@@ -399,7 +452,7 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
     for i, f in enumerate(found[:-1]):
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
-        if _OPEN.fullmatch(between) or (_PART_OF.fullmatch(between) and nxt.candidates):
+        if _OPEN.fullmatch(between) or (_part_of(text, found, i) and nxt.candidates):
             mentions[i].bracketed = True
             j = i + 1
             while j < len(found):
@@ -442,7 +495,7 @@ def _with_contained_villages(
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
         if not nxt.candidates or not (
-            _COMMA.fullmatch(between) or _IN.fullmatch(between) or _PART_OF.fullmatch(between)
+            _COMMA.fullmatch(between) or _IN.fullmatch(between) or _part_of(text, found, i)
         ):
             continue
         regions = {(c.country_code, c.admin1) for c in nxt.candidates if c.admin1}

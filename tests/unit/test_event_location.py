@@ -60,6 +60,14 @@ def test_admin1_keeps_the_reports_spelling_of_it() -> None:
     assert location is not None and location.admin1 == "Idleb"
 
 
+def test_admin1_as_written_leaves_out_its_designator() -> None:
+    text = "A man was shot in Falmouth, Trelawny Parish, on Sunday."
+    town = place(text, "Falmouth", name="Falmouth", feature="town", admin1="Trelawney")
+    region = place(text, "Trelawny Parish", name="Trelawney", feature="admin1", admin1="Trelawney")
+    location, _ = _location(text, [town, region])
+    assert location is not None and location.admin1 == "Trelawny"
+
+
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))

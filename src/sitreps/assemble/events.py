@@ -83,7 +83,8 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _DESIGNATOR_WORDS = re.compile(
-    r"\s+(?:province|provinces|governorate|region|oblast|state|district|department|county)$",
+    r"\s+(?:province|provinces|governorate|region|oblast|state|district|department|county"
+    r"|parish|prefecture|municipality)$",
     re.IGNORECASE,
 )
 

@@ -21,10 +21,15 @@ And rules no score can overturn:
   (population 100,000 or more);
 - a small place in a country nothing points at is left unresolved when the places, or an
   actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
-  reaches across its borders (GeoNames' neighbours), where such groups often fight;
+  reaches across its borders (GeoNames' neighbours), where such groups often fight; so is
+  one far from where a group of several countries fights ("JNIM": Mali, Burkina Faso,
+  Niger and their neighbours). A big city is exempt only when the name is its own: "Pensa"
+  is no spelling of Penza in a report on the Sahel;
+- a village with namesakes in the regions where the text's actors act ("OSCE SMM": Donetsk
+  and Luhansk oblasts) is the one there;
 - a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
-  region when the gazetteer has one; in brackets, when it has none, the place is left to
-  its region.
+  region when the gazetteer has one; in brackets (or held as firmly: "X in Y", "the X area
+  of Y", "X district, Province"), when it has none, the place is left to its region.
 """
 
 from __future__ import annotations

@@ -378,6 +378,13 @@ def test_a_neighbourhood_of_a_town_lies_in_it_or_is_unknown(places: Any) -> None
     assert found["Basakpinar neighborhood"].admin1 in (None, "Kayseri")
 
 
+def test_a_village_spelled_otherwise_is_the_one_where_the_actors_act(places: Any) -> None:
+    # "Kamyanka" as Russian spells it: towns of Cherkasy and Chernivtsi oblasts; the Donbas
+    # monitors' village is a Kamianka of Donetsk or Luhansk oblast.
+    found = places("On Friday the OSCE SMM observed 40 explosions near Kamyanka.")
+    assert found["Kamyanka"].admin1 in ("Donetsk", "Luhansk")
+
+
 def test_a_district_lies_in_the_province_after_it_or_is_unknown(places: Any) -> None:
     # Ghaziabad is a big Indian city; a district of that name lies in Afghanistan's Kunar.
     found = places("Two policemen were wounded in Ghaziabad district, Kunar, on Monday.")

@@ -186,6 +186,8 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     ]
 
     found = _with_contained_villages(text, found, gazetteer)
+    if regions:
+        found = _with_villages_of_regions(found, regions, gazetteer)
     demonyms: Counter[str] = Counter()
     for token in doc:
         if (
@@ -518,6 +520,33 @@ def _with_contained_villages(
         small = [c for c in small if c not in f.candidates]
         if small:
             result[i] = dataclasses.replace(f, candidates=(*f.candidates, *small))
+    return result
+
+
+def _with_villages_of_regions(
+    found: Sequence[_Found], regions: frozenset[str], gazetteer: Gazetteer
+) -> list[_Found]:
+    """The names with no namesake in the regions where the text's actors act, with the
+    places of a near spelling there: "Kamyanka", as Russian spells it, is the Kamianka of
+    Donetsk oblast in a report of the Donbas monitors, not the town of another oblast."""
+    names: dict[str, set[str]] = {}
+    for code in sorted(regions):
+        country, _, suffix = code.partition("-")
+        names.setdefault(country, set()).update(
+            c.admin1 for c in gazetteer.admin1_by_code(suffix) if c.admin1_code == code and c.admin1
+        )
+    result = []
+    for f in found:
+        if f.rank != 0 and not any(
+            c.admin1_code in regions or c.feature in ("country", "admin1") for c in f.candidates
+        ):
+            near = [
+                c
+                for country, admin1s in names.items()
+                for c in gazetteer.near_matches(f.name, country, limit=5, admin1s=admin1s)
+            ]
+            f = dataclasses.replace(f, candidates=(*f.candidates, *near)) if near else f
+        result.append(f)
     return result
 
 

@@ -121,6 +121,9 @@ def test_groups_of_several_countries_and_actors_of_a_few_regions_are_clues_too()
     assert home_regions("The OSCE SMM recorded 40 explosions near a village.") == {
         "UA-14", "UA-09",
     }  # fmt: skip
+    assert home_regions("The NAF rebel forces fired mortars.") == {"UA-14", "UA-09"}
+    assert home_regions("A NAF jet struck a camp in Borno.") == frozenset()  # the Air Force
+    assert home_regions("The DPR Korea fired a missile.") == frozenset()
     assert home_areas("Gunmen attacked a bus.") == frozenset()
     assert home_regions("Gunmen attacked a bus.") == frozenset()
 

@@ -160,9 +160,10 @@ _SEVERAL_COUNTRIES: tuple[tuple[str, frozenset[str]], ...] = (
 # Bodies and sides of a war that is fought in a few regions of one country: the monitors of
 # the Donbas ceasefire, the forces of its two breakaway "republics". ISO 3166-2 codes.
 _FEW_REGIONS: tuple[tuple[str, frozenset[str]], ...] = (
-    (r"OSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)|NAF|DPR|LPR|Donbass?\s+People'?s"
-     r"\s+Militia|(?:Donetsk|Luhansk|Lugansk)\s+People'?s\s+Republic",
-     frozenset({"UA-14", "UA-09"})),
+    # "NAF" alone is as often Nigeria's Air Force, "DPR" North Korea: only as rebels here.
+    (r"OSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)|NAF\s+rebels?|DNR|LNR|(?:DPR|LPR)"
+     r"(?!\s+(?:of\s+)?Korea)|Donbass?\s+People'?s\s+Militia|(?:Donetsk|Luhansk|Lugansk)"
+     r"\s+People'?s\s+Republic", frozenset({"UA-14", "UA-09"})),
     (r"Ambazonian?", frozenset({"CM-NW", "CM-SW"})),
 )  # fmt: skip
 _SEVERAL_RE = [(re.compile(rf"\b(?:{p})\b"), ccs) for p, ccs in _SEVERAL_COUNTRIES]

@@ -373,6 +373,12 @@ def test_a_near_spelling_of_an_unknown_name_lies_in_the_region_named_after_it(
     assert found["Bakirkoy"].admin1 in (None, "Istanbul")
 
 
+def test_a_town_of_a_longer_name_contains_nothing(places: Any) -> None:
+    # "Puli" of "Puli Alam" is no Taiwanese town that the area lies in.
+    found = places("Taliban fighters raided the Abchakan area of Puli Alam city, Logar.")
+    assert found.get("Puli") is None or found["Puli"].country_code in (None, "AF")
+
+
 def test_a_neighbourhood_of_a_town_lies_in_it_or_is_unknown(places: Any) -> None:
     found = places("Hundreds protested in the Basakpinar neighborhood of Talas, Kayseri.")
     assert found["Basakpinar neighborhood"].admin1 in (None, "Kayseri")

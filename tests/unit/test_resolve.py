@@ -96,6 +96,19 @@ def test_a_big_city_known_only_by_a_spelling_of_its_name_may_be_foreign() -> Non
     assert resolve([own], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is not None
 
 
+def test_a_spelling_of_a_big_city_named_as_its_region_is_the_city() -> None:
+    # "Al-Hasakeh" beside a village that points at Iraq: the Syrian city, which gives its
+    # name to its governorate, however spelled.
+    city = dataclasses.replace(
+        _village("Al Hasakah", "SY"), feature="city", population=400_000, prior=5.6, match=1
+    )
+    region = dataclasses.replace(_village("Al Hasakah", "SY"), feature="admin1", prior=5.4)
+    hasakeh = Mention(candidates=[city, region], key="al hasakeh")
+    aziziyah = Mention(candidates=[_village("Al Aziziyah", "IQ")], key="aziziyeh")
+    chosen = [c for c, _ in resolve([aziziyah, hasakeh])]
+    assert chosen[1] is city
+
+
 def test_a_village_is_the_namesake_in_the_regions_of_its_actors() -> None:
     # "The OSCE SMM saw explosions near Lozove": the village on the front line, not a
     # bigger namesake in Crimea.

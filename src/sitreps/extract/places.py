@@ -433,6 +433,7 @@ def _regions_after(text: str, found: Sequence[_Found], i: int) -> set[tuple[str 
     return regions
 
 
+_NAME_GOES_ON: Final = re.compile(r"[ \t]+[A-Z]")
 # "Bakirkoy town, Istanbul": what the name is, then a comma and what contains it.
 _WORD_COMMA: Final = re.compile(r"\s+(?:town|city|village|area|locality|sector)\s*,\s*")
 
@@ -441,6 +442,8 @@ def _part_of(text: str, found: Sequence[_Found], i: int) -> bool:
     """ "The Naychin area of Tarinkot district", "the Basakpinar neighborhood of Talas": the
     name is a part of the next one."""
     between = text[found[i].end : found[i + 1].start]
+    if _NAME_GOES_ON.match(text, found[i + 1].end):
+        return False  # "the Abchakan area of Puli Alam city": not the Puli the gazetteer knows
     if _PART_OF.fullmatch(between):
         return True
     written = text[found[i].start : found[i].end]

@@ -34,6 +34,7 @@ And rules no score can overturn:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -146,8 +147,8 @@ def _foreign(best: Candidate, backed: float, strongest: float) -> bool:
 
 
 def _big(c: Candidate) -> bool:
-    """A big city known by the name written: not "Nima" for Nîmes, nor "Pensa" for Penza, a
-    likelier village of another country than a spelling of the city."""
+    """A big city known by the name written: not "Pensa" for Penza in a report on the Sahel,
+    a likelier village there than a spelling of a city so far away."""
     return c.population >= _BIG and c.match == 0
 
 
@@ -338,17 +339,23 @@ def resolve(
                 or _big(c)
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
+        # "Al-Hasakeh": a spelling of a big city that is also its region's name is the city.
+        judged = best
+        if best.population >= _BIG and any(
+            c.feature == "admin1" and c.country_code == best.country_code for c in pool
+        ):
+            judged = dataclasses.replace(best, match=0)
         pointing = by_places if best.country_code in near_local else by_actors
         strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
         # A place in the region named after it ("Acapulco, Guerrero") is where it is said to be.
         placed = i in containing or (held is not None and best.country_code in held)
-        if not placed and _foreign(best, others(best.country_code), strongest):
+        if not placed and _foreign(judged, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
         if (
             not placed
             and areas
             and best.country_code not in areas
-            and _foreign(best, others(best.country_code), _FIRM)
+            and _foreign(judged, others(best.country_code), _FIRM)
         ):
             continue  # JNIM fighters in "Zana" are in no Tunisian village
         chosen[i], backed[i] = best, others(best.country_code)

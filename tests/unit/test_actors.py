@@ -112,6 +112,22 @@ def test_actors_of_one_country_are_clues_to_where_the_text_is() -> None:
     assert country_clues("Gunmen attacked a bus near the river.") == []
 
 
+def test_groups_of_several_countries_and_actors_of_a_few_regions_are_clues_too() -> None:
+    from sitreps.extract.actors import home_areas, home_countries, home_regions
+
+    sahel = "Suspected ISGS militants burned a school in a village."
+    assert home_areas(sahel) == {"ML", "BF", "NE"}
+    assert home_countries(sahel) == {}  # which of the three, the group does not say
+    assert home_regions("The OSCE SMM recorded 40 explosions near a village.") == {
+        "UA-14", "UA-09",
+    }  # fmt: skip
+    assert home_regions("The NAF rebel forces fired mortars.") == {"UA-14", "UA-09"}
+    assert home_regions("A NAF jet struck a camp in Borno.") == frozenset()  # the Air Force
+    assert home_regions("The DPR Korea fired a missile.") == frozenset()
+    assert home_areas("Gunmen attacked a bus.") == frozenset()
+    assert home_regions("Gunmen attacked a bus.") == frozenset()
+
+
 def test_country_clues_found_with_the_prefilter_are_those_of_every_pattern() -> None:
     from sitreps.extract import actors
 

@@ -60,6 +60,14 @@ def test_admin1_keeps_the_reports_spelling_of_it() -> None:
     assert location is not None and location.admin1 == "Idleb"
 
 
+def test_admin1_as_written_leaves_out_its_designator() -> None:
+    text = "A man was shot in Falmouth, Trelawny Parish, on Sunday."
+    town = place(text, "Falmouth", name="Falmouth", feature="town", admin1="Trelawney")
+    region = place(text, "Trelawny Parish", name="Trelawney", feature="admin1", admin1="Trelawney")
+    location, _ = _location(text, [town, region])
+    assert location is not None and location.admin1 == "Trelawny"
+
+
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))
@@ -158,3 +166,17 @@ def test_a_district_outranks_the_city_after_its_comma() -> None:
     town = place(listed, "Smalltown", name="Smalltown", feature="town")
     _, chosen = _location(listed, [town, place(listed, "Bigcity", name="Bigcity", feature="city")])
     assert chosen == town.evidence
+
+
+def test_the_far_side_of_a_border_is_not_where_the_event_was() -> None:
+    text = "Gunmen shot a herder dead near the border with Togo on Friday."
+    togo = place(text, "Togo", name="Togo", feature="country", country_code="TG")
+    assert _location(text, [togo]) == (None, None)
+    text = "Gunmen shot a herder dead and fled towards the Togolese border."
+    start = text.index("Togolese")
+    hint = ("TG", Evidence.of("t", text, start, start + len("Togolese")))
+    assert _location(text, [], [hint]) == (None, None)
+    text = "Togolese soldiers shot a herder dead on Friday."
+    hint = ("TG", Evidence.of("t", text, 0, len("Togolese")))
+    location, _ = _location(text, [], [hint])
+    assert location is not None and location.country_code == "TG"

@@ -510,3 +510,12 @@ def test_a_capital_ranks_above_its_size_by_its_own_name_only(gazetteer: Gazettee
     assert capital.prior > math.log10(capital.population + 1)
     other = next(c for c in gazetteer.lookup("Ariel") if c.match == OTHER_NAME)
     assert other.prior <= math.log10(other.population + 1) - 2.0
+
+
+def test_regions_are_named_in_letters_english_writes(gazetteer: Gazetteer) -> None:
+    # Turkish and Azerbaijani dotless i and schwa lose no mark: English writes i and a.
+    turkish = gazetteer.lookup("Şırnak", features=("admin1",))[0]
+    assert (turkish.name, turkish.admin1) == ("Sirnak", "Sirnak")
+    town = gazetteer.lookup("Diyarbakır", features=("city",))[0]
+    assert town.admin1 == "Diyarbakir"
+    assert gazetteer.lookup("Bilasuvar", features=("admin1",))[0].name == "Bilasuvar"

@@ -75,6 +75,51 @@ def test_an_actor_of_one_country_keeps_a_place_across_its_border() -> None:
     assert chosen is not None and chosen.country_code == "BF"
 
 
+def test_a_group_of_several_countries_rules_out_a_small_place_far_from_them() -> None:
+    # "JNIM militants attacked Zana": no village of Tunisia.
+    zana = Mention(candidates=[_village("Zana", "TN")], key="zana")
+    assert resolve([zana], areas={"ML", "BF", "NE", "DZ"})[0][0] is None
+    kaya = Mention(candidates=[_village("Kaya", "BF"), _village("Kaya", "JP")], key="kaya")
+    chosen, _ = resolve([kaya], areas={"ML", "BF", "NE"})[0]
+    assert chosen is not None and chosen.country_code == "BF"
+
+
+def test_a_big_city_known_only_by_a_spelling_of_its_name_may_be_foreign() -> None:
+    # "Koglweogo militiamen raided Pensa": not Penza, a Russian city of half a million.
+    penza = dataclasses.replace(
+        _village("Penza", "RU"), feature="city", population=500_000, prior=5.2, match=1
+    )
+    pensa = Mention(candidates=[penza], key="pensa")
+    assert resolve([pensa], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is None
+    # Written as it is spelled, the city stands: a big city is often named abroad.
+    own = Mention(candidates=[dataclasses.replace(penza, match=0)], key="penza")
+    assert resolve([own], local={"BF": 1}, near_local={"BF", "ML", "NE"})[0][0] is not None
+
+
+def test_a_spelling_of_a_big_city_named_as_its_region_is_the_city() -> None:
+    # "Al-Hasakeh" beside a village that points at Iraq: the Syrian city, which gives its
+    # name to its governorate, however spelled.
+    city = dataclasses.replace(
+        _village("Al Hasakah", "SY"), feature="city", population=400_000, prior=5.6, match=1
+    )
+    region = dataclasses.replace(_village("Al Hasakah", "SY"), feature="admin1", prior=5.4)
+    hasakeh = Mention(candidates=[city, region], key="al hasakeh")
+    aziziyah = Mention(candidates=[_village("Al Aziziyah", "IQ")], key="aziziyeh")
+    chosen = [c for c, _ in resolve([aziziyah, hasakeh])]
+    assert chosen[1] is city
+
+
+def test_a_village_is_the_namesake_in_the_regions_of_its_actors() -> None:
+    # "The OSCE SMM saw explosions near Lozove": the village on the front line, not a
+    # bigger namesake in Crimea.
+    crimea = dataclasses.replace(_village("Lozove", "UA"), admin1_code="UA-43", prior=3.3)
+    donetsk = dataclasses.replace(_village("Lozove", "UA"), admin1_code="UA-14", prior=2.0)
+    lozove = Mention(candidates=[crimea, donetsk], key="lozove")
+    chosen, _ = resolve([lozove], actor_regions={"UA-14", "UA-09"})[0]
+    assert chosen is donetsk
+    assert resolve([lozove])[0][0] is crimea
+
+
 def _in(name: str, admin1: str, feature: str = "village", population: int = 3_000) -> Candidate:
     return Candidate(
         name=name, feature=feature, country_code="YE", country=None, admin1=admin1,  # type: ignore[arg-type]

@@ -83,7 +83,8 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _DESIGNATOR_WORDS = re.compile(
-    r"\s+(?:province|provinces|governorate|region|oblast|state|district|department|county)$",
+    r"\s+(?:province|provinces|governorate|region|oblast|state|district|department|county"
+    r"|parish|prefecture|municipality)$",
     re.IGNORECASE,
 )
 
@@ -151,8 +152,12 @@ def _location(
     actors and demonyms name, for an event none of whose places is known."""
     # "the US dollar", "U.S. officials": a country's name that says whose, not where.
     places = [p for p in places if p.feature != "country" or not attributive(text, p.evidence.end)]
+    # "near the border with Benin", "towards the Malian border": the other side of a border
+    # is not where the event was.
+    places = [p for p in places if p.feature != "country" or not _beyond(text, p.evidence)]
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
+        hints = [h for h in hints if not _beyond(text, h[1])]
         return _country_location(places, hints)
     ranked = sorted(
         enumerate(resolved),
@@ -189,6 +194,17 @@ def _location(
         geonames_id=place.geonames_id,
     )
     return location, place.evidence
+
+
+# Not "from": a convoy "from Herat" or shelling "from Donetsk" is often where the event was.
+_BEYOND = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)  # "the Malian border"
+
+
+def _beyond(text: str, words: Evidence) -> bool:
+    """Whether a country's words name the far side of a border."""
+    before = _BEYOND.search(text, max(0, words.start - 30), words.start)
+    return before is not None or _BORDER_AFTER.match(text, words.end) is not None
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w'’-]+")

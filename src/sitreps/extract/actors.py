@@ -102,7 +102,7 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
         None,
     ),
     (r"Ansaroul\s+Islam", "Ansaroul Islam", "rebels", "BF"),
-    (r"Katiba\s+Macina", "Katiba Macina", "rebels", "ML"),
+    (r"Katiba\s+Macina", "Katiba Macina", "rebels", None),
     (r"Koglw?e?ogo", "Koglweogo Militia", "militia", "BF"),
     (
         r"VDP|Volunteers\s+for\s+the\s+Defen[cs]e\s+of\s+the\s+Homeland",
@@ -147,6 +147,27 @@ _ONE_COUNTRY: tuple[tuple[str, str], ...] = (
     (r"QSD", "SY"),
     (r"Tatmadaw", "MM"),
 )
+# Groups that fight in a few neighbouring countries: a place of the text lies in one of them
+# or near them, though which one the group does not say.
+_SEVERAL_COUNTRIES: tuple[tuple[str, frozenset[str]], ...] = (
+    (r"JNIM|Jama'?at\s+Nusrat\s+al-Islam|ISGS|Islamic\s+State\s+(?:in\s+the\s+)?Greater"
+     r"\s+Sahara|Katiba\s+Macina|Ansaroul\s+Islam", frozenset({"ML", "BF", "NE"})),
+    (r"ISWAP|Islamic\s+State\s+West\s+Africa|Boko\s+Haram",
+     frozenset({"NG", "NE", "TD", "CM"})),
+    (r"Al[-\s]Shabaa?b", frozenset({"SO", "KE"})),
+    (r"ADF\b|Allied\s+Democratic\s+Forces", frozenset({"CD", "UG"})),
+)  # fmt: skip
+# Bodies and sides of a war that is fought in a few regions of one country: the monitors of
+# the Donbas ceasefire, the forces of its two breakaway "republics". ISO 3166-2 codes.
+_FEW_REGIONS: tuple[tuple[str, frozenset[str]], ...] = (
+    # "NAF" alone is as often Nigeria's Air Force, "DPR" North Korea: only as rebels here.
+    (r"OSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)|NAF\s+rebels?|DNR|LNR|(?:DPR|LPR)"
+     r"(?!\s+(?:of\s+)?Korea)|Donbass?\s+People'?s\s+Militia|(?:Donetsk|Luhansk|Lugansk)"
+     r"\s+People'?s\s+Republic", frozenset({"UA-14", "UA-09"})),
+    (r"Ambazonian?", frozenset({"CM-NW", "CM-SW"})),
+)  # fmt: skip
+_SEVERAL_RE = [(re.compile(rf"\b(?:{p})\b"), ccs) for p, ccs in _SEVERAL_COUNTRIES]
+_FEW_REGIONS_RE = [(re.compile(rf"\b(?:{p})\b"), codes) for p, codes in _FEW_REGIONS]
 _CLUE_RE: list[tuple[re.Pattern[str], str]] = [
     (pattern, cc) for pattern, _, _, cc in _GROUP_RE if cc is not None
 ] + [(re.compile(rf"\b(?:{p})\b"), cc) for p, cc in _ONE_COUNTRY]
@@ -264,6 +285,20 @@ def _forces_country(match: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
 def home_countries(text: str) -> Counter[str]:
     """How often ``text`` names an actor of each country (see :func:`country_clues`)."""
     return Counter(code for code, _, _ in country_clues(text))
+
+
+def home_areas(text: str) -> frozenset[str]:
+    """The countries where the groups ``text`` names fight, of groups that fight in a few
+    ("JNIM": Mali, Burkina Faso and Niger); empty when it names none."""
+    return frozenset(cc for pattern, ccs in _SEVERAL_RE if pattern.search(text) for cc in ccs)
+
+
+def home_regions(text: str) -> frozenset[str]:
+    """The first-level divisions (ISO 3166-2) where the actors ``text`` names act, of actors
+    of a war fought in a few regions ("OSCE SMM", "DPR": Donetsk and Luhansk oblasts)."""
+    return frozenset(
+        code for pattern, codes in _FEW_REGIONS_RE if pattern.search(text) for code in codes
+    )
 
 
 def find_actors(

@@ -39,7 +39,7 @@ from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text, doc_tokens
 from ..types import Evidence, PlaceMention
-from .actors import home_countries
+from .actors import home_areas, home_countries, home_regions
 
 __all__ = ["attributive", "find_places", "place_cues", "resolve_place_name"]
 
@@ -110,6 +110,7 @@ _NOT_PLACES: Final = frozenset({
     "bath", "nice", "split", "temple", "orange", "marks", "africa", "europe", "asia",
     "town", "village", "township", "area", "sector", "ward", "camp", "market",
     "america", "oceania", "sahel", "sahara", "maghreb", "balkans", "caucasus", "levant",
+    "college", "university", "congress", "parliament", "senate",
 })  # fmt: skip
 _COMPASS_WORDS: Final = frozenset({
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -175,13 +176,18 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         *_entity_spans(doc, gazetteer),
     ]
     normalized_text = f" {normalize_name(text)} "
-    names = list(_name_spans(doc, gazetteer, designated, normalized_text))
+    # Villages of the regions where the text's actors act ("OSCE SMM": Donetsk and Luhansk
+    # oblasts) count as bare names, however small.
+    regions = home_regions(text)
+    names = list(_name_spans(doc, gazetteer, designated, normalized_text, regions))
     found = [
         dataclasses.replace(f, guarded=False) if f.guarded and _after_division(text, f) else f
         for f in _without_overlaps([*designated, *entities, *names])
     ]
 
     found = _with_contained_villages(text, found, gazetteer)
+    if regions:
+        found = _with_villages_of_regions(found, regions, gazetteer)
     demonyms: Counter[str] = Counter()
     for token in doc_tokens(doc):
         if (
@@ -201,13 +207,16 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         found = [
             f
             if f.candidates
-            else dataclasses.replace(f, candidates=tuple(gazetteer.near_matches(f.name, country)))
-            for f in found
+            else dataclasses.replace(
+                f, candidates=_near_spellings(text, found, i, gazetteer, country)
+            )
+            for i, f in enumerate(found)
         ]
         resolved = _resolve_all(text, found, demonyms, clues)
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
         agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
+        agrees = agrees or (best is not None and best.admin1_code in regions and not f.alias)
         if best is not None and backed < _POINTED and _compass_only(f.name):
             # "the Eastern region": a region of every country, of none in the text; unless
             # it holds a place before it ("Kasoa (Awutu Senya, Central)").
@@ -334,7 +343,16 @@ def _resolve_all(
     named = {normalize_name(f.name) for f in found if f.candidates}
     named |= {normalize_name(c.name) for f in found for c in f.candidates[:1]}
     near = {n for cc in clues for n in (cc, *neighbours(cc))}
-    return resolve(mentions, demonyms=demonyms, named=named, local=clues, near_local=near)
+    areas = {n for cc in home_areas(text) for n in (cc, *neighbours(cc))}
+    return resolve(
+        mentions,
+        demonyms=demonyms,
+        named=named,
+        local=clues,
+        near_local=near,
+        areas=areas,
+        actor_regions=home_regions(text),
+    )
 
 
 _COMMON: Final = 3  # regions with a division of a name that make it a common one
@@ -375,10 +393,12 @@ def _document_country(
 
 # The bracket after a name, or after the word that says what it is: "Ashulia town (".
 _OPEN: Final = re.compile(
-    r"\s*(?:(?:city|town|village|villages|area|areas|district|camp|locality)\s*)?[(\[]\s*"
+    r"\s*(?:(?:city|town|village|villages|area|areas|district|camp|locality|sector)\s*){0,2}"
+    r"[(\[]\s*"
 )
 _PLACE_WORDS: Final = frozenset({
     "city", "town", "village", "villages", "area", "areas", "district", "camp", "locality",
+    "sector",
 })  # fmt: skip
 _COMMA: Final = re.compile(r"\s*,\s*")
 # "X in Y", "X in the countryside of Y", "X in rural Y".
@@ -388,13 +408,76 @@ _IN: Final = re.compile(
 )
 
 
+# "the Qalat area of", "Naychin village of": a part of what the next name is.
+_PART_OF: Final = re.compile(
+    r"['\"’”]?\s+(?:area|areas|village|villages|locality|vicinity|outskirts|neighbou?rhood"
+    r"|community|quarter|suburbs?)"
+    r"\s+of\s+(?:the\s+)?"
+)
+_OF: Final = re.compile(r"\s+of\s+(?:the\s+)?")
+# A name that ends in what it is a part of a larger place as: "Basakpinar neighborhood".
+_PART_WORD: Final = re.compile(
+    r"\s(?:area|village|locality|neighbou?rhood|quarter|suburb)$", re.IGNORECASE
+)
+
+
+def _near_spellings(
+    text: str, found: Sequence[_Found], i: int, gazetteer: Gazetteer, country: str
+) -> tuple[Candidate, ...]:
+    """Places of ``country`` spelled nearly as the unknown name ``found[i]``; only those in
+    the region the text puts it in, when it says ("Bakirkoy town, Istanbul" is no village
+    "Bayir" of another province)."""
+    regions = _regions_after(text, found, i)
+    admin1s = {a for cc, a in regions if cc == country and a} if regions else None
+    return tuple(gazetteer.near_matches(found[i].name, country, admin1s=admin1s))
+
+
+def _regions_after(text: str, found: Sequence[_Found], i: int) -> set[tuple[str | None, str]]:
+    """The (country, admin1) pairs the names right after ``found[i]`` may lie in, when they
+    contain it: "X, Y", "X in Y", "X area of Y", "X (Y, Z)"."""
+    regions: set[tuple[str | None, str]] = set()
+    if i + 1 >= len(found):
+        return regions
+    j, joint = i + 1, text[found[i].end : found[i + 1].start]
+    bracketed = _OPEN.fullmatch(joint) is not None
+    contained = _COMMA.fullmatch(joint) or _WORD_COMMA.fullmatch(joint) or _IN.fullmatch(joint)
+    if not (bracketed or contained or _part_of(text, found, i)):
+        return regions
+    while j < len(found):
+        regions |= {(c.country_code, c.admin1) for c in found[j].candidates if c.admin1}
+        if not bracketed or j + 1 >= len(found):
+            break
+        if not _COMMA.fullmatch(text[found[j].end : found[j + 1].start]):
+            break
+        j += 1
+    return regions
+
+
+_NAME_GOES_ON: Final = re.compile(r"[ \t]+[A-Z]")
+# "Bakirkoy town, Istanbul": what the name is, then a comma and what contains it.
+_WORD_COMMA: Final = re.compile(r"\s+(?:town|city|village|area|locality|sector)\s*,\s*")
+
+
+def _part_of(text: str, found: Sequence[_Found], i: int) -> bool:
+    """ "The Naychin area of Tarinkot district", "the Basakpinar neighborhood of Talas": the
+    name is a part of the next one."""
+    between = text[found[i].end : found[i + 1].start]
+    if _NAME_GOES_ON.match(text, found[i + 1].end):
+        return False  # "the Abchakan area of Puli Alam city": not the Puli the gazetteer knows
+    if _PART_OF.fullmatch(between):
+        return True
+    written = text[found[i].start : found[i].end]
+    return _OF.fullmatch(between) is not None and _PART_WORD.search(written) is not None
+
+
 def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Mention]) -> None:
     """Mark the names that say where a name lies: "Djibo (Djibo, Soum)", "Musa Khel
-    district, Khost", "Pokrovsk, Donetsk region"."""
+    district, Khost", "Pokrovsk, Donetsk region", "the Naychin area of Tarinkot district,
+    Urozgan" (as firmly as brackets: the area lies in the district, or is not known)."""
     for i, f in enumerate(found[:-1]):
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
-        if _OPEN.fullmatch(between):
+        if _OPEN.fullmatch(between) or (_part_of(text, found, i) and nxt.candidates):
             mentions[i].bracketed = True
             j = i + 1
             while j < len(found):
@@ -406,6 +489,12 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
                 j += 1
         elif (_COMMA.fullmatch(between) or _IN.fullmatch(between)) and nxt.candidates:
             mentions[i].containers.append(i + 1)  # "Pisky, Donetsk", "Mansura in Ar-Raqqa"
+            # "in" says what contains the place, where a comma may only list two places; not
+            # when the name after it qualifies a noun ("Rockford in the Miss category").
+            firm = _IN.fullmatch(between) is not None and not attributive(text, nxt.end)
+            # "Ghaziabad district, Kunar": a district lies in the province after it.
+            region = nxt.candidates[0].feature == "admin1" and _after_division(text, nxt)
+            mentions[i].bracketed = firm or region
 
 
 _IN_BRACKETS: Final = re.compile(r"\w\s*\((?:[^()\n,]{1,40},\s*){0,2}$")
@@ -421,28 +510,66 @@ def _compass_only(name: str) -> bool:
 def _with_contained_villages(
     text: str, found: Sequence[_Found], gazetteer: Gazetteer
 ) -> list[_Found]:
-    """The bare names followed by what contains them ("Pisky, Donetsk", "Mansura in
-    Ar-Raqqa"), with the small places of that name inside it: a village too small to be
-    taken for a place alone is likely the one its region names."""
+    """The names followed by what contains them ("Pisky, Donetsk", "Mansura in Ar-Raqqa"),
+    with the small places of that name inside it: a village too small to be taken for a
+    place alone is likely the one its region names. Where the region has none of that name,
+    its places of a near spelling are added: "Vodyane, Donetsk" is written as the Russian
+    reads it, and is the Vodiane of Donetsk oblast, not the town of another oblast."""
     result = list(found)
     for i, f in enumerate(found[:-1]):
         nxt = found[i + 1]
         between = text[f.end : nxt.start]
-        if f.rank != 2 or not nxt.candidates:
-            continue
-        if not (_COMMA.fullmatch(between) or _IN.fullmatch(between)):
+        if not nxt.candidates or not (
+            _COMMA.fullmatch(between) or _IN.fullmatch(between) or _part_of(text, found, i)
+        ):
             continue
         regions = {(c.country_code, c.admin1) for c in nxt.candidates if c.admin1}
         small = [
             c
-            for c in gazetteer.lookup(f.name)
-            if c not in f.candidates
-            and c.match != OTHER_NAME
+            for c in (gazetteer.lookup(f.name) if f.rank == 2 else f.candidates)
+            if c.match != OTHER_NAME
             and c.feature not in ("country", "admin1")
             and (c.country_code, c.admin1) in regions
         ]
+        if not small and f.name[:1].isupper():
+            small = [
+                c
+                for cc in sorted({cc for cc, _ in regions if cc})
+                for c in gazetteer.near_matches(
+                    f.name, cc, limit=5, admin1s={a for k, a in regions if k == cc and a}
+                )
+                if c.feature not in ("country", "admin1")
+            ]
+        small = [c for c in small if c not in f.candidates]
         if small:
             result[i] = dataclasses.replace(f, candidates=(*f.candidates, *small))
+    return result
+
+
+def _with_villages_of_regions(
+    found: Sequence[_Found], regions: frozenset[str], gazetteer: Gazetteer
+) -> list[_Found]:
+    """The names with no namesake in the regions where the text's actors act, with the
+    places of a near spelling there: "Kamyanka", as Russian spells it, is the Kamianka of
+    Donetsk oblast in a report of the Donbas monitors, not the town of another oblast."""
+    names: dict[str, set[str]] = {}
+    for code in sorted(regions):
+        country, _, suffix = code.partition("-")
+        names.setdefault(country, set()).update(
+            c.admin1 for c in gazetteer.admin1_by_code(suffix) if c.admin1_code == code and c.admin1
+        )
+    result = []
+    for f in found:
+        if f.rank != 0 and not any(
+            c.admin1_code in regions or c.feature in ("country", "admin1") for c in f.candidates
+        ):
+            near = [
+                c
+                for country, admin1s in names.items()
+                for c in gazetteer.near_matches(f.name, country, limit=5, admin1s=admin1s)
+            ]
+            f = dataclasses.replace(f, candidates=(*f.candidates, *near)) if near else f
+        result.append(f)
     return result
 
 
@@ -917,7 +1044,11 @@ def _is_demonym(name: str, candidates: Sequence[Candidate]) -> bool:
 
 
 def _name_spans(
-    doc: Doc, gazetteer: Gazetteer, designated: Sequence[_Found], normalized_text: str
+    doc: Doc,
+    gazetteer: Gazetteer,
+    designated: Sequence[_Found],
+    normalized_text: str,
+    regions: frozenset[str] = frozenset(),
 ) -> Iterator[_Found]:
     """Names that no place entity covers, longest first from each word of each name run."""
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -933,7 +1064,7 @@ def _name_spans(
             starts = i == start and doc[i].text[:1].isupper()
             if (starts or not _is_joiner(doc[i])) and not after_particle:
                 found = _longest_name(
-                    doc, gazetteer, (start, i, end), ent_of, designated, normalized_text
+                    doc, gazetteer, (start, i, end), ent_of, designated, normalized_text, regions
                 )
             if found is None:
                 i += 1
@@ -975,6 +1106,7 @@ def _longest_name(
     ent_of: Mapping[int, Span],
     designated: Sequence[_Found],
     normalized_text: str,
+    regions: frozenset[str] = frozenset(),
 ) -> tuple[int, _Found] | None:
     """The longest place name from token ``first`` on, and the token after it.
 
@@ -1005,7 +1137,12 @@ def _longest_name(
         ]
         if _is_demonym(span.text, candidates):
             continue
-        plausible = tuple(c for c in candidates if _plausible(c, span, normalized_text))
+        plausible = tuple(
+            c
+            for c in candidates
+            if _plausible(c, span, normalized_text)
+            or (c.admin1_code in regions and c.match != OTHER_NAME and _maybe_proper(span[0]))
+        )
         alias = bool(plausible) and all(c.match == OTHER_NAME for c in plausible)
         if (first, last) != (run_start, end) and not _names_office(doc, bounds, last):
             plausible = tuple(

@@ -146,6 +146,17 @@ def _strip_accents(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_COMBINING_MARKS)
 
 
+# Letters that lose no mark to become English: Turkish and Azerbaijani dotless i and schwa,
+# as English writes them ("Diyarbakir", "Bilasuvar").
+_ENGLISH_LETTERS: Final = str.maketrans({"ı": "i", "ə": "a", "Ə": "A"})
+
+
+def _english(name: str) -> str:
+    """A region's name as English reports write it: without accents or letters English
+    lacks ("Şırnak": "Sirnak")."""
+    return _strip_accents(name).translate(_ENGLISH_LETTERS)
+
+
 # The Arabic article as transliterations spell it before a word: "Deir el-Balah", "Dayr al
 # Balah" and "Deir ez-Zor" are matched as "deir al balah" and "deir al zor".
 _ARTICLE: Final = re.compile(r"\b(?:al|el|ul|an|ar|as|ash|ad|adh|at|az|ed|es|ez) (?=\w)")
@@ -343,10 +354,18 @@ class Gazetteer:
     def _rank(self, code: int) -> float:
         return -self._records[code >> 2][_PRIOR]
 
-    def near_matches(self, name: str, country_code: str, *, limit: int = 3) -> list[Candidate]:
+    def near_matches(
+        self,
+        name: str,
+        country_code: str,
+        *,
+        limit: int = 3,
+        admin1s: Collection[str] | None = None,
+    ) -> list[Candidate]:
         """Places of one country whose name is spelled almost like ``name`` ("Nahri Saraj"
         for "Nahr-e Saraj"), closest first: never worldwide, where a near spelling is more
-        often another place than the same one.
+        often another place than the same one. With ``admin1s``, only places in those
+        first-level divisions ("Vodyane, Donetsk" is the Vodiane of Donetsk oblast).
 
         Names are compared after :func:`normalize_name`, without spaces, by their similarity
         (at least 0.85, one or two letters apart in a name of ten) among names of the
@@ -355,7 +374,11 @@ class Gazetteer:
         buckets = self._country_keys(country_code)
         found: list[Candidate] = []
         for other in _near_keys(normalize_name(name).replace(" ", ""), buckets):
-            found += [c for c in self.lookup(other) if c.country_code == country_code]
+            found += [
+                c
+                for c in self.lookup(other)
+                if c.country_code == country_code and (admin1s is None or c.admin1 in admin1s)
+            ]
             if len(found) >= limit:
                 break
         return found[:limit]
@@ -891,6 +914,8 @@ def _admin1_entry(
             shown = _strip_accents(top["name"])  # GeoNames' "Beyrouth", ISO's "Bayrut"
     lat, lon = _seat(group.cities) if group else _at(top)
     middle_lat, middle_lon = _middle(group.cities) if group else (lat, lon)
+    if "ı" in shown or "ə" in shown.casefold():
+        shown = _english(shown)
     candidate = Candidate(
         name=shown,
         feature="admin1",
@@ -1128,9 +1153,9 @@ def _build() -> Gazetteer:
             group_names[group_key], iso_of[group_key] = candidate.name, admin1.sub.code
     for key, group in groups.items():
         if key not in group_names and key in named_groups:
-            group_names[key] = named_groups[key]
+            group_names[key] = named = named_groups[key].translate(_ENGLISH_LETTERS)
             country = country_names.get(group.country_code)
-            builder.add_keys(*_group_admin1_entry(group, named_groups[key], country, keys_of))
+            builder.add_keys(*_group_admin1_entry(group, named, country, keys_of))
     for city in cities:
         cc, population = city["countrycode"], int(city["population"])
         key = (cc, city["admin1code"])

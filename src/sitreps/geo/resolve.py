@@ -29,14 +29,20 @@ And rules no score can overturn:
   article is about ("Georgia" in a report on Gainesville and Duluth);
 - a small place in a country nothing points at is left unresolved when the places, or an
   actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
-  reaches across its borders (GeoNames' neighbours), where such groups often fight;
+  reaches across its borders (GeoNames' neighbours), where such groups often fight; so is
+  one far from where a group of several countries fights ("JNIM": Mali, Burkina Faso,
+  Niger and their neighbours). A big city is exempt only when the name is its own: "Pensa"
+  is no spelling of Penza in a report on the Sahel;
+- a village with namesakes in the regions where the text's actors act ("OSCE SMM": Donetsk
+  and Luhansk oblasts) is the one there;
 - a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
-  region when the gazetteer has one; in brackets, when it has none, the place is left to
-  its region.
+  region when the gazetteer has one; in brackets (or held as firmly: "X in Y", "the X area
+  of Y", "X district, Province"), when it has none, the place is left to its region.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -154,15 +160,21 @@ def _inside(c: Candidate, container: Candidate) -> float:
 def _foreign(best: Candidate, backed: float, strongest: float) -> bool:
     """A small place in a country nothing else in the text points at, when the text points
     firmly at another: better left unresolved than put on another continent."""
-    if best.feature in ("country", "admin1") or best.population >= _BIG:
+    if best.feature in ("country", "admin1") or _big(best):
         return False
     return backed < _WEAK and strongest >= _FIRM
+
+
+def _big(c: Candidate) -> bool:
+    """A big city known by the name written: not "Pensa" for Penza in a report on the Sahel,
+    a likelier village there than a spelling of a city so far away."""
+    return c.population >= _BIG and c.match == 0
 
 
 def _large(c: Candidate, mention: Mention) -> bool:
     """A country or region is never held by what follows it; nor, after a mere comma, a big
     city ("Moscow, Kyiv" may only list two capitals)."""
-    return c.feature in ("country", "admin1") or (not mention.bracketed and c.population >= _BIG)
+    return c.feature in ("country", "admin1") or (not mention.bracketed and _big(c))
 
 
 def _held(mention: Mention, containers: Sequence[Candidate]) -> set[str] | None:
@@ -218,6 +230,8 @@ def resolve(
     named: Collection[str] = (),
     local: Mapping[str, int] | None = None,
     near_local: Collection[str] = (),
+    areas: Collection[str] = (),
+    actor_regions: Collection[str] = (),
 ) -> list[tuple[Candidate | None, float]]:
     """The candidate each mention most likely means (None for a mention with none), and how
     strongly the rest of the text points at its country.
@@ -226,6 +240,17 @@ def resolve(
     (their likeliest namesakes: "Richmond" and "Madison County" have namesakes beside each
     other in Kentucky); the second, more, one near where the first placed them ("Mansfield"
     in a report that names Shreveport is the Louisiana town, not the bigger one in Texas).
+
+    ``named``: normalized names of the places the text names; a city district whose city is
+    among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
+    ``local``: countries the text's actors belong to by their names ("Taliban"), which point
+    at a country as firmly as a place does, though not at its borders: a small place in one
+    of ``near_local`` (those countries and their neighbours) is never foreign for them.
+    ``areas``: countries where the text's actors fight, of groups that fight in several
+    ("JNIM"), with their neighbours: a small place elsewhere that nothing else points at is
+    a namesake, left unresolved. ``actor_regions``: first-level divisions (ISO 3166-2) where
+    the text's actors act ("OSCE SMM"): a village that has namesakes in them and elsewhere,
+    and no region named for it, is the one in them.
     """
     possible = _Anchors.possible(mentions)
     first = _resolve_once(
@@ -234,6 +259,8 @@ def resolve(
         named=named,
         local=local,
         near_local=near_local,
+        areas=areas,
+        actor_regions=actor_regions,
         anchors=(possible,),
     )
     placed = _Anchors.of(mentions, [c for c, _ in first])
@@ -245,6 +272,8 @@ def resolve(
         named=named,
         local=local,
         near_local=near_local,
+        areas=areas,
+        actor_regions=actor_regions,
         anchors=(possible, placed),
     )
 
@@ -256,16 +285,11 @@ def _resolve_once(
     named: Collection[str] = (),
     local: Mapping[str, int] | None = None,
     near_local: Collection[str] = (),
+    areas: Collection[str] = (),
+    actor_regions: Collection[str] = (),
     anchors: Sequence[_Anchors] = (),
 ) -> list[tuple[Candidate | None, float]]:
-    """One reading of :func:`resolve`, given where a former one placed the names.
-
-    ``named``: normalized names of the places the text names; a city district whose city is
-    among them is preferred ("Solomyanskyi district" in a report that names Kyiv).
-    ``local``: countries the text's actors belong to by their names ("Taliban"), which point
-    at a country as firmly as a place does, though not at its borders: a small place in one
-    of ``near_local`` (those countries and their neighbours) is never foreign for them.
-    """
+    """One reading of :func:`resolve`, given where a former one placed the names."""
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
     # A name votes once however often it is repeated: "Kain" twice is no more Belgian.
@@ -394,13 +418,15 @@ def _resolve_once(
             # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
             # gazetteer may only lack it, and the likeliest elsewhere stands.
             pool = in_region if within and in_region else pool
+        if held is None and any(c.admin1_code in actor_regions for c in pool):
+            pool = [c for c in pool if c.admin1_code in actor_regions or _large(c, mention)]
         if any(others(c.country_code) >= _STRONG for c in pool):
             pool = [
                 c
                 for c in pool
                 if others(c.country_code) >= _STRONG
                 or c.feature in ("country", "admin1")
-                or c.population >= _BIG
+                or _big(c)
             ]
         # "Georgia" in a text about the US is the state: a country no other place in the
         # text points at gives way to a region of its name in a country the text is about
@@ -417,10 +443,25 @@ def _resolve_once(
                 >= _WEAK
             ]
         best = max(pool, key=score)  # max keeps the first of equals: the likeliest
+        # "Al-Hasakeh": a spelling of a big city that is also its region's name is the city.
+        judged = best
+        if best.population >= _BIG and any(
+            c.feature == "admin1" and c.country_code == best.country_code for c in pool
+        ):
+            judged = dataclasses.replace(best, match=0)
         pointing = by_places if best.country_code in near_local else by_actors
         strongest = max((v - own.get(cc, 0.0) for cc, v in pointing.items()), default=0.0)
-        if i not in containing and _foreign(best, others(best.country_code), strongest):
+        # A place in the region named after it ("Acapulco, Guerrero") is where it is said to be.
+        placed = i in containing or (held is not None and best.country_code in held)
+        if not placed and _foreign(judged, others(best.country_code), strongest):
             continue  # "Touro (Gorom-Gorom, Oudalan)" is no village in Spain
+        if (
+            not placed
+            and areas
+            and best.country_code not in areas
+            and _foreign(judged, others(best.country_code), _FIRM)
+        ):
+            continue  # JNIM fighters in "Zana" are in no Tunisian village
         chosen[i], backed[i] = best, others(best.country_code)
     _one_sense(mentions, chosen)
     return list(zip(chosen, backed, strict=True))

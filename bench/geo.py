@@ -7,7 +7,10 @@ character spans with a GeoNames point. Two fields per corpus:
   ``places`` overlaps (found and resolved end to end);
 - ``geo.<corpus>.within_161km``: of those, the share whose resolved point lies within 161 km
   (100 miles) of the gold point. A place resolved to a country is scored at that country's
-  representative point (``country_centroids.tsv``), as the gold points of countries are.
+  representative point (``country_centroids.tsv``), as the data's README says. The gold
+  points of countries are GeoNames' own, which are not those points: a right "Russia" is
+  335 km from its gold point, a right "Canada" or "United States" several hundred, so a
+  large country rightly resolved can count as a miss.
 
 Gold toponyms that are demonyms ("Turkish" tagged as Turkey in TR-News) are left out:
 sitreps reads a demonym as an actor's nationality, never as a place (see ``CONTRACT.md``).

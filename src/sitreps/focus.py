@@ -5,13 +5,15 @@ Parsing is most of what extraction costs, and most of a long page is not about v
 review, a recipe, a profile, or the background paragraphs around an attack. Which text needs
 which reading is decided from the words alone, before the model runs:
 
-- read in full (tags, parse, entities): a paragraph with a word the event typing or the
-  casualty counts start from (victims, quotes and sources are read from its parse); the
-  opening sentence, which the learned typing may take for an event without such a word; and,
-  in a report that tells an event in its lede (its first ``LEDE`` paragraphs), every
+- read in full (tags, parse, entities): the opening sentence, which the learned typing may
+  take for an event without an event word; and, in a report that tells an event in its lede
+  (its first ``LEDE`` paragraphs), every paragraph with a word the event typing or the
+  casualty counts start from (victims, quotes and sources are read from its parse) and every
   paragraph that quotes someone, since the quotes belong to the event. A report tells its
   event first: a text that reaches violence only further down (a review, a profile, an
-  analysis recalling an attack) is not a report of it, and its quotes are not the event's;
+  analysis recalling an attack) is not a report of it. Its events are still found, typed,
+  dated, placed and counted from their words; only what the parse adds (a victim named
+  without a figure, who is quoted) is not read there;
 - any other sentence goes to the entity recognizer only if it may name a place
   (``place_cues``: the recognizer's labels decide which capitalized names are places), and
   is otherwise only tokenized and split into sentences by its punctuation.
@@ -107,11 +109,11 @@ def _readings(texts: Sequence[str]) -> list[_Reading]:
     told = [tells_event(text) for text in texts]
     said = [i for i, text in enumerate(texts) if text.strip()]
     opening = said[0] if said else 0
-    # Quotes are read only in a report whose lede tells an event for them to belong to.
-    quoting = any(told[i] for i in said[:LEDE])
+    # Parsed only in a report, one whose lede tells an event: see the module docstring.
+    reporting = any(told[i] for i in said[:LEDE])
     readings: list[_Reading] = []
     for i, text in enumerate(texts):
-        if told[i] or (quoting and _QUOTE_MARK.search(text)):
+        if reporting and (told[i] or _QUOTE_MARK.search(text)):
             readings.append("full")
         else:
             readings.append("opening" if i == opening else "partial")

@@ -56,10 +56,15 @@ def test_paragraphs_are_read_as_deep_as_needed(gazetteer: Gazetteer) -> None:
     assert depths[0] == ("The new laptop has a brighter screen and a better keyboard.", "full")
     assert ("Battery life is about ten hours in our tests.", "tokens") in depths
     assert ("Reviewers in Nairobi liked the price.", "entities") in depths
-    assert depths[-1] == (ATTACK.strip(), "full")
+    # A review that reaches the attack only after its first three paragraphs recalls it.
+    assert depths[-1] == (ATTACK.strip(), "entities")
+    # A report that opens on it is parsed where it tells it.
+    depths = _depths(ATTACK + REVIEW, gazetteer)
+    assert depths[0] == (ATTACK.strip(), "full")
+    assert ("Reviewers in Nairobi liked the price.", "entities") in depths
 
 
-def test_quotes_are_read_only_in_a_report_whose_lede_tells_an_event(
+def test_quotes_and_events_are_parsed_only_in_a_report_whose_lede_tells_one(
     gazetteer: Gazetteer,
 ) -> None:
     quote = '"It is the best one yet," the maker said.\n'
@@ -69,7 +74,6 @@ def test_quotes_are_read_only_in_a_report_whose_lede_tells_an_event(
     # The attack told only after the review's three paragraphs: a review recalling it.
     read = _depths(REVIEW + ATTACK + quote, gazetteer)
     assert [depth for text, depth in read if quote.strip() in text] == ["tokens"]
-    assert (ATTACK.strip(), "full") in read
 
 
 def test_only_the_first_sentence_of_a_quiet_opening_is_read_in_full(

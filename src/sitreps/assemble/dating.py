@@ -72,7 +72,8 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         crime = [d for d in found if d not in case and d not in since]
         if any(d.precision == "day" for d in crime):
             return crime
-        arrested = min((d.end for d in case if d.end and d.precision == "day"), default=None)
+        # The day the arrest began on: "arrested Thursday night" leaves no later day to the crime.
+        arrested = min((d.start for d in case if d.start and d.precision == "day"), default=None)
         told = max(s.index for s in opening if any(d in case for d in s.dates))
         shooting = _shooting_day(sentences, arrested, crime, near=told + _TELLING)
         if shooting:

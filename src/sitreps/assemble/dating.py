@@ -61,7 +61,8 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         found = [d for d in found if d not in statements]
     elif statements:
         # Only the day a statement was given: the incident's own day, told just after, wins.
-        stated_day = _first_day_told(sentences[first : first + _TELLING + 1], published)
+        said = min((d.end for d in statements if d.end), default=None)
+        stated_day = _first_day_told(sentences[first : first + _TELLING + 1], published, said)
         if stated_day is not None:
             return [stated_day]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
@@ -108,6 +109,25 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     if not days:
         return []
     sentence, day = days[0]
+    if _of_the_case(sentence, day) or _statement_day(sentence, day):
+        # "arraigned this morning on charges in Tuesday's shooting", "police said Monday. ...
+        # a 911 call at 3:30 a.m. Saturday": a day of the crime told soon after, on or before
+        # the step's day, dates it.
+        crime = next(
+            (
+                d
+                for s, d in days[1:]
+                if s.index <= sentence.index + _TELLING
+                and d.end is not None
+                and day.start is not None
+                and d.end <= day.start
+                and not _of_the_case(s, d)
+                and not _statement_day(s, d)
+            ),
+            None,
+        )
+        if crime is not None:
+            return [crime]
     if _DIED_LATER.search(sentence.text):
         # "has died ... pronounced dead Monday. Her parents found her shot Friday": the day of a
         # death in hospital is not the day of the attack told right after it.
@@ -123,7 +143,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
 _LEGAL = re.compile(
     # "resisting arrest" is one of the charges, told with the crime
     r"\b(?:(?<!resisting\s)arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced"
-    r"|pleaded|pled|convicted|court|trial|jury|bail|bond|booked|custody|surrendered"
+    r"|pleaded|pled|convicted|court|courtroom|courthouse|trial|jury|bail|bond|booked|custody|surrendered"
     r"|turned\s+(?:him|her)self|extradited|hearing|warrants?|(?:initial|first)\s+appearance"
     r"|appeared\s+(?:in|before))\b",
     re.I,
@@ -135,7 +155,10 @@ _LEGAL_AFTER = re.compile(
 )
 # "a March 13 shooting", "Tuesday's robbery": the date is the crime's, whatever precedes it.
 _CRIME_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:shootings?|killings?|slaying|homicide|murder|attack"
+    # one word may stand between ("a March 13 fatal shooting"), not a preposition: "arraigned
+    # Monday on murder charges" tells the charge, not the crime's day
+    r"(?:['’]s)?\s+(?:(?!(?:on|in|of|for|with|and|to|at|by|after|over|from)\b)[\w-]+\s+)?"
+    r"(?:shootings?|killings?|slaying|homicide|murder|attack"
     r"|robber(?:y|ies)|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|home\s+invasion)\b",
     re.I,
 )
@@ -207,17 +230,27 @@ _SEVERAL = re.compile(
 )
 
 
-def _first_day_told(sentences: Sequence[Sentence], published: dt.date | None) -> DateMention | None:
+def _first_day_told(
+    sentences: Sequence[Sentence], published: dt.date | None, said: dt.date | None = None
+) -> DateMention | None:
     """The first recent day the sentences name that is neither a statement's nor a step of the
-    case's, in a sentence telling the crime."""
-    for sentence in sentences:
-        if not (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text)):
-            continue
-        for d in sentence.dates:
-            if d.precision != "day" or not _recent(d, published):
-                continue
-            if not _statement_day(sentence, d) and not _of_the_case(sentence, d):
-                return d
+    case's, in a sentence telling the crime; else in any sentence ("Officers responded to a 911
+    call at 3:30 a.m. Saturday"), on or before the day it was told (``said``)."""
+    days = [
+        (s, d)
+        for s in sentences
+        for d in s.dates
+        if d.precision == "day"
+        and _recent(d, published)
+        and not _statement_day(s, d)
+        and not _of_the_case(s, d)
+    ]
+    for sentence, d in days:
+        if _CRIME.search(sentence.text) or _SHOOTING.search(sentence.text):
+            return d
+    for _, d in days:
+        if said is None or (d.end is not None and d.end <= said):
+            return d
     return None
 
 
@@ -265,10 +298,19 @@ _TELLS_AFTER = re.compile(
 )
 
 
+# An hour of the clock right before the day: "about 4:30 p.m. Thursday", "at 2 a.m. on Sunday".
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|o['’]clock)\.?,?\s+(?:on\s+)?$|\b(?:noon|midnight)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
 def _statement_day(sentence: Sentence, date: DateMention) -> bool:
     """ "police said Monday", "a brief account provided Monday", "the coroner on Wednesday
     identified": the day of a statement."""
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    if _CLOCK_BEFORE.search(before):
+        return False  # "around 4:30 p.m. Thursday, said Sgt. Lee": the hour is the event's
     after = date.evidence.end - sentence.start
     return bool(_TOLD_ON.search(before) or _TELLS_AFTER.match(sentence.text, after))
 

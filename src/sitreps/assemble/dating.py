@@ -144,7 +144,7 @@ _LEGAL = re.compile(
     # "resisting arrest" is one of the charges, told with the crime
     r"\b(?:(?<!resisting\s)arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced"
     r"|pleaded|pled|convicted|court|courtroom|courthouse|trial|jury|bail|bond|booked|custody|surrendered"
-    r"|turned\s+(?:him|her)self|extradited|hearing|warrants?|(?:initial|first)\s+appearance"
+    r"|turned\s+(?:him|her)self|extradited|hearing|(?<!search\s)warrants?|(?:initial|first)\s+appearance"
     r"|appeared\s+(?:in|before))\b",
     re.I,
 )
@@ -223,9 +223,10 @@ _COURT = re.compile(
 
 # "in 2015 through 2017", "several incidents", "a string of robberies": many crimes.
 _SPAN_ON = re.compile(r"\s*(?:through|to|until|and|-|–)\s*\d{4}\b", re.I)
+# Not "numerous charges", "several times": the quantity must be of crimes.
 _SEVERAL = re.compile(
-    r"\b(?:several|multiple|numerous|series\s+of|string\s+of|spree)\b"
-    r"|\b(?:incidents|shootings|robberies|burglaries|attacks)\b",
+    r"\b(?:series\s+of|string\s+of|spree)\b"
+    r"|\b(?:incidents|shootings|robberies|burglaries|attacks|homicides|killings)\b",
     re.I,
 )
 
@@ -358,7 +359,19 @@ def _of_the_case(sentence: Sentence, date: DateMention) -> bool:
         return True
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
     steps = list(_LEGAL.finditer(before))
-    return bool(steps) and not _CRIME.search(before, steps[-1].end())
+    if not steps or _CRIME.search(before, steps[-1].end()):
+        return False
+    # "According to comments in court, an officer responded ... on May 14", "a plea hearing
+    # established that on Jan. 3 ...": a new clause between the step and the day tells
+    # something else.
+    return not _NEW_CLAUSE.search(before, steps[-1].end())
+
+
+# A clause of its own: a comma before a new subject, or a complement ("established that").
+_NEW_CLAUSE = re.compile(
+    r",\s+(?!(?:and|or|in|on|at|of|for|to|by|with|from|after|before)\b)(?:[A-Z]|the\b|a\b|an\b"
+    r"|he\b|she\b|they\b|police\b|officers?\b)|\b(?:that|when|where|while|as)\s",
+)
 
 
 def _shooting_day(

@@ -389,6 +389,7 @@ def _shooting_day(
     a.m. Thursday, a clerk was working")."""
     lo = min((d.start for d in crime if d.start), default=None)
     hi = max((d.end for d in crime if d.end), default=None)
+    many = any(_SEVERAL.search(s.text) for s in sentences[: near + 1])
     others: list[DateMention] = []
     for sentence in sentences:
         for d in sentence.dates:
@@ -400,7 +401,10 @@ def _shooting_day(
                 fits = lo <= d.end <= hi
             else:
                 fits = d.named or not d.relative or arrested is None or (arrested - d.end).days <= 7
-            if fits and _SHOOTING.search(sentence.text):
+            # "arrested Wednesday in a New Year's Day killing": a calendar day told with the
+            # crime, unless the report follows many crimes ("a string of robberies").
+            crime_told = d.named and not many and _CRIME.search(sentence.text)
+            if fits and (_SHOOTING.search(sentence.text) or crime_told):
                 return [d]
             week = lo is not None or arrested is None or (arrested - d.end).days <= 7
             if fits and week and sentence.index <= near:

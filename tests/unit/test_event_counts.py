@@ -563,6 +563,43 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "police said Tuesday. The woman had stopped her car about 11 p.m. Sunday near a park "
          "and heard two gunshots, an officer said.",
          dt.date(2024, 3, 10)),
+        # the day after a statement's, told without a word of the crime, is still the event's
+        ("A man was taken into custody after a standoff at his home, police said Monday. "
+         "Officers responded to a frantic 911 call at 3:30 a.m. Saturday from a home on Elm "
+         "Street.",
+         dt.date(2024, 3, 9)),
+        # an hour of the clock before the day: the event's hour, not a statement's day
+        ("A suspect in a car-to-car shooting was captured after hiding in a house, police said "
+         "Monday. The suspect forced his way into the home around 4:30 p.m. Sunday, said Sgt. "
+         "Ann Lee.",
+         dt.date(2024, 3, 10)),
+        # "arraigned this morning on murder charges": the charge, not the crime, follows the day
+        ("John Doe, 22, was shot outside an apartment on Elm Street, police said. Witnesses said "
+         "he argued with four men before shots were fired. (Photo: staff) A man was arraigned "
+         "this morning on murder and weapons charges in Saturday's shooting death of John Doe.",
+         dt.date(2024, 3, 9)),
+        # a courtroom's day is a step of the case
+        ("The victim limped to the front of the courtroom Monday to hear his friend plead guilty "
+         "to shooting him three times Jan. 5.",
+         dt.date(2024, 1, 5)),
+        # a step of the case in another clause does not make the crime's day its own
+        ("A man charged in a shooting of a police officer in 2023 was found not guilty by reason "
+         "of insanity. He appeared before a judge on Monday for a bench trial. According to "
+         "testimony in court, an officer responded to a 911 call about 3:45 a.m. on May 14, "
+         "2023, about a man screaming in the street.",
+         dt.date(2023, 5, 14)),
+        # a calendar day told with the crime after an arrest's day
+        ("A 25-year-old man was arrested Monday in a New Year's Day killing of a young woman.",
+         dt.date(2024, 1, 1)),
+        # the crime's calendar day weeks back, when the opening gives only a statement's day
+        ("A local man is wanted by police in connection with an armed home invasion on Jan. 5 in "
+         "which three people were robbed at gunpoint. The police chief announced Monday that an "
+         "arrest warrant was issued.",
+         dt.date(2024, 1, 5)),
+        # a day to come is no day of the crime, though read into the past
+        ("A man will be tried on a murder charge during the week of Nov. 3 in the death of a "
+         "soldier shot dead on New Year's Day. A grand jury indicted him last week.",
+         dt.date(2024, 1, 1)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:

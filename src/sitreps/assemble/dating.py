@@ -47,8 +47,21 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         d
         for s in opening
         for d in s.dates
-        if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
+        if d.precision != "year"
+        and _recent(d, published)
+        and not _describes_a_thing(s, d)
+        and not _to_come(s, d)
     ]
+    # "wanted in an armed home invasion on Jan. 5": a crime's calendar day weeks back dates the
+    # event when the opening gives no day of its own (only an arrest's, a statement's); the
+    # first such day, when it names several crimes.
+    if not any(
+        d.precision == "day" and not _of_the_case(s, d) and not _statement_day(s, d)
+        for s in opening
+        for d in s.dates
+        if d in found
+    ):
+        found += [d for s in opening for d in s.dates if _crime_dated(s, d, published)][:1]
     # "charged Friday in a 2014 rape ... The incident happened on Feb. 7, 2014": court coverage
     # tells the crime by its year or month long past, then by its day.
     past = _day_in_a_past_period(sentences[: first + _TELLING + 1], sentences[first:], published)
@@ -104,6 +117,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         # Far down the report, a day weeks back is another incident it recalls.
         if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
         and not _describes_a_thing(s, d)
+        and not _to_come(s, d)
     )
     days = [(s, d) for s, d in later if d.precision == "day" and _recent(d, published)]
     if not days:
@@ -137,6 +151,43 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
             if d.end is not None and day.start is not None and d.end < day.start:
                 return [d]
     return [day]
+
+
+# A sentence telling what is yet to happen: its days lie after publication.
+# ("will" in lower case: "Gregory Will Lambert" is a name.)
+_TO_COME = re.compile(
+    r"\b(?:will|(?i:scheduled|set\s+for|due\s+(?:back\s+)?in"
+    r"|(?:is|are|was|were)\s+to\s+(?:be|begin|appear)))\b(?P<rest>[^,;]*)$"
+)
+# A clause or a participle that turns back to the past: "will be held ... for a woman who was
+# shot Sunday", "will stand trial in the death of a soldier shot dead on New Year's Day".
+_BACK_TO_PAST = re.compile(
+    r"\b(?:who|which|that|when|after|since|because|shot|killed|slain|wounded|stabbed|robbed)\b",
+    re.I,
+)
+
+
+def _to_come(sentence: Sentence, date: DateMention) -> bool:
+    """ "will be tried during the week of Nov. 3", "is due back in court on Feb. 28": a day
+    after a word of what is yet to happen lies ahead, whatever the past it was read into."""
+    found = _TO_COME.search(sentence.text[: max(0, date.evidence.start - sentence.start)])
+    return found is not None and not _BACK_TO_PAST.search(found["rest"])
+
+
+def _crime_dated(sentence: Sentence, date: DateMention, published: dt.date | None) -> bool:
+    """ "wanted in connection with an armed home invasion on Jan. 5", "a Jan. 5 shooting": the
+    calendar day the opening gives its crime, weeks or months before publication."""
+    if not (date.named and date.precision == "day" and date.end is not None):
+        return False
+    if published is not None and not 0 <= (published - date.end).days <= 366:
+        return False
+    return bool(
+        (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text))
+        and not _of_the_case(sentence, date)
+        and not _statement_day(sentence, date)
+        and not _since(sentence, date)
+        and not _to_come(sentence, date)
+    )
 
 
 # Steps of the justice process that follow an attack: their days are not the attack's.
@@ -175,7 +226,7 @@ _SHOOTING = re.compile(
 _CRIME = re.compile(
     r"\b(?:shooting|shootings|killing|killings|slaying|homicide|murder|death|attack|robbery"
     r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|shots|killed|wounded"
-    r"|fired|firing|because|after|allegedly)\b",
+    r"|fired|firing|because|after|allegedly|robbed|home\s+invasion|break-in|carjacked)\b",
     re.I,
 )
 
@@ -329,7 +380,7 @@ def _day_of_a_past_case(
     coarse: list[DateMention] = []
     for sentence in opening:
         for d in sentence.dates:
-            if d.end is None or _of_the_case(sentence, d):
+            if d.end is None or _of_the_case(sentence, d) or _to_come(sentence, d):
                 continue
             if published is not None and d.end > published:
                 continue
@@ -395,6 +446,8 @@ def _shooting_day(
         for d in sentence.dates:
             if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
                 continue
+            if _to_come(sentence, d):
+                continue
             if arrested is not None and d.end > arrested:
                 continue
             if lo is not None and hi is not None:
@@ -453,6 +506,7 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
                 and d.end <= hi
                 and not _of_the_case(sentence, d)
                 and not _statement_day(sentence, d)
+                and not _to_come(sentence, d)
             ):
                 return d
     return None

@@ -127,7 +127,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         # "arraigned this morning on charges in Tuesday's shooting", "police said Monday. ...
         # a 911 call at 3:30 a.m. Saturday": a day of the crime told soon after, on or before
         # the step's day, dates it.
-        crime = next(
+        crime_day = next(
             (
                 d
                 for s, d in days[1:]
@@ -140,8 +140,8 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
             ),
             None,
         )
-        if crime is not None:
-            return [crime]
+        if crime_day is not None:
+            return [crime_day]
     if _DIED_LATER.search(sentence.text):
         # "has died ... pronounced dead Monday. Her parents found her shot Friday": the day of a
         # death in hospital is not the day of the attack told right after it.

@@ -596,6 +596,12 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "which three people were robbed at gunpoint. The police chief announced Monday that an "
          "arrest warrant was issued.",
          dt.date(2024, 1, 5)),
+        # a web page's stamp on the report or its video is not the event's day
+        ("Jane Roe reports for the News at 11 p.m. Monday, March 11, 2024. (Published Monday, "
+         "March 11, 2024) A man was shot Thursday evening outside a bar on Elm Street.",
+         dt.date(2024, 3, 7)),
+        ("Monday March 11, 2024 01:44 PM A 39-year-old man was shot Saturday outside a bar.",
+         dt.date(2024, 3, 9)),
         # a day to come is no day of the crime, though read into the past
         ("A man will be tried on a murder charge during the week of Nov. 3 in the death of a "
          "soldier shot dead on New Year's Day. A grand jury indicted him last week.",
@@ -605,6 +611,11 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:
     main = _main(text)
     assert main.date.start == main.date.end == day
+
+
+def test_an_update_told_without_a_calendar_day_is_the_events_own() -> None:
+    main = _main("Police update: Last night, at 2330 hours, officers found a man shot on Elm Street.")
+    assert main.date.text == "Last night"
 
 
 def test_an_indictment_for_crimes_over_several_years_names_no_one_crime_day() -> None:

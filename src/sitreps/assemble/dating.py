@@ -47,10 +47,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         d
         for s in opening
         for d in s.dates
-        if d.precision != "year"
-        and _recent(d, published)
-        and not _describes_a_thing(s, d)
-        and not _to_come(s, d)
+        if d.precision != "year" and _recent(d, published) and not _elsewhere(s, d)
     ]
     # "wanted in an armed home invasion on Jan. 5": a crime's calendar day weeks back dates the
     # event when the opening gives no day of its own (only an arrest's, a statement's); the
@@ -116,8 +113,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         for d in s.dates
         # Far down the report, a day weeks back is another incident it recalls.
         if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
-        and not _describes_a_thing(s, d)
-        and not _to_come(s, d)
+        and not _elsewhere(s, d)
     )
     days = [(s, d) for s, d in later if d.precision == "day" and _recent(d, published)]
     if not days:
@@ -186,7 +182,7 @@ def _crime_dated(sentence: Sentence, date: DateMention, published: dt.date | Non
         and not _of_the_case(sentence, date)
         and not _statement_day(sentence, date)
         and not _since(sentence, date)
-        and not _to_come(sentence, date)
+        and not _elsewhere(sentence, date)
     )
 
 
@@ -233,6 +229,36 @@ _CRIME = re.compile(
 
 # ", formed on April 21,": a participle set off by commas dates the noun before it.
 _APPOSITIVE_DATE = re.compile(r",\s+(?P<verb>[a-z]+ed)\s+(?:on|in)\s+$")
+
+
+def _elsewhere(sentence: Sentence, date: DateMention) -> bool:
+    """Whether a date phrase tells the day of something other than an event of the report: a
+    thing's ("the government, formed on April 21"), the report's own stamp ("(Published
+    Friday, Jan. 10)"), or a day to come ("will be tried the week of Nov. 3")."""
+    return _describes_a_thing(sentence, date) or _stamp(sentence, date) or _to_come(sentence, date)
+
+
+# The stamp a web page puts on a report or a video: "(Published Monday, Jan. 20)", "UPDATE:
+# March 5 @ 5:00 a.m.", "Posted Monday, Feb. 26, 2018 6:12 am", a news show's hour ("reports
+# for the 11 p.m. News on Sunday").
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:published|posted|updated|update|last\s+modified)|\breports\s+for\s+[^.]{0,40}"
+    r"\bnews\s+at\b.{0,20})\W{0,3}(?:on\s+)?$",
+    re.I,
+)
+# A date followed by the hour of the clock at the very start of a text: the page's stamp.
+_CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+|@\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)", re.I)
+
+
+def _stamp(sentence: Sentence, date: DateMention) -> bool:
+    if not date.named:
+        return False  # "Police update: last night, at 2330 hours ...": the event's night
+    at = date.evidence.start - sentence.start
+    if _STAMP_BEFORE.search(sentence.text[max(0, at - 80) : at]):
+        return True
+    return date.evidence.start < 3 and bool(
+        _CLOCK_AFTER.match(sentence.text, date.evidence.end - sentence.start)
+    )
 
 
 def _describes_a_thing(sentence: Sentence, date: DateMention) -> bool:
@@ -296,6 +322,7 @@ def _first_day_told(
         and _recent(d, published)
         and not _statement_day(s, d)
         and not _of_the_case(s, d)
+        and not _elsewhere(s, d)
     ]
     for sentence, d in days:
         if _CRIME.search(sentence.text) or _SHOOTING.search(sentence.text):
@@ -380,7 +407,7 @@ def _day_of_a_past_case(
     coarse: list[DateMention] = []
     for sentence in opening:
         for d in sentence.dates:
-            if d.end is None or _of_the_case(sentence, d) or _to_come(sentence, d):
+            if d.end is None or _of_the_case(sentence, d) or _elsewhere(sentence, d):
                 continue
             if published is not None and d.end > published:
                 continue
@@ -446,7 +473,7 @@ def _shooting_day(
         for d in sentence.dates:
             if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
                 continue
-            if _to_come(sentence, d):
+            if _elsewhere(sentence, d):
                 continue
             if arrested is not None and d.end > arrested:
                 continue
@@ -485,7 +512,13 @@ def _happened_day(sentences: Sequence[Sentence], published: dt.date | None) -> D
         for d in sorted(sentence.dates, key=lambda d: not d.named):
             at = d.evidence.start - sentence.start
             that = re.search(r"\bthat\s+$", sentence.text[max(0, at - 6) : at], re.I)
-            if d.precision == "day" and at >= said.start() and not that and _recent(d, published):
+            if (
+                d.precision == "day"
+                and at >= said.start()
+                and not that
+                and _recent(d, published)
+                and not _elsewhere(sentence, d)
+            ):
                 return d
     return None
 
@@ -506,7 +539,7 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
                 and d.end <= hi
                 and not _of_the_case(sentence, d)
                 and not _statement_day(sentence, d)
-                and not _to_come(sentence, d)
+                and not _elsewhere(sentence, d)
             ):
                 return d
     return None

@@ -614,7 +614,7 @@ def test_the_day_of_the_crime(text: str, day: dt.date) -> None:
 
 
 def test_an_update_told_without_a_calendar_day_is_the_events_own() -> None:
-    main = _main("Police update: Last night, at 2330 hours, officers found a man shot on Elm Street.")
+    main = _main("Police update: Last night, at 2330 hours, officers found a man shot on Elm St.")
     assert main.date.text == "Last night"
 
 

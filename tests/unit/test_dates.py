@@ -422,6 +422,30 @@ def test_a_night_runs_past_midnight_into_the_next_day(
     assert (m.evidence.text, m.start, m.end, m.precision) == (phrase, start, end, "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "day"),
+    [
+        # told on a Wednesday, "last Tuesday" is the Tuesday of the week before, not yesterday
+        ("He was shot last Tuesday near the park.", D(2025, 6, 18), "last Tuesday",
+         D(2025, 6, 10)),
+        ("Last Sunday, deputies found a body.", D(2025, 6, 18), "Last Sunday", D(2025, 6, 15)),
+        ("The store was robbed last Friday.", D(2025, 6, 15), "last Friday", D(2025, 6, 6)),
+        # "this past Tuesday" is the latest one
+        ("A man was shot this past Tuesday.", D(2025, 6, 18), "Tuesday", D(2025, 6, 17)),
+    ],
+)  # fmt: skip
+def test_last_weekday_is_that_day_of_the_week_before(
+    text: str, published: dt.date, phrase: str, day: dt.date
+) -> None:
+    m = only(text, published)
+    assert (m.evidence.text, m.start, m.end) == (phrase, day, day)
+
+
+def test_the_last_weekday_of_a_period_is_no_week_before() -> None:
+    m = only("Markets close on the last Friday of the month.")
+    assert m.evidence.text == "Friday"
+
+
 @pytest.mark.parametrize("text", ["A man was shot Friday evening.", "A man was shot late Friday."])
 def test_an_evening_or_a_late_hour_stays_on_its_day(text: str) -> None:
     m = only(text)

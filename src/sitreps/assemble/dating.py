@@ -546,14 +546,17 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
 
 
 def _recent(date: DateMention, published: dt.date | None, days: int | None = None) -> bool:
-    """Dated within the days before publication: a week for "Monday", a month for "25 January"
-    (or within ``days``)."""
+    """Dated within the days before publication: a fortnight for "last Monday", a week for
+    "last week", a month for "25 January" (or within ``days``)."""
     if published is None or date.end is None:
         return True
     if (date.start or date.end) <= published <= date.end:
         return True
     if days is None:
-        days = 7 if date.relative and not date.named else 31
+        # a relative day lies within the fortnight ("last Monday" told on a Sunday), a
+        # relative week or month within the week
+        relative = 13 if date.precision == "day" else 7
+        days = relative if date.relative and not date.named else 31
     return 0 <= (published - date.end).days <= days
 
 

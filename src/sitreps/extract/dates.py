@@ -5,7 +5,8 @@ the regexes below and read by ``dateparser``; the relative phrases news reports 
 Monday", "the early hours of Tuesday", "overnight", "last week", "in April") follow the
 rules of this module:
 
-- a weekday is the most recent such day on or before the published date;
+- a weekday is the most recent such day on or before the published date; "last Tuesday" is
+  the Tuesday of the week before the published week (Monday to Sunday);
 - "overnight" / "last night" alone span the day before publication and the day itself;
 - a weekday's night ("Friday night", "late Friday night") runs past midnight: it spans that
   day and the next (never past publication), as a police log dates a shot fired at 1 a.m. on
@@ -95,7 +96,7 @@ _YEAR_ALONE = re.compile(
     r"(?!\s+(?!(?:as|was|is|has|this)\b)[a-z]+s\b)"  # "in 2000 homes" is a count
 )
 _WEEKDAY = re.compile(
-    rf"\b(?P<d>(?:{_WD_LEAD})?(?P<wd>{_WD})(?:\s+{_PART})?"
+    rf"\b(?P<d>(?:(?<!\bthe\s)(?P<last>(?i:last))\s+)?(?:{_WD_LEAD})?(?P<wd>{_WD})(?:\s+{_PART})?"
     rf"(?:\s+(?i:into|to)\s+(?:(?i:early|late)\s+)?(?P<wd2>{_WD})(?:\s+{_PART})?)?)"
 )
 # Holidays on a fixed day of the year: "early New Year's Day", "on Christmas Eve", "Halloween
@@ -242,6 +243,10 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
         return _UNRESOLVED
     end = _last_weekday(published, _WEEKDAYS.index(m["wd2"] or m["wd"]))
     first = _last_weekday(end, _WEEKDAYS.index(m["wd"])) if m["wd2"] else end
+    if m["last"] and not m["wd2"]:
+        # "last Tuesday" told on a Wednesday is the Tuesday of the week before, not yesterday
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        first = end = monday + dt.timedelta(days=_WEEKDAYS.index(m["wd"]))
     if not m["wd2"] and _NIGHT.search(m["d"]):
         end = _night_end(first, published)
     return first, end, "day", True

@@ -596,6 +596,13 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "which three people were robbed at gunpoint. The police chief announced Monday that an "
          "arrest warrant was issued.",
          dt.date(2024, 1, 5)),
+        # the day of the hunt for a suspect is after the crime's
+        ("Police on Monday were searching for a suspect in the robbery of a deli. Around 6:45 "
+         "a.m. Saturday, the suspect walked into the store and pulled a gun on the clerk.",
+         dt.date(2024, 3, 9)),
+        ("Detectives were asking for the public's help Monday in finding whoever fatally shot a "
+         "man. The man was found slumped over the wheel of his car late Saturday.",
+         dt.date(2024, 3, 9)),
         # a web page's stamp on the report or its video is not the event's day
         ("Jane Roe reports for the News at 11 p.m. Monday, March 11, 2024. (Published Monday, "
          "March 11, 2024) A man was shot Thursday evening outside a bar on Elm Street.",

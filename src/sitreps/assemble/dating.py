@@ -372,7 +372,15 @@ def _day_in_a_past_period(
 
 # The verb of telling right after the day: "the coroner on Wednesday identified the man".
 _TELLS_AFTER = re.compile(
-    r",?\s+(?:said|announced|confirmed|released|identified|named)\b",
+    r",?\s+(?:said|announced|confirmed|released|identified|named"
+    # "Police on Thursday were searching for a suspect": the hunt's day, after the crime
+    r"|(?:were|are)\s+(?:still\s+)?(?:searching|looking|seeking|asking|hunting))\b",
+    re.I,
+)
+# "detectives were asking for the public's help Saturday in finding whoever shot ...".
+_SEARCHING_ON = re.compile(
+    r"\b(?:are|were|is|was)\s+(?:still\s+)?(?:searching|looking|seeking|asking|hunting)\b"
+    r"[^.,;]{0,40}?\s(?:on\s+)?$",
     re.I,
 )
 
@@ -391,7 +399,11 @@ def _statement_day(sentence: Sentence, date: DateMention) -> bool:
     if _CLOCK_BEFORE.search(before):
         return False  # "around 4:30 p.m. Thursday, said Sgt. Lee": the hour is the event's
     after = date.evidence.end - sentence.start
-    return bool(_TOLD_ON.search(before) or _TELLS_AFTER.match(sentence.text, after))
+    return bool(
+        _TOLD_ON.search(before)
+        or _SEARCHING_ON.search(before)
+        or _TELLS_AFTER.match(sentence.text, after)
+    )
 
 
 def _day_of_a_past_case(

@@ -596,6 +596,14 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "which three people were robbed at gunpoint. The police chief announced Monday that an "
          "arrest warrant was issued.",
          dt.date(2024, 1, 5)),
+        # court coverage: the crime's calendar day, told by its hour far down the report
+        ("Defendants pictured in court. (Courtesy photo) Four teenagers were arraigned Friday "
+         "on felony charges stemming from a pistol-whipping of a student, according to court "
+         "records. All were charged as adults. Carjacking is a felony punishable by life in "
+         "prison. A lawyer for one of the teens said the office is preparing a defense. He "
+         "said his client's part was minimal. Police say around 9 p.m. Jan. 21 the four teens "
+         "followed the student from a restaurant to where his car was parked.",
+         dt.date(2024, 1, 21)),
         # the day of the hunt for a suspect is after the crime's
         ("Police on Monday were searching for a suspect in the robbery of a deli. Around 6:45 "
          "a.m. Saturday, the suspect walked into the store and pulled a gun on the clerk.",

@@ -138,6 +138,12 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         )
         if crime_day is not None:
             return [crime_day]
+        if day.start is not None and _of_the_case(sentence, day):
+            # "arraigned Friday on charges stemming from a carjacking ... Police say around
+            # 9 p.m. Jan. 21 the teens followed the student": the crime's day, told further on.
+            further = _shooting_day(sentences, day.start, [], near=sentence.index + _TELLING)
+            if further and further[0].named:
+                return further
     if _DIED_LATER.search(sentence.text):
         # "has died ... pronounced dead Monday. Her parents found her shot Friday": the day of a
         # death in hospital is not the day of the attack told right after it.
@@ -495,7 +501,13 @@ def _shooting_day(
                 fits = d.named or not d.relative or arrested is None or (arrested - d.end).days <= 7
             # "arrested Wednesday in a New Year's Day killing": a calendar day told with the
             # crime, unless the report follows many crimes ("a string of robberies").
-            crime_told = d.named and not many and _CRIME.search(sentence.text)
+            # So is one told by its hour ("around 9 p.m. Jan. 21 the teens followed him").
+            before = sentence.text[: max(0, d.evidence.start - sentence.start)]
+            crime_told = (
+                d.named
+                and not many
+                and (_CRIME.search(sentence.text) or _CLOCK_BEFORE.search(before))
+            )
             if fits and (_SHOOTING.search(sentence.text) or crime_told):
                 return [d]
             week = lo is not None or arrested is None or (arrested - d.end).days <= 7

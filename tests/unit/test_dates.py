@@ -36,7 +36,8 @@ def resolved(text: str) -> tuple[str, dt.date | None, dt.date | None, Precision]
         ("Explosions were heard early Tuesday.", "early Tuesday", D(2025, 6, 17), None),
         ("Sirens sounded Tuesday morning.", "Tuesday morning", D(2025, 6, 17), None),
         ("Shelling resumed Sunday evening.", "Sunday evening", D(2025, 6, 15), None),
-        ("Fighting went on Monday night near the border.", "Monday night", D(2025, 6, 16), None),
+        ("Fighting went on Monday night near the border.", "Monday night", D(2025, 6, 16),
+         D(2025, 6, 17)),
         ("Tuesday's assault killed 14.", "Tuesday", D(2025, 6, 17), None),
         ("It began in the early hours of Tuesday.", "the early hours of Tuesday",
          D(2025, 6, 17), None),
@@ -263,7 +264,6 @@ WEEKDAY_PHRASES = (
     "late {}",
     "early {}",
     "{} morning",
-    "{} night",
     "{}'s assault",
     "the early hours of {}",
     "overnight into {}",
@@ -357,8 +357,6 @@ def test_a_repeated_date_resolves_the_same_each_time() -> None:
          D(2023, 12, 24)),
         ("The store was robbed on Christmas, the owner said.", D(2023, 12, 28), "Christmas",
          D(2023, 12, 25)),
-        ("Shots were fired at a bar on Halloween night.", D(2023, 11, 2), "Halloween night",
-         D(2023, 10, 31)),
         ("A teenager was shot at a park on the Fourth of July.", D(2023, 7, 6),
          "Fourth of July", D(2023, 7, 4)),
         ("The couple was robbed on Valentine's Day.", D(2024, 3, 1), "Valentine's Day",
@@ -397,6 +395,61 @@ def test_a_holiday_without_a_published_date_stays_unresolved() -> None:
 )
 def test_a_phrase_naming_its_calendar_day_is_marked_named(text: str, named: bool) -> None:
     assert only(text).named is named
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "start", "end"),
+    [
+        ("A man was shot Friday night outside a bar.", D(2025, 6, 17), "Friday night",
+         D(2025, 6, 13), D(2025, 6, 14)),
+        ("Two were wounded late Saturday night, police said.", D(2025, 6, 17),
+         "late Saturday night", D(2025, 6, 14), D(2025, 6, 15)),
+        ("Shots rang out on the night of Sunday.", D(2025, 6, 17), "the night of Sunday",
+         D(2025, 6, 15), D(2025, 6, 16)),
+        ("He was robbed late Friday night, June 13, at a gas station.", D(2025, 6, 17),
+         "late Friday night, June 13", D(2025, 6, 13), D(2025, 6, 14)),
+        ("Shots were fired at a bar on Halloween night.", D(2023, 11, 2), "Halloween night",
+         D(2023, 10, 31), D(2023, 11, 1)),
+        # published the same night: the span stops at publication
+        ("A woman was shot Tuesday night.", D(2025, 6, 17), "Tuesday night",
+         D(2025, 6, 17), D(2025, 6, 17)),
+    ],
+)  # fmt: skip
+def test_a_night_runs_past_midnight_into_the_next_day(
+    text: str, published: dt.date, phrase: str, start: dt.date, end: dt.date
+) -> None:
+    m = only(text, published)
+    assert (m.evidence.text, m.start, m.end, m.precision) == (phrase, start, end, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "day"),
+    [
+        # told on a Wednesday, "last Tuesday" is the Tuesday of the week before, not yesterday
+        ("He was shot last Tuesday near the park.", D(2025, 6, 18), "last Tuesday",
+         D(2025, 6, 10)),
+        ("Last Sunday, deputies found a body.", D(2025, 6, 18), "Last Sunday", D(2025, 6, 15)),
+        ("The store was robbed last Friday.", D(2025, 6, 15), "last Friday", D(2025, 6, 6)),
+        # "this past Tuesday" is the latest one
+        ("A man was shot this past Tuesday.", D(2025, 6, 18), "Tuesday", D(2025, 6, 17)),
+    ],
+)  # fmt: skip
+def test_last_weekday_is_that_day_of_the_week_before(
+    text: str, published: dt.date, phrase: str, day: dt.date
+) -> None:
+    m = only(text, published)
+    assert (m.evidence.text, m.start, m.end) == (phrase, day, day)
+
+
+def test_the_last_weekday_of_a_period_is_no_week_before() -> None:
+    m = only("Markets close on the last Friday of the month.")
+    assert m.evidence.text == "Friday"
+
+
+@pytest.mark.parametrize("text", ["A man was shot Friday evening.", "A man was shot late Friday."])
+def test_an_evening_or_a_late_hour_stays_on_its_day(text: str) -> None:
+    m = only(text)
+    assert m.start == m.end == D(2025, 6, 13)
 
 
 def test_new_years_eve_runs_past_midnight() -> None:

@@ -513,7 +513,7 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          dt.date(2024, 3, 9)),
         # "resisting arrest" is a charge told with the crime, not the day of an arrest
         ("Police arrested a man for firing a gun at officers and resisting arrest on Friday "
-         "night. His mother had called the police on Thursday about his threats.",
+         "evening. His mother had called the police on Thursday about his threats.",
          dt.date(2024, 3, 8)),
         # "since Friday" opens a period; the crime is told on Monday
         ("Police arrested a woman Monday in the shooting death of a man. The slaying was the "
@@ -563,11 +563,74 @@ def test_participles_and_shared_passives(text: str, killed: int) -> None:
          "police said Tuesday. The woman had stopped her car about 11 p.m. Sunday near a park "
          "and heard two gunshots, an officer said.",
          dt.date(2024, 3, 10)),
+        # the day after a statement's, told without a word of the crime, is still the event's
+        ("A man was taken into custody after a standoff at his home, police said Monday. "
+         "Officers responded to a frantic 911 call at 3:30 a.m. Saturday from a home on Elm "
+         "Street.",
+         dt.date(2024, 3, 9)),
+        # an hour of the clock before the day: the event's hour, not a statement's day
+        ("A suspect in a car-to-car shooting was captured after hiding in a house, police said "
+         "Monday. The suspect forced his way into the home around 4:30 p.m. Sunday, said Sgt. "
+         "Ann Lee.",
+         dt.date(2024, 3, 10)),
+        # "arraigned this morning on murder charges": the charge, not the crime, follows the day
+        ("John Doe, 22, was shot outside an apartment on Elm Street, police said. Witnesses said "
+         "he argued with four men before shots were fired. (Photo: staff) A man was arraigned "
+         "this morning on murder and weapons charges in Saturday's shooting death of John Doe.",
+         dt.date(2024, 3, 9)),
+        # a courtroom's day is a step of the case
+        ("The victim limped to the front of the courtroom Monday to hear his friend plead guilty "
+         "to shooting him three times Jan. 5.",
+         dt.date(2024, 1, 5)),
+        # a step of the case in another clause does not make the crime's day its own
+        ("A man charged in a shooting of a police officer in 2023 was found not guilty by reason "
+         "of insanity. He appeared before a judge on Monday for a bench trial. According to "
+         "testimony in court, an officer responded to a 911 call about 3:45 a.m. on May 14, "
+         "2023, about a man screaming in the street.",
+         dt.date(2023, 5, 14)),
+        # a calendar day told with the crime after an arrest's day
+        ("A 25-year-old man was arrested Monday in a New Year's Day killing of a young woman.",
+         dt.date(2024, 1, 1)),
+        # the crime's calendar day weeks back, when the opening gives only a statement's day
+        ("A local man is wanted by police in connection with an armed home invasion on Jan. 5 in "
+         "which three people were robbed at gunpoint. The police chief announced Monday that an "
+         "arrest warrant was issued.",
+         dt.date(2024, 1, 5)),
+        # court coverage: the crime's calendar day, told by its hour far down the report
+        ("Defendants pictured in court. (Courtesy photo) Four teenagers were arraigned Friday "
+         "on felony charges stemming from a pistol-whipping of a student, according to court "
+         "records. All were charged as adults. Carjacking is a felony punishable by life in "
+         "prison. A lawyer for one of the teens said the office is preparing a defense. He "
+         "said his client's part was minimal. Police say around 9 p.m. Jan. 21 the four teens "
+         "followed the student from a restaurant to where his car was parked.",
+         dt.date(2024, 1, 21)),
+        # the day of the hunt for a suspect is after the crime's
+        ("Police on Monday were searching for a suspect in the robbery of a deli. Around 6:45 "
+         "a.m. Saturday, the suspect walked into the store and pulled a gun on the clerk.",
+         dt.date(2024, 3, 9)),
+        ("Detectives were asking for the public's help Monday in finding whoever fatally shot a "
+         "man. The man was found slumped over the wheel of his car late Saturday.",
+         dt.date(2024, 3, 9)),
+        # a web page's stamp on the report or its video is not the event's day
+        ("Jane Roe reports for the News at 11 p.m. Monday, March 11, 2024. (Published Monday, "
+         "March 11, 2024) A man was shot Thursday evening outside a bar on Elm Street.",
+         dt.date(2024, 3, 7)),
+        ("Monday March 11, 2024 01:44 PM A 39-year-old man was shot Saturday outside a bar.",
+         dt.date(2024, 3, 9)),
+        # a day to come is no day of the crime, though read into the past
+        ("A man will be tried on a murder charge during the week of Nov. 3 in the death of a "
+         "soldier shot dead on New Year's Day. A grand jury indicted him last week.",
+         dt.date(2024, 1, 1)),
     ],
 )  # fmt: skip
 def test_the_day_of_the_crime(text: str, day: dt.date) -> None:
     main = _main(text)
     assert main.date.start == main.date.end == day
+
+
+def test_an_update_told_without_a_calendar_day_is_the_events_own() -> None:
+    main = _main("Police update: Last night, at 2330 hours, officers found a man shot on Elm St.")
+    assert main.date.text == "Last night"
 
 
 def test_an_indictment_for_crimes_over_several_years_names_no_one_crime_day() -> None:

@@ -47,8 +47,18 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         d
         for s in opening
         for d in s.dates
-        if d.precision != "year" and _recent(d, published) and not _describes_a_thing(s, d)
+        if d.precision != "year" and _recent(d, published) and not _elsewhere(s, d)
     ]
+    # "wanted in an armed home invasion on Jan. 5": a crime's calendar day weeks back dates the
+    # event when the opening gives no day of its own (only an arrest's, a statement's); the
+    # first such day, when it names several crimes.
+    if not any(
+        d.precision == "day" and not _of_the_case(s, d) and not _statement_day(s, d)
+        for s in opening
+        for d in s.dates
+        if d in found
+    ):
+        found += [d for s in opening for d in s.dates if _crime_dated(s, d, published)][:1]
     # "charged Friday in a 2014 rape ... The incident happened on Feb. 7, 2014": court coverage
     # tells the crime by its year or month long past, then by its day.
     past = _day_in_a_past_period(sentences[: first + _TELLING + 1], sentences[first:], published)
@@ -61,7 +71,8 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         found = [d for d in found if d not in statements]
     elif statements:
         # Only the day a statement was given: the incident's own day, told just after, wins.
-        stated_day = _first_day_told(sentences[first : first + _TELLING + 1], published)
+        said = min((d.end for d in statements if d.end), default=None)
+        stated_day = _first_day_told(sentences[first : first + _TELLING + 1], published, said)
         if stated_day is not None:
             return [stated_day]
     case = [d for s in opening for d in s.dates if d in found and _of_the_case(s, d)]
@@ -72,7 +83,8 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         crime = [d for d in found if d not in case and d not in since]
         if any(d.precision == "day" for d in crime):
             return crime
-        arrested = min((d.end for d in case if d.end and d.precision == "day"), default=None)
+        # The day the arrest began on: "arrested Thursday night" leaves no later day to the crime.
+        arrested = min((d.start for d in case if d.start and d.precision == "day"), default=None)
         told = max(s.index for s in opening if any(d in case for d in s.dates))
         shooting = _shooting_day(sentences, arrested, crime, near=told + _TELLING)
         if shooting:
@@ -101,12 +113,37 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
         for d in s.dates
         # Far down the report, a day weeks back is another incident it recalls.
         if (s.index <= first + _TELLING or not d.named or _recent(d, published, days=7))
-        and not _describes_a_thing(s, d)
+        and not _elsewhere(s, d)
     )
     days = [(s, d) for s, d in later if d.precision == "day" and _recent(d, published)]
     if not days:
         return []
     sentence, day = days[0]
+    if _of_the_case(sentence, day) or _statement_day(sentence, day):
+        # "arraigned this morning on charges in Tuesday's shooting", "police said Monday. ...
+        # a 911 call at 3:30 a.m. Saturday": a day of the crime told soon after, on or before
+        # the step's day, dates it.
+        crime_day = next(
+            (
+                d
+                for s, d in days[1:]
+                if s.index <= sentence.index + _TELLING
+                and d.end is not None
+                and day.start is not None
+                and d.end <= day.start
+                and not _of_the_case(s, d)
+                and not _statement_day(s, d)
+            ),
+            None,
+        )
+        if crime_day is not None:
+            return [crime_day]
+        if day.start is not None and _of_the_case(sentence, day):
+            # "arraigned Friday on charges stemming from a carjacking ... Police say around
+            # 9 p.m. Jan. 21 the teens followed the student": the crime's day, told further on.
+            further = _shooting_day(sentences, day.start, [], near=sentence.index + _TELLING)
+            if further and further[0].named:
+                return further
     if _DIED_LATER.search(sentence.text):
         # "has died ... pronounced dead Monday. Her parents found her shot Friday": the day of a
         # death in hospital is not the day of the attack told right after it.
@@ -118,12 +155,49 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     return [day]
 
 
+# A sentence telling what is yet to happen: its days lie after publication.
+# ("will" in lower case: "Gregory Will Lambert" is a name.)
+_TO_COME = re.compile(
+    r"\b(?:will|(?i:scheduled|set\s+for|due\s+(?:back\s+)?in"
+    r"|(?:is|are|was|were)\s+to\s+(?:be|begin|appear)))\b(?P<rest>[^,;]*)$"
+)
+# A clause or a participle that turns back to the past: "will be held ... for a woman who was
+# shot Sunday", "will stand trial in the death of a soldier shot dead on New Year's Day".
+_BACK_TO_PAST = re.compile(
+    r"\b(?:who|which|that|when|after|since|because|shot|killed|slain|wounded|stabbed|robbed)\b",
+    re.I,
+)
+
+
+def _to_come(sentence: Sentence, date: DateMention) -> bool:
+    """ "will be tried during the week of Nov. 3", "is due back in court on Feb. 28": a day
+    after a word of what is yet to happen lies ahead, whatever the past it was read into."""
+    found = _TO_COME.search(sentence.text[: max(0, date.evidence.start - sentence.start)])
+    return found is not None and not _BACK_TO_PAST.search(found["rest"])
+
+
+def _crime_dated(sentence: Sentence, date: DateMention, published: dt.date | None) -> bool:
+    """ "wanted in connection with an armed home invasion on Jan. 5", "a Jan. 5 shooting": the
+    calendar day the opening gives its crime, weeks or months before publication."""
+    if not (date.named and date.precision == "day" and date.end is not None):
+        return False
+    if published is not None and not 0 <= (published - date.end).days <= 366:
+        return False
+    return bool(
+        (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text))
+        and not _of_the_case(sentence, date)
+        and not _statement_day(sentence, date)
+        and not _since(sentence, date)
+        and not _elsewhere(sentence, date)
+    )
+
+
 # Steps of the justice process that follow an attack: their days are not the attack's.
 _LEGAL = re.compile(
     # "resisting arrest" is one of the charges, told with the crime
     r"\b(?:(?<!resisting\s)arrest(?:ed|s)?|charged|charges|arraign(?:ed|ment)|indicted|sentenced"
-    r"|pleaded|pled|convicted|court|trial|jury|bail|bond|booked|custody|surrendered"
-    r"|turned\s+(?:him|her)self|extradited|hearing|warrants?|(?:initial|first)\s+appearance"
+    r"|pleaded|pled|convicted|court|courtroom|courthouse|trial|jury|bail|bond|booked|custody|surrendered"
+    r"|turned\s+(?:him|her)self|extradited|hearing|(?<!search\s)warrants?|(?:initial|first)\s+appearance"
     r"|appeared\s+(?:in|before))\b",
     re.I,
 )
@@ -134,7 +208,10 @@ _LEGAL_AFTER = re.compile(
 )
 # "a March 13 shooting", "Tuesday's robbery": the date is the crime's, whatever precedes it.
 _CRIME_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:shootings?|killings?|slaying|homicide|murder|attack"
+    # one word may stand between ("a March 13 fatal shooting"), not a preposition: "arraigned
+    # Monday on murder charges" tells the charge, not the crime's day
+    r"(?:['’]s)?\s+(?:(?!(?:on|in|of|for|with|and|to|at|by|after|over|from)\b)[\w-]+\s+)?"
+    r"(?:shootings?|killings?|slaying|homicide|murder|attack"
     r"|robber(?:y|ies)|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|home\s+invasion)\b",
     re.I,
 )
@@ -151,13 +228,43 @@ _SHOOTING = re.compile(
 _CRIME = re.compile(
     r"\b(?:shooting|shootings|killing|killings|slaying|homicide|murder|death|attack|robbery"
     r"|robberies|burglar(?:y|ies)|car\s*jackings?|stabbing|assault|shot|shots|killed|wounded"
-    r"|fired|firing|because|after|allegedly)\b",
+    r"|fired|firing|because|after|allegedly|robbed|home\s+invasion|break-in|carjacked)\b",
     re.I,
 )
 
 
 # ", formed on April 21,": a participle set off by commas dates the noun before it.
 _APPOSITIVE_DATE = re.compile(r",\s+(?P<verb>[a-z]+ed)\s+(?:on|in)\s+$")
+
+
+def _elsewhere(sentence: Sentence, date: DateMention) -> bool:
+    """Whether a date phrase tells the day of something other than an event of the report: a
+    thing's ("the government, formed on April 21"), the report's own stamp ("(Published
+    Friday, Jan. 10)"), or a day to come ("will be tried the week of Nov. 3")."""
+    return _describes_a_thing(sentence, date) or _stamp(sentence, date) or _to_come(sentence, date)
+
+
+# The stamp a web page puts on a report or a video: "(Published Monday, Jan. 20)", "UPDATE:
+# March 5 @ 5:00 a.m.", "Posted Monday, Feb. 26, 2018 6:12 am", a news show's hour ("reports
+# for the 11 p.m. News on Sunday").
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:published|posted|updated|update|last\s+modified)|\breports\s+for\s+[^.]{0,40}"
+    r"\bnews\s+at\b.{0,20})\W{0,3}(?:on\s+)?$",
+    re.I,
+)
+# A date followed by the hour of the clock at the very start of a text: the page's stamp.
+_CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+|@\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)", re.I)
+
+
+def _stamp(sentence: Sentence, date: DateMention) -> bool:
+    if not date.named:
+        return False  # "Police update: last night, at 2330 hours ...": the event's night
+    at = date.evidence.start - sentence.start
+    if _STAMP_BEFORE.search(sentence.text[max(0, at - 80) : at]):
+        return True
+    return date.evidence.start < 3 and bool(
+        _CLOCK_AFTER.match(sentence.text, date.evidence.end - sentence.start)
+    )
 
 
 def _describes_a_thing(sentence: Sentence, date: DateMention) -> bool:
@@ -199,24 +306,36 @@ _COURT = re.compile(
 
 # "in 2015 through 2017", "several incidents", "a string of robberies": many crimes.
 _SPAN_ON = re.compile(r"\s*(?:through|to|until|and|-|–)\s*\d{4}\b", re.I)
+# Not "numerous charges", "several times": the quantity must be of crimes.
 _SEVERAL = re.compile(
-    r"\b(?:several|multiple|numerous|series\s+of|string\s+of|spree)\b"
-    r"|\b(?:incidents|shootings|robberies|burglaries|attacks)\b",
+    r"\b(?:series\s+of|string\s+of|spree)\b"
+    r"|\b(?:incidents|shootings|robberies|burglaries|attacks|homicides|killings)\b",
     re.I,
 )
 
 
-def _first_day_told(sentences: Sequence[Sentence], published: dt.date | None) -> DateMention | None:
+def _first_day_told(
+    sentences: Sequence[Sentence], published: dt.date | None, said: dt.date | None = None
+) -> DateMention | None:
     """The first recent day the sentences name that is neither a statement's nor a step of the
-    case's, in a sentence telling the crime."""
-    for sentence in sentences:
-        if not (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text)):
-            continue
-        for d in sentence.dates:
-            if d.precision != "day" or not _recent(d, published):
-                continue
-            if not _statement_day(sentence, d) and not _of_the_case(sentence, d):
-                return d
+    case's, in a sentence telling the crime; else in any sentence ("Officers responded to a 911
+    call at 3:30 a.m. Saturday"), on or before the day it was told (``said``)."""
+    days = [
+        (s, d)
+        for s in sentences
+        for d in s.dates
+        if d.precision == "day"
+        and _recent(d, published)
+        and not _statement_day(s, d)
+        and not _of_the_case(s, d)
+        and not _elsewhere(s, d)
+    ]
+    for sentence, d in days:
+        if _CRIME.search(sentence.text) or _SHOOTING.search(sentence.text):
+            return d
+    for _, d in days:
+        if said is None or (d.end is not None and d.end <= said):
+            return d
     return None
 
 
@@ -259,7 +378,22 @@ def _day_in_a_past_period(
 
 # The verb of telling right after the day: "the coroner on Wednesday identified the man".
 _TELLS_AFTER = re.compile(
-    r",?\s+(?:said|announced|confirmed|released|identified|named)\b",
+    r",?\s+(?:said|announced|confirmed|released|identified|named"
+    # "Police on Thursday were searching for a suspect": the hunt's day, after the crime
+    r"|(?:were|are)\s+(?:still\s+)?(?:searching|looking|seeking|asking|hunting))\b",
+    re.I,
+)
+# "detectives were asking for the public's help Saturday in finding whoever shot ...".
+_SEARCHING_ON = re.compile(
+    r"\b(?:are|were|is|was)\s+(?:still\s+)?(?:searching|looking|seeking|asking|hunting)\b"
+    r"[^.,;]{0,40}?\s(?:on\s+)?$",
+    re.I,
+)
+
+
+# An hour of the clock right before the day: "about 4:30 p.m. Thursday", "at 2 a.m. on Sunday".
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|o['’]clock)\.?,?\s+(?:on\s+)?$|\b(?:noon|midnight)\s+(?:on\s+)?$",
     re.I,
 )
 
@@ -268,8 +402,14 @@ def _statement_day(sentence: Sentence, date: DateMention) -> bool:
     """ "police said Monday", "a brief account provided Monday", "the coroner on Wednesday
     identified": the day of a statement."""
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
+    if _CLOCK_BEFORE.search(before):
+        return False  # "around 4:30 p.m. Thursday, said Sgt. Lee": the hour is the event's
     after = date.evidence.end - sentence.start
-    return bool(_TOLD_ON.search(before) or _TELLS_AFTER.match(sentence.text, after))
+    return bool(
+        _TOLD_ON.search(before)
+        or _SEARCHING_ON.search(before)
+        or _TELLS_AFTER.match(sentence.text, after)
+    )
 
 
 def _day_of_a_past_case(
@@ -285,7 +425,7 @@ def _day_of_a_past_case(
     coarse: list[DateMention] = []
     for sentence in opening:
         for d in sentence.dates:
-            if d.end is None or _of_the_case(sentence, d):
+            if d.end is None or _of_the_case(sentence, d) or _elsewhere(sentence, d):
                 continue
             if published is not None and d.end > published:
                 continue
@@ -315,7 +455,19 @@ def _of_the_case(sentence: Sentence, date: DateMention) -> bool:
         return True
     before = sentence.text[: max(0, date.evidence.start - sentence.start)]
     steps = list(_LEGAL.finditer(before))
-    return bool(steps) and not _CRIME.search(before, steps[-1].end())
+    if not steps or _CRIME.search(before, steps[-1].end()):
+        return False
+    # "According to comments in court, an officer responded ... on May 14", "a plea hearing
+    # established that on Jan. 3 ...": a new clause between the step and the day tells
+    # something else.
+    return not _NEW_CLAUSE.search(before, steps[-1].end())
+
+
+# A clause of its own: a comma before a new subject, or a complement ("established that").
+_NEW_CLAUSE = re.compile(
+    r",\s+(?!(?:and|or|in|on|at|of|for|to|by|with|from|after|before)\b)(?:[A-Z]|the\b|a\b|an\b"
+    r"|he\b|she\b|they\b|police\b|officers?\b)|\b(?:that|when|where|while|as)\s",
+)
 
 
 def _shooting_day(
@@ -333,10 +485,13 @@ def _shooting_day(
     a.m. Thursday, a clerk was working")."""
     lo = min((d.start for d in crime if d.start), default=None)
     hi = max((d.end for d in crime if d.end), default=None)
+    many = any(_SEVERAL.search(s.text) for s in sentences[: near + 1])
     others: list[DateMention] = []
     for sentence in sentences:
         for d in sentence.dates:
             if d.precision != "day" or d.end is None or _of_the_case(sentence, d):
+                continue
+            if _elsewhere(sentence, d):
                 continue
             if arrested is not None and d.end > arrested:
                 continue
@@ -344,7 +499,16 @@ def _shooting_day(
                 fits = lo <= d.end <= hi
             else:
                 fits = d.named or not d.relative or arrested is None or (arrested - d.end).days <= 7
-            if fits and _SHOOTING.search(sentence.text):
+            # "arrested Wednesday in a New Year's Day killing": a calendar day told with the
+            # crime, unless the report follows many crimes ("a string of robberies").
+            # So is one told by its hour ("around 9 p.m. Jan. 21 the teens followed him").
+            before = sentence.text[: max(0, d.evidence.start - sentence.start)]
+            crime_told = (
+                d.named
+                and not many
+                and (_CRIME.search(sentence.text) or _CLOCK_BEFORE.search(before))
+            )
+            if fits and (_SHOOTING.search(sentence.text) or crime_told):
                 return [d]
             week = lo is not None or arrested is None or (arrested - d.end).days <= 7
             if fits and week and sentence.index <= near:
@@ -372,7 +536,13 @@ def _happened_day(sentences: Sequence[Sentence], published: dt.date | None) -> D
         for d in sorted(sentence.dates, key=lambda d: not d.named):
             at = d.evidence.start - sentence.start
             that = re.search(r"\bthat\s+$", sentence.text[max(0, at - 6) : at], re.I)
-            if d.precision == "day" and at >= said.start() and not that and _recent(d, published):
+            if (
+                d.precision == "day"
+                and at >= said.start()
+                and not that
+                and _recent(d, published)
+                and not _elsewhere(sentence, d)
+            ):
                 return d
     return None
 
@@ -393,20 +563,24 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
                 and d.end <= hi
                 and not _of_the_case(sentence, d)
                 and not _statement_day(sentence, d)
+                and not _elsewhere(sentence, d)
             ):
                 return d
     return None
 
 
 def _recent(date: DateMention, published: dt.date | None, days: int | None = None) -> bool:
-    """Dated within the days before publication: a week for "Monday", a month for "25 January"
-    (or within ``days``)."""
+    """Dated within the days before publication: a fortnight for "last Monday", a week for
+    "last week", a month for "25 January" (or within ``days``)."""
     if published is None or date.end is None:
         return True
     if (date.start or date.end) <= published <= date.end:
         return True
     if days is None:
-        days = 7 if date.relative and not date.named else 31
+        # a relative day lies within the fortnight ("last Monday" told on a Sunday), a
+        # relative week or month within the week
+        relative = 13 if date.precision == "day" else 7
+        days = relative if date.relative and not date.named else 31
     return 0 <= (published - date.end).days <= days
 
 

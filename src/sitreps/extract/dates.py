@@ -5,8 +5,12 @@ the regexes below and read by ``dateparser``; the relative phrases news reports 
 Monday", "the early hours of Tuesday", "overnight", "last week", "in April") follow the
 rules of this module:
 
-- a weekday is the most recent such day on or before the published date;
+- a weekday is the most recent such day on or before the published date; "last Tuesday" is
+  the Tuesday of the week before the published week (Monday to Sunday);
 - "overnight" / "last night" alone span the day before publication and the day itself;
+- a weekday's night ("Friday night", "late Friday night") runs past midnight: it spans that
+  day and the next (never past publication), as a police log dates a shot fired at 1 a.m. on
+  the Saturday;
 - "last week" is the Monday..Sunday before the published week, "last month" the whole
   previous month, "last year" the whole previous year;
 - a month named alone ("in April", "April's attack") is the most recent such month that
@@ -92,7 +96,7 @@ _YEAR_ALONE = re.compile(
     r"(?!\s+(?!(?:as|was|is|has|this)\b)[a-z]+s\b)"  # "in 2000 homes" is a count
 )
 _WEEKDAY = re.compile(
-    rf"\b(?P<d>(?:{_WD_LEAD})?(?P<wd>{_WD})(?:\s+{_PART})?"
+    rf"\b(?P<d>(?:(?<!\bthe\s)(?P<last>(?i:last))\s+)?(?:{_WD_LEAD})?(?P<wd>{_WD})(?:\s+{_PART})?"
     rf"(?:\s+(?i:into|to)\s+(?:(?i:early|late)\s+)?(?P<wd2>{_WD})(?:\s+{_PART})?)?)"
 )
 # Holidays on a fixed day of the year: "early New Year's Day", "on Christmas Eve", "Halloween
@@ -103,6 +107,8 @@ _HOLIDAY = re.compile(
     r"|Valentine['’]s\s+Day|Fourth\s+of\s+July|July\s+Fourth)"
     r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)\b"
 )
+# "Friday night", "late Friday night", "the night of Friday": not "overnight", "Friday evening".
+_NIGHT = re.compile(r"\bnight\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b(?:Good|Black|Bloody|Super|Ash|Holy|Cyber|Maundy|Palm)\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Mail)\b")
 _CAPITALIZED_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
@@ -187,6 +193,8 @@ def _explicit(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     end = _parse(f"{day} {m['mon']} {year or ''}".strip(), base)
     if end is None:
         return None
+    if first == day and _NIGHT.search(m["d"]):
+        return end, _night_end(end, published), "day", year is None  # "Friday night, Jan. 24"
     return end.replace(day=first), end, "day", year is None
 
 
@@ -235,7 +243,21 @@ def _weekday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
         return _UNRESOLVED
     end = _last_weekday(published, _WEEKDAYS.index(m["wd2"] or m["wd"]))
     first = _last_weekday(end, _WEEKDAYS.index(m["wd"])) if m["wd2"] else end
+    if m["last"] and not m["wd2"]:
+        # "last Tuesday" told on a Wednesday is the Tuesday of the week before, not yesterday
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        first = end = monday + dt.timedelta(days=_WEEKDAYS.index(m["wd"]))
+    if not m["wd2"] and _NIGHT.search(m["d"]):
+        end = _night_end(first, published)
     return first, end, "day", True
+
+
+def _night_end(day: dt.date, published: dt.date | None) -> dt.date:
+    """The last day a night that began on ``day`` covers: the small hours of the next day, as
+    "Friday night" takes in a shooting at 1 a.m. Saturday, but never a day after publication."""
+    if published is None:
+        return day + _ONE_DAY
+    return min(day + _ONE_DAY, max(day, published))
 
 
 def _holiday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
@@ -264,6 +286,8 @@ def _holiday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
         # The night of New Year's Eve runs past midnight ("shots as the clock struck
         # midnight"), as "overnight" spans two days.
         return found, min(found + _ONE_DAY, max(found, published)), "day", True
+    if m["part"] and _NIGHT.match(m["part"]):
+        return found, _night_end(found, published), "day", True  # "Halloween night"
     return found, found, "day", True
 
 

@@ -272,8 +272,8 @@ class Gazetteer:
         self._records = records
         self._index = index  # name -> record number * 4 + how the name belongs to it
         self._made: dict[int, Candidate] = {}
-        self._by_country: dict[str, dict[tuple[str, int], list[tuple[str, str]]]] = {}
-        self._keys_of_country: dict[str, list[str]] | None = None
+        self._by_country: dict[tuple[str, str], dict[tuple[str, int], list[tuple[str, str]]]] = {}
+        self._keys_of_country: dict[tuple[str, str], list[str]] | None = None
         self._admin1_codes: dict[str, list[int]] | None = None
         self._admin1_buckets: dict[tuple[str, int], list[tuple[str, str]]] | None = None
 
@@ -371,9 +371,10 @@ class Gazetteer:
         (at least 0.85, one or two letters apart in a name of ten) among names of the
         country that share the first letter and nearly the length.
         """
-        buckets = self._country_keys(country_code)
+        squeezed = normalize_name(name).replace(" ", "")
+        buckets = self._country_keys(country_code, squeezed[:2])
         found: list[Candidate] = []
-        for other in _near_keys(normalize_name(name).replace(" ", ""), buckets):
+        for other in _near_keys(squeezed, buckets):
             found += [
                 c
                 for c in self.lookup(other)
@@ -402,24 +403,29 @@ class Gazetteer:
                 break
         return found[:limit]
 
-    def _country_keys(self, country_code: str) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    def _country_keys(
+        self, country_code: str, prefix: str
+    ) -> dict[tuple[str, int], list[tuple[str, str]]]:
         """(first two letters, length without spaces) -> (name, name without spaces) of one
-        country's places: built on the country's first use."""
-        found = self._by_country.get(country_code)
+        country's places whose name starts with ``prefix`` (its first two letters): built on
+        first use, from one pass over the index that sorts every name by country and prefix
+        (a whole country's names, built for one near spelling, cost most of a lookup's time)."""
+        found = self._by_country.get((country_code, prefix))
         if found is None:
             if self._keys_of_country is None:  # one pass over the index for every country
-                keys_of: defaultdict[str, list[str]] = defaultdict(list)
+                keys_of: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
                 records = self._records
                 for key, codes in self._index.items():
+                    start = key.replace(" ", "")[:2]
                     for cc in {records[code >> 2][2] for code in codes}:
                         if cc:
-                            keys_of[cc].append(key)
+                            keys_of[cc, start].append(key)
                 self._keys_of_country = dict(keys_of)
             buckets: defaultdict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-            for key in self._keys_of_country.get(country_code, ()):
+            for key in self._keys_of_country.get((country_code, prefix), ()):
                 squeezed = key.replace(" ", "")
-                buckets[squeezed[:2], len(squeezed)].append((key, squeezed))
-            found = self._by_country[country_code] = dict(buckets)
+                buckets[prefix, len(squeezed)].append((key, squeezed))
+            found = self._by_country[country_code, prefix] = dict(buckets)
         return found
 
     def _make(self, code: int) -> Candidate:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import gc
 import multiprocessing as mp
 import time
 from collections.abc import Iterator, Sequence
@@ -31,6 +32,7 @@ _WAIT = 0.05  # seconds a read document waits for more before it is sent
 # The pipe holds this much: the pages read while the model loads (the system's default of
 # 64 KiB is a handful of pages).
 _PIPE_BYTES = 1 << 20
+_READER_GC_THRESHOLD = 50_000
 
 
 def read_ahead(paths: Sequence[Path], *, published: dt.date | None = None) -> Iterator[Item]:
@@ -76,6 +78,10 @@ def read_ahead_batches(
 
 
 def _read(paths: list[Path], published: dt.date | None, send: Connection) -> None:
+    # A page parses into tens of thousands of short-lived objects and few cycles: the
+    # collector runs less often than Python's default, as in the extraction workers.
+    gc.freeze()
+    gc.set_threshold(_READER_GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
         batch: list[Item] = []
         since = 0.0  # the first document goes at once

@@ -5,15 +5,15 @@ Parsing is most of what extraction costs, and most of a long page is not about v
 review, a recipe, a profile, or the background paragraphs around an attack. Which text needs
 which reading is decided from the words alone, before the model runs:
 
-- read in full (tags, parse, entities): the opening sentence, which the learned typing may
-  take for an event without an event word; and, in a report that tells an event in its lede
-  (its first ``LEDE`` paragraphs), every paragraph with a word the event typing or the
-  casualty counts start from (victims, quotes and sources are read from its parse) and every
-  paragraph that quotes someone, since the quotes belong to the event. A report tells its
-  event first: a text that reaches violence only further down (a review, a profile, an
-  analysis recalling an attack) is not a report of it. Its events are still found, typed,
-  dated, placed and counted from their words; only what the parse adds (a victim named
-  without a figure, who is quoted) is not read there;
+- read in full (tags, parse, entities), in a report that tells an event in its lede (its
+  first ``LEDE`` paragraphs): every paragraph with a word the event typing or the casualty
+  counts start from (victims, quotes and sources are read from its parse), every paragraph
+  that quotes someone, since the quotes belong to the event, and the opening sentence, which
+  the learned typing may take for the event without such a word. A report tells its event
+  first: a text that reaches violence only further down (a review, a profile, an analysis
+  recalling an attack) is not a report of it. Its events are still found, typed, dated,
+  placed and counted from their words (the learned typing reads no parse either); only what
+  the parse adds (a victim named without a figure, who is quoted) is not read there;
 - any other sentence goes to the entity recognizer only if it may name a place
   (``place_cues``: the recognizer's labels decide which capitalized names are places), and
   is otherwise only tokenized and split into sentences by its punctuation.
@@ -116,7 +116,7 @@ def _readings(texts: Sequence[str]) -> list[_Reading]:
         if reporting and (told[i] or _QUOTE_MARK.search(text)):
             readings.append("full")
         else:
-            readings.append("opening" if i == opening else "partial")
+            readings.append("opening" if reporting and i == opening else "partial")
     return readings
 
 

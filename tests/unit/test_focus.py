@@ -53,7 +53,7 @@ def test_one_paragraph_is_read_whole(gazetteer: Gazetteer) -> None:
 
 def test_paragraphs_are_read_as_deep_as_needed(gazetteer: Gazetteer) -> None:
     depths = _depths(REVIEW + ATTACK, gazetteer)
-    assert depths[0] == ("The new laptop has a brighter screen and a better keyboard.", "full")
+    assert depths[0] == ("The new laptop has a brighter screen and a better keyboard.", "tokens")
     assert ("Battery life is about ten hours in our tests.", "tokens") in depths
     assert ("Reviewers in Nairobi liked the price.", "entities") in depths
     # A review that reaches the attack only after its first three paragraphs recalls it.
@@ -79,23 +79,30 @@ def test_quotes_and_events_are_parsed_only_in_a_report_whose_lede_tells_one(
 def test_only_the_first_sentence_of_a_quiet_opening_is_read_in_full(
     gazetteer: Gazetteer,
 ) -> None:
-    opening = "The laptop ships in May. Its maker is based in Nairobi. It is light.\n"
-    depths = _depths(opening + REVIEW, gazetteer)
-    assert depths[:3] == [
-        ("The laptop ships in May.", "full"),
-        ("Its maker is based in Nairobi.", "entities"),
-        ("It is light.", "tokens"),
+    opening = "The library added a wing in May. Its architect works in Nairobi. It is bright.\n"
+    depths = _depths(opening + ATTACK, gazetteer)
+    assert depths == [
+        ("The library added a wing in May.", "full"),
+        ("Its architect works in Nairobi.", "entities"),
+        ("It is bright.", "tokens"),
+        (ATTACK.strip(), "full"),
     ]
+    # A text whose lede tells no event is parsed nowhere: the learned typing reads words.
+    assert {depth for _, depth in _depths(opening + REVIEW, gazetteer)} == {"entities", "tokens"}
 
 
 def test_wrapped_lines_stay_one_paragraph(gazetteer: Gazetteer) -> None:
-    text = "The laptop is light.\nIts screen is bright and its\nkeyboard is quiet.\nIt costs less."
+    text = (
+        "Gunmen killed two people in Nairobi.\n"
+        "Its screen is bright and its\nkeyboard is quiet.\nIt costs less."
+    )
     doc = load_nlp().make_doc(text)
     stretches = plan(doc, gazetteer=gazetteer)
     assert [doc[s.start : s.end].text for s in stretches] == [
-        "The laptop is light.\n",
+        "Gunmen killed two people in Nairobi.\n",
         "Its screen is bright and its\nkeyboard is quiet.\nIt costs less.",
     ]
+    assert [s.depth for s in stretches] == ["full", "tokens"]
     assert len(stretches[1].sentences) == 2
 
 

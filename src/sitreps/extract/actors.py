@@ -301,6 +301,10 @@ def home_regions(text: str) -> frozenset[str]:
     )
 
 
+# Which of the unnamed sides a sentence may name, from one look at its words.
+_MAY_BE_SIDE = Prefilter([_UNNAMED_RE, _PROTESTERS_RE, _CIVILIANS_RE])
+
+
 def find_actors(
     text: str, sentences: Iterable[tuple[int, int]], *, article_id: str
 ) -> list[ActorMention]:
@@ -310,21 +314,22 @@ def find_actors(
     groups = [g for g, may in zip(_GROUP_RE, _MAY_NAME.may_match_each(text), strict=True) if may]
     for start, end in sentences:
         found.extend(_state_forces(text, start, end, article_id))
+        unnamed, protesters, civilians = _MAY_BE_SIDE.may_match_each(text[start:end])
         for pattern, name, kind, code in groups:
             for match in pattern.finditer(text, start, end):
                 found.append(
                     _mention(article_id, text, match.span(), name, "perpetrator", kind, code)
                 )
-        for match in _UNNAMED_RE.finditer(text, start, end):
+        for match in _UNNAMED_RE.finditer(text, start, end) if unnamed else ():
             found.append(
                 _mention(article_id, text, match.span(), "Unidentified Armed Group", "perpetrator",
                          "militia", None)
             )  # fmt: skip
-        for match in _PROTESTERS_RE.finditer(text, start, end):
+        for match in _PROTESTERS_RE.finditer(text, start, end) if protesters else ():
             found.append(
                 _mention(article_id, text, match.span(), "Protesters", "other", "protesters", None)
             )
-        for match in _CIVILIANS_RE.finditer(text, start, end):
+        for match in _CIVILIANS_RE.finditer(text, start, end) if civilians else ():
             found.append(
                 _mention(article_id, text, match.span(), "Civilians", "target", "civilians", None)
             )

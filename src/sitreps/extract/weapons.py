@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..assemble.prefilter import Prefilter
 from ..types import Evidence, Qualifier, WeaponMention, WeaponScope, WeaponStatus
 from .numbers import NUMBER_RE, _mention
 
@@ -129,6 +130,9 @@ def _scope(clause: str) -> WeaponScope | None:
     return None
 
 
+_MAY_NAME_WEAPON = Prefilter([_KIND_RE])
+
+
 def find_weapons(
     text: str, sentences: Iterable[tuple[int, int]], *, article_id: str
 ) -> list[WeaponMention]:
@@ -137,6 +141,8 @@ def find_weapons(
     for sent_start, sent_end in sentences:
         # The clause after the last weapon of a list carries the verb for all of them.
         clause = text[sent_start:sent_end]
+        if not _MAY_NAME_WEAPON.may_match(clause):
+            continue  # no word a weapon's name is made of: most sentences
         for match in _KIND_RE.finditer(text, sent_start, sent_end):
             count, qualifier, start = _count_before(text, sent_start, match.start())
             model = _MODEL_RE.search(match.group(0))

@@ -137,4 +137,4 @@ def test_country_clues_found_with_the_prefilter_are_those_of_every_pattern() -> 
         key=lambda clue: clue[1],
     )
     assert len(expected) >= 4
-    assert actors.country_clues(text) == expected  # no "forces of <country>" in it
+    assert list(actors.country_clues(text)) == expected  # no "forces of <country>" in it

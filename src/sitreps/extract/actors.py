@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..assemble.prefilter import Prefilter
 from ..geo.demonyms import country_of_demonym
@@ -252,11 +253,13 @@ def _country_code(words: str) -> str | None:
     return code
 
 
-def country_clues(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=64)
+def country_clues(text: str) -> tuple[tuple[str, int, int], ...]:
     """The countries ``text`` names its actors by, as (code, start, end), in text order: a
     group of one country ("Taliban", "Koglweogo"), a country's forces ("Police Forces of
     Nigeria"), or a body that works in one country only ("OSCE SMM", "MONUSCO", "LNA
-    forces"). A hint of where the text is, as a demonym is."""
+    forces"). A hint of where the text is, as a demonym is. Remembered: places and events
+    both ask, and each answer is a search of the whole text by every clue."""
     found: list[tuple[str, int, int]] = []
     for (pattern, home), may in zip(_CLUE_RE, _MAY_CLUE.may_match_each(text), strict=True):
         if may:
@@ -265,7 +268,7 @@ def country_clues(text: str) -> list[tuple[str, int, int]]:
         forces = _forces_country(match)
         if forces is not None:
             found.append((forces[0], *forces[1]))
-    return sorted(found, key=lambda clue: clue[1])
+    return tuple(sorted(found, key=lambda clue: clue[1]))
 
 
 def _forces_country(match: re.Match[str]) -> tuple[str, tuple[int, int]] | None:
@@ -287,12 +290,14 @@ def home_countries(text: str) -> Counter[str]:
     return Counter(code for code, _, _ in country_clues(text))
 
 
+@lru_cache(maxsize=64)
 def home_areas(text: str) -> frozenset[str]:
     """The countries where the groups ``text`` names fight, of groups that fight in a few
     ("JNIM": Mali, Burkina Faso and Niger); empty when it names none."""
     return frozenset(cc for pattern, ccs in _SEVERAL_RE if pattern.search(text) for cc in ccs)
 
 
+@lru_cache(maxsize=64)
 def home_regions(text: str) -> frozenset[str]:
     """The first-level divisions (ISO 3166-2) where the actors ``text`` names act, of actors
     of a war fought in a few regions ("OSCE SMM", "DPR": Donetsk and Luhansk oblasts)."""

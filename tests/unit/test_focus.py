@@ -165,3 +165,26 @@ def test_tokens_listed_before_the_parse_read_its_annotations() -> None:
     assert annotated is doc
     assert [t.ent_type_ for t in listed] == [t.ent_type_ for t in nlp(text)]
     assert "GPE" in [t.ent_type_ for t in listed]
+
+
+def test_the_recognizer_reads_only_the_names_of_a_sentence(gazetteer: Gazetteer) -> None:
+    nlp = load_nlp()
+    doc = nlp.make_doc(REVIEW)
+    (stretch,) = [s for s in plan(doc, gazetteer=gazetteer) if s.depth == "entities"]
+    nairobi = next(t.i for t in doc if t.text == "Nairobi")
+    reviewers = next(t.i for t in doc if t.text == "Reviewers")
+    # Its two capitalized words, read together: they are closer than two margins.
+    assert stretch.windows == ((reviewers, nairobi + 1),)
+    (annotated,) = annotate(nlp, [doc], [plan(doc, gazetteer=gazetteer)])
+    assert [(e.text, e.label_) for e in annotated.ents] == [("Nairobi", "GPE")]
+
+
+def test_a_window_is_labelled_and_the_rest_of_its_stretch_is_not() -> None:
+    nlp = load_nlp()
+    text = "Reporters from Reuters met in Nairobi on Monday."
+    doc = nlp.make_doc(text)
+    nairobi = next(t.i for t in doc if t.text == "Nairobi")
+    window = Stretch(0, len(doc), "entities", (0,), windows=((nairobi, nairobi + 1),))
+    (annotated,) = annotate(nlp, [doc], [[window]])
+    assert [(e.text, e.label_) for e in annotated.ents] == [("Nairobi", "GPE")]
+    assert "ORG" in [e.label_ for e in nlp(text).ents]  # read whole, Reuters is one

@@ -41,7 +41,7 @@ from ..nlp.pipeline import doc_text, doc_tokens
 from ..types import Evidence, PlaceMention
 from .actors import home_areas, home_countries, home_regions
 
-__all__ = ["attributive", "find_places", "place_cues", "resolve_place_name"]
+__all__ = ["attributive", "find_places", "name_runs", "place_cues", "resolve_place_name"]
 
 # spaCy's tokens and docs have no type stubs.
 Doc = Any
@@ -629,6 +629,11 @@ def _is_joiner(token: Token) -> bool:
     return bool(token.lower_ in _JOINERS)
 
 
+def name_runs(doc: Doc, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the capitalized names of ``doc`` (see ``_runs``)."""
+    return _runs(doc, tokens)
+
+
 def _runs(doc: Doc, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
     """Token ranges [start, end) of capitalized names: "Tal al-Hawa", "Kyiv", "Gaza City".
 
@@ -679,8 +684,11 @@ def _lookup(gazetteer: Gazetteer, name: str, features: frozenset[str] | None) ->
     return found or gazetteer.lookup(name)
 
 
-def place_cues(doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token] | None = None) -> list[int]:
-    """The first token of each name in ``doc`` that may be a place, read from the tokens
+def place_cues(
+    doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token] | None = None
+) -> list[tuple[int, int]]:
+    """The tokens [start, end) of each name in ``doc`` that may be a place (from the word the
+    place may start at to the end of the capitalized run it is in), read from the tokens
     alone (no tagger, no entities): a capitalized name the gazetteer knows, a name before a
     designator ("Donetsk region"), a name after a locative word ("in Kodyel").
 
@@ -688,13 +696,13 @@ def place_cues(doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token] | None = 
     place the finders above would take is not missed for want of it. ``tokens``: the doc's
     tokens, when the caller has made them already.
     """
-    cues = []
+    cues: list[tuple[int, int]] = []
     text = doc_text(doc)
     for start, end in _runs(doc, tokens):
         while start < end - 1 and _droppable(doc[start]):
             start += 1
         if (end < len(doc) and doc[end].lower_ in _DESIGNATORS) or _after_place_word(doc, start):
-            cues.append(start)
+            cues.append((start, end))
             continue
         tokens = list(doc[start:end])  # each Token made once, not once per name tried
         joiner = [_is_joiner(token) for token in tokens]
@@ -710,7 +718,7 @@ def place_cues(doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token] | None = 
                 if gazetteer.knows(name) and (
                     name.isupper() or not _is_common_word(tokens[first:last])
                 ):
-                    cues.append(start + first)
+                    cues.append((start + first, end))
                     break
             else:
                 continue

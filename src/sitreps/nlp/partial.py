@@ -43,13 +43,20 @@ class Stretch:
     """Tokens [start, end) of a doc and how deep they are read.
 
     A stretch read less than fully says where its sentences start (``start`` first); a
-    stretch read fully is split into sentences by the parser.
+    stretch read fully is split into sentences by the parser. A stretch read for entities
+    may say which of its tokens the recognizer reads (``windows``: token ranges, in order,
+    each read with ``MARGIN`` tokens of context on each side); by default, all of them.
     """
 
     start: int
     end: int
     depth: Depth
     sentences: tuple[int, ...] = ()
+    windows: tuple[tuple[int, int], ...] = ()
+
+    def read_by_recognizer(self) -> tuple[tuple[int, int], ...]:
+        """The token ranges the entity recognizer labels in this stretch."""
+        return self.windows or ((self.start, self.end),)
 
 
 def whole(doc: Doc) -> list[Stretch]:
@@ -85,16 +92,12 @@ def annotate(nlp: Language, docs: Sequence[Doc], plans: Sequence[Sequence[Stretc
         try:
             for stretch in plan:
                 if stretch.depth == "full":
-                    start, end = stretch.start, stretch.end
+                    full.append(_copy(doc, stretch.start, stretch.end, head, array))
                 elif stretch.depth == "entities":
-                    start, end = _with_margin(doc, stretch)
-                else:
-                    continue
-                # A copy: as_doc adjusts its slice of the array in place. (spaCy's stubs
-                # lack these two keywords.)
-                span: Any = doc[start:end]
-                copied = span.as_doc(array_head=head, array=array.copy())
-                (full if stretch.depth == "full" else entities).append(copied)
+                    entities += [
+                        _copy(doc, *_with_margin(doc, window), head, array)
+                        for window in stretch.read_by_recognizer()
+                    ]
         finally:
             if before is None:
                 del hooks["vector"]
@@ -119,10 +122,18 @@ def _no_vector(span: Any) -> Any:
     return _EMPTY_VECTOR
 
 
-def _with_margin(doc: Doc, stretch: Stretch) -> tuple[int, int]:
-    """The tokens the recognizer reads for a stretch: a few more on each side, since it tags
+def _copy(doc: Doc, start: int, end: int, head: Any, array: Any) -> Doc:
+    # A copy: as_doc adjusts its slice of the array in place. (spaCy's stubs lack these two
+    # keywords.)
+    span: Any = doc[start:end]
+    copied: Doc = span.as_doc(array_head=head, array=array.copy())
+    return copied
+
+
+def _with_margin(doc: Doc, window: tuple[int, int]) -> tuple[int, int]:
+    """The tokens the recognizer reads for a window: a few more on each side, since it tags
     a name by the words around it ("in Calgary", "Calgary MLA Sandra Jansen")."""
-    return max(0, stretch.start - MARGIN), min(len(doc), stretch.end + MARGIN)
+    return max(0, window[0] - MARGIN), min(len(doc), window[1] + MARGIN)
 
 
 def _is_whole(doc: Doc, plan: Sequence[Stretch]) -> bool:
@@ -155,14 +166,16 @@ def _assemble(
             )
             rows[first:last, _DEP] = attached
             rows[first, _DEP] = root
+        rows[start:end, _IOB] = _OUTSIDE
         if stretch.depth == "entities":
-            first, _ = _with_margin(doc, stretch)
-            found = next(recognized).to_array(["ENT_IOB", "ENT_TYPE"])
-            rows[start:end, [_IOB, _TYPE]] = found[start - first : end - first]
-            if rows[start, _IOB] == _INSIDE:
-                rows[start, _IOB] = _BEGIN  # a name that began in the margin begins here
-        else:
-            rows[start:end, _IOB] = _OUTSIDE
+            for a, b in stretch.read_by_recognizer():
+                if not start <= a < b <= end:
+                    raise ValueError(f"window {a}-{b} is not inside tokens {start}-{end}")
+                first, _ = _with_margin(doc, (a, b))
+                found = next(recognized).to_array(["ENT_IOB", "ENT_TYPE"])
+                rows[a:b, [_IOB, _TYPE]] = found[a - first : b - first]
+                if rows[a, _IOB] == _INSIDE:
+                    rows[a, _IOB] = _BEGIN  # a name that began in the margin begins here
     if at != len(doc):
         raise ValueError(f"the plan ends at token {at} of {len(doc)}")
     doc.from_array(list(_ATTRS), rows)  # type: ignore[arg-type]

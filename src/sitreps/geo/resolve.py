@@ -252,44 +252,36 @@ def resolve(
     the text's actors act ("OSCE SMM"): a village that has namesakes in them and elsewhere,
     and no region named for it, is the one in them.
     """
+    clues = _Clues(
+        demonyms=demonyms or {}, named=named, local=local or {}, near_local=near_local,
+        areas=areas, actor_regions=actor_regions,
+    )  # fmt: skip
     possible = _Anchors.possible(mentions)
-    first = _resolve_once(
-        mentions,
-        demonyms=demonyms,
-        named=named,
-        local=local,
-        near_local=near_local,
-        areas=areas,
-        actor_regions=actor_regions,
-        anchors=(possible,),
-    )
+    first = _resolve_once(mentions, clues, anchors=(possible,))
     placed = _Anchors.of(mentions, [c for c, _ in first])
     if not placed.cells:
         return first
-    return _resolve_once(
-        mentions,
-        demonyms=demonyms,
-        named=named,
-        local=local,
-        near_local=near_local,
-        areas=areas,
-        actor_regions=actor_regions,
-        anchors=(possible, placed),
-    )
+    return _resolve_once(mentions, clues, anchors=(possible, placed))
+
+
+@dataclass(frozen=True, slots=True)
+class _Clues:
+    """What the rest of the text says of where its places are (see :func:`resolve`)."""
+
+    demonyms: Mapping[str, int]
+    named: Collection[str]
+    local: Mapping[str, int]
+    near_local: Collection[str]
+    areas: Collection[str]
+    actor_regions: Collection[str]
 
 
 def _resolve_once(
-    mentions: Sequence[Mention],
-    *,
-    demonyms: Mapping[str, int] | None = None,
-    named: Collection[str] = (),
-    local: Mapping[str, int] | None = None,
-    near_local: Collection[str] = (),
-    areas: Collection[str] = (),
-    actor_regions: Collection[str] = (),
-    anchors: Sequence[_Anchors] = (),
+    mentions: Sequence[Mention], clues: _Clues, *, anchors: Sequence[_Anchors] = ()
 ) -> list[tuple[Candidate | None, float]]:
     """One reading of :func:`resolve`, given where a former one placed the names."""
+    demonyms, named, local = clues.demonyms, clues.named, clues.local
+    near_local, areas, actor_regions = clues.near_local, clues.areas, clues.actor_regions
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
     support: defaultdict[str, float] = defaultdict(float)
     # A name votes once however often it is repeated: "Kain" twice is no more Belgian.

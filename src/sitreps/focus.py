@@ -40,7 +40,7 @@ from .extract.casualties import CASUALTY_WORDS
 from .extract.places import name_runs, place_cues
 from .geo.gazetteer import Gazetteer
 from .nlp.partial import MARGIN, Depth, Stretch, whole
-from .nlp.pipeline import doc_text
+from .nlp.pipeline import doc_text, doc_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -65,7 +65,7 @@ def tells_event(text: str) -> bool:
 
 def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
     """How deep to read each part of ``doc`` (tokenized only), in token order."""
-    tokens = list(doc)  # one Token object each, not one per look
+    tokens = doc_tokens(doc)  # one Token object each, not one per look
     words = [token.text for token in tokens]
     paragraphs = list(_paragraphs(words))
     if len(paragraphs) <= 1:
@@ -76,8 +76,7 @@ def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
     readings = _readings(texts)
     if all(r == "full" for r in readings):
         return whole(doc)
-    cues = place_cues(doc, gazetteer, tokens)
-    cue_starts = [start for start, _ in cues]
+    cues = place_cues(doc, gazetteer)
     stretches: list[Stretch] = []
 
     def add_full(start: int, end: int) -> None:
@@ -94,15 +93,15 @@ def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:
                 add_full(first, last)
                 reading = "partial"
                 continue
-            k = bisect.bisect_left(cue_starts, first)
-            depth: Depth = "entities" if k < len(cues) and cue_starts[k] < last else "tokens"
+            k = bisect.bisect_left(cues, first)
+            depth: Depth = "entities" if k < len(cues) and cues[k] < last else "tokens"
             if stretches and stretches[-1].depth == depth:
                 # Sentences of one depth in a row are read together, in each other's context.
                 prev = stretches.pop()
                 stretches.append(Stretch(prev.start, last, depth, (*prev.sentences, first)))
             else:
                 stretches.append(Stretch(first, last, depth, (first,)))
-    names = name_runs(doc, tokens)
+    names = name_runs(doc)
     return [_with_windows(s, names) if s.depth == "entities" else s for s in stretches]
 
 

@@ -629,12 +629,12 @@ def _is_joiner(token: Token) -> bool:
     return bool(token.lower_ in _JOINERS)
 
 
-def name_runs(doc: Doc, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of the capitalized names of ``doc`` (see ``_runs``)."""
-    return _runs(doc, tokens)
+    return _runs(doc)
 
 
-def _runs(doc: Doc, tokens: Sequence[Token] | None = None) -> list[tuple[int, int]]:
+def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges [start, end) of capitalized names: "Tal al-Hawa", "Kyiv", "Gaza City".
 
     Found once per doc (the cue planner and two finders all ask), from the token texts alone,
@@ -642,7 +642,7 @@ def _runs(doc: Doc, tokens: Sequence[Token] | None = None) -> list[tuple[int, in
     """
     cached = doc.user_data.get(_RUNS_KEY)
     if cached is None:
-        cached = doc.user_data[_RUNS_KEY] = _find_runs(doc if tokens is None else tokens)
+        cached = doc.user_data[_RUNS_KEY] = _find_runs(doc_tokens(doc))
     return list(cached)
 
 
@@ -684,27 +684,23 @@ def _lookup(gazetteer: Gazetteer, name: str, features: frozenset[str] | None) ->
     return found or gazetteer.lookup(name)
 
 
-def place_cues(
-    doc: Doc, gazetteer: Gazetteer, tokens: Sequence[Token] | None = None
-) -> list[tuple[int, int]]:
-    """The tokens [start, end) of each name in ``doc`` that may be a place (from the word the
-    place may start at to the end of the capitalized run it is in), read from the tokens
+def place_cues(doc: Doc, gazetteer: Gazetteer) -> list[int]:
+    """The first token of each name in ``doc`` that may be a place, read from the tokens
     alone (no tagger, no entities): a capitalized name the gazetteer knows, a name before a
     designator ("Donetsk region"), a name after a locative word ("in Kodyel").
 
     Cheap, and generous: it says where the entity recognizer is worth running, so that a
-    place the finders above would take is not missed for want of it. ``tokens``: the doc's
-    tokens, when the caller has made them already.
+    place the finders above would take is not missed for want of it.
     """
-    cues: list[tuple[int, int]] = []
-    text = doc_text(doc)
-    for start, end in _runs(doc, tokens):
-        while start < end - 1 and _droppable(doc[start]):
+    cues: list[int] = []
+    text, every = doc_text(doc), doc_tokens(doc)
+    for start, end in _runs(doc):
+        while start < end - 1 and _droppable(every[start]):
             start += 1
-        if (end < len(doc) and doc[end].lower_ in _DESIGNATORS) or _after_place_word(doc, start):
-            cues.append((start, end))
+        if (end < len(doc) and every[end].lower_ in _DESIGNATORS) or _after_place_word(doc, start):
+            cues.append(start)
             continue
-        tokens = list(doc[start:end])  # each Token made once, not once per name tried
+        tokens = every[start:end]
         joiner = [_is_joiner(token) for token in tokens]
         bounds = [(token.idx, token.idx + len(token)) for token in tokens]
         for first in range(end - start):
@@ -718,7 +714,7 @@ def place_cues(
                 if gazetteer.knows(name) and (
                     name.isupper() or not _is_common_word(tokens[first:last])
                 ):
-                    cues.append((start + first, end))
+                    cues.append(start + first)
                     break
             else:
                 continue

@@ -53,7 +53,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     # event when the opening gives no day of its own (only an arrest's, a statement's); the
     # first such day, when it names several crimes.
     if not any(
-        d.precision == "day" and not _of_the_case(s, d) and not _statement_day(s, d)
+        d.precision == "day" and not _a_step_day(s, d)
         for s in opening
         for d in s.dates
         if d in found
@@ -119,7 +119,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
     if not days:
         return []
     sentence, day = days[0]
-    if _of_the_case(sentence, day) or _statement_day(sentence, day):
+    if _a_step_day(sentence, day):
         # "arraigned this morning on charges in Tuesday's shooting", "police said Monday. ...
         # a 911 call at 3:30 a.m. Saturday": a day of the crime told soon after, on or before
         # the step's day, dates it.
@@ -131,8 +131,7 @@ def main_dates(sentences: Sequence[Sentence], published: dt.date | None) -> list
                 and d.end is not None
                 and day.start is not None
                 and d.end <= day.start
-                and not _of_the_case(s, d)
-                and not _statement_day(s, d)
+                and not _a_step_day(s, d)
             ),
             None,
         )
@@ -185,8 +184,7 @@ def _crime_dated(sentence: Sentence, date: DateMention, published: dt.date | Non
         return False
     return bool(
         (_CRIME.search(sentence.text) or _SHOOTING.search(sentence.text))
-        and not _of_the_case(sentence, date)
-        and not _statement_day(sentence, date)
+        and not _a_step_day(sentence, date)
         and not _since(sentence, date)
         and not _elsewhere(sentence, date)
     )
@@ -326,8 +324,7 @@ def _first_day_told(
         for d in s.dates
         if d.precision == "day"
         and _recent(d, published)
-        and not _statement_day(s, d)
-        and not _of_the_case(s, d)
+        and not _a_step_day(s, d)
         and not _elsewhere(s, d)
     ]
     for sentence, d in days:
@@ -396,6 +393,12 @@ _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|o['’]clock)\.?,?\s+(?:on\s+)?$|\b(?:noon|midnight)\s+(?:on\s+)?$",
     re.I,
 )
+
+
+def _a_step_day(sentence: Sentence, date: DateMention) -> bool:
+    """The day of a step after the crime: of the case (an arrest, a hearing) or of a
+    statement ("police said Monday"), not the crime's own."""
+    return _of_the_case(sentence, date) or _statement_day(sentence, date)
 
 
 def _statement_day(sentence: Sentence, date: DateMention) -> bool:
@@ -561,8 +564,7 @@ def _day_within(sentences: Sequence[Sentence], coarse: Sequence[DateMention]) ->
             if (
                 lo <= d.start
                 and d.end <= hi
-                and not _of_the_case(sentence, d)
-                and not _statement_day(sentence, d)
+                and not _a_step_day(sentence, d)
                 and not _elsewhere(sentence, d)
             ):
                 return d

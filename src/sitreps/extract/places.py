@@ -35,7 +35,7 @@ import numpy
 
 from ..geo.borders import neighbours
 from ..geo.demonyms import country_of_demonym, names_currency
-from ..geo.gazetteer import OTHER_NAME, Candidate, Gazetteer, normalize_name
+from ..geo.gazetteer import OTHER_NAME, SETTLEMENT_FEATURES, Candidate, Gazetteer, normalize_name
 from ..geo.resolve import Mention, resolve
 from ..nlp.pipeline import doc_text, doc_tokens
 from ..types import Evidence, PlaceMention
@@ -263,7 +263,6 @@ _DATELINE: Final = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2})"
     r"(?=\s*(?:--|\u2014|\u2013|-\s|,\s+[A-Z][A-Za-z.]+))"
 )
-_TOWNS: Final = frozenset({"city", "town", "village"})
 
 
 def _dateline_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
@@ -273,7 +272,7 @@ def _dateline_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
         name = match.group(1).rstrip(".")
         if len(name.replace(" ", "")) < 4 or name.lower() in _NOT_PLACES:
             continue
-        candidates = tuple(gazetteer.lookup(name, features=_TOWNS))
+        candidates = tuple(gazetteer.lookup(name, features=SETTLEMENT_FEATURES))
         if candidates:
             yield _Found(match.start(1), match.start(1) + len(name), name, 1, candidates)
 
@@ -285,7 +284,7 @@ _PARTY_TOWN: Final = re.compile(r"(?<=, )(?:D|R|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z
 
 def _home_town_spans(text: str, gazetteer: Gazetteer) -> Iterator[_Found]:
     for match in _PARTY_TOWN.finditer(text):
-        candidates = tuple(gazetteer.lookup(match.group(1), features=_TOWNS))
+        candidates = tuple(gazetteer.lookup(match.group(1), features=SETTLEMENT_FEATURES))
         if candidates:
             yield _Found(match.start(1), match.end(1), match.group(1), 1, candidates)
 
@@ -799,12 +798,12 @@ def _seat_towns(gazetteer: Gazetteer, name: str, found: Sequence[Candidate]) -> 
     countries = {c.country_code for c in found}
     return [
         c
-        for c in gazetteer.lookup(name, features=_SETTLEMENT_FEATURES)
+        for c in gazetteer.lookup(name, features=_SEATS)
         if c.country_code not in countries and c.match != OTHER_NAME
     ]
 
 
-_SETTLEMENT_FEATURES: Final = frozenset({"city", "town"})
+_SEATS: Final = frozenset({"city", "town"})  # what a district is named after
 
 
 def _droppable(token: Token) -> bool:

@@ -80,6 +80,7 @@ from .divisions import Admin2, admin1_names, admin2_divisions, clean_division_na
 
 __all__ = [
     "OTHER_NAME",
+    "SETTLEMENT_FEATURES",
     "Candidate",
     "Gazetteer",
     "default_gazetteer",
@@ -188,7 +189,8 @@ def _feature_of_population(population: int) -> Feature:
 
 
 _CAPITAL: Final = 1.0  # added to a national capital's prior
-_SETTLEMENT_FEATURES: Final = frozenset({"city", "town", "village"})
+# The features of a populated place, of any size.
+SETTLEMENT_FEATURES: Final = frozenset({"city", "town", "village"})
 
 
 def _log_population(population: int) -> float:
@@ -460,7 +462,7 @@ def _prior_by(record: _Record, kind: int) -> float:
     prior = record[_PRIOR]
     penalty = _NAME_PENALTY[kind]
     population = record[9]
-    if penalty and population and record[1] in _SETTLEMENT_FEATURES:
+    if penalty and population and record[1] in SETTLEMENT_FEATURES:
         # A capital's standing is its own name's: "Ariel" is a town before it is one of
         # Jerusalem's names.
         prior = min(prior, _log_population(population))

@@ -48,7 +48,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import Candidate, normalize_name
+from .gazetteer import SETTLEMENT_FEATURES, Candidate, normalize_name
 
 __all__ = ["Mention", "resolve"]
 
@@ -352,7 +352,7 @@ def _resolve_once(
         famous = {
             c.country_code
             for c in mention.candidates
-            if c.population >= _WORLD_CITY and c.feature in _SETTLEMENTS
+            if c.population >= _WORLD_CITY and c.feature in SETTLEMENT_FEATURES
         }
         me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
         # "Nevada", "England": a name that is first a state or a country is not taken for a
@@ -521,11 +521,8 @@ class _Anchors:
         return self.weight * min(len(near), _ANCHOR_CAP)
 
 
-_SETTLEMENTS = frozenset({"city", "town", "village"})
-
-
 def _kind(c: Candidate) -> str:
-    return "settlement" if c.feature in _SETTLEMENTS else c.feature
+    return "settlement" if c.feature in SETTLEMENT_FEATURES else c.feature
 
 
 def _one_sense(mentions: Sequence[Mention], chosen: list[Candidate | None]) -> None:

@@ -223,12 +223,17 @@ def _at(c: Candidate, lat: float, lon: float) -> Candidate:
     return dataclasses.replace(c, lat=lat, lon=lon)
 
 
-def test_a_name_is_placed_near_the_places_the_text_names_with_it() -> None:
-    # The Texas namesake is bigger; the report also names a city an hour from the other one.
-    mansfield = [
+def _mansfields() -> list[Candidate]:
+    """Mansfield, Texas, the bigger, and Mansfield, Louisiana, an hour from Shreveport."""
+    return [
         _at(town("Mansfield", "Texas", 70_000, 4.8), 32.56, -97.14),
         _at(town("Mansfield", "Louisiana", 5_000, 3.7), 32.04, -93.70),
     ]
+
+
+def test_a_name_is_placed_near_the_places_the_text_names_with_it() -> None:
+    # The Texas namesake is bigger; the report also names a city an hour from the other one.
+    mansfield = _mansfields()
     shreveport = [_at(town("Shreveport", "Louisiana", 190_000, 5.3), 32.53, -93.75)]
     mentions = [
         Mention(candidates=mansfield, key="mansfield"),
@@ -239,10 +244,7 @@ def test_a_name_is_placed_near_the_places_the_text_names_with_it() -> None:
 
 
 def test_a_place_alone_near_nothing_keeps_its_likeliest_namesake() -> None:
-    mansfield = [
-        _at(town("Mansfield", "Texas", 70_000, 4.8), 32.56, -97.14),
-        _at(town("Mansfield", "Louisiana", 5_000, 3.7), 32.04, -93.70),
-    ]
+    mansfield = _mansfields()
     far = [_at(town("Bangor", "Maine", 30_000, 4.5), 44.80, -68.77)]
     mentions = [Mention(candidates=mansfield, key="mansfield"), Mention(candidates=far, key="b")]
     first, _ = resolve(mentions)[0]

@@ -138,3 +138,35 @@ def test_country_clues_found_with_the_prefilter_are_those_of_every_pattern() -> 
     )
     assert len(expected) >= 4
     assert list(actors.country_clues(text)) == expected  # no "forces of <country>" in it
+
+
+def test_a_capitalized_forces_noun_still_names_the_nation() -> None:
+    found = actors("On Tuesday, the Georgian Forces fired mortars at the positions of the rebels.")
+    assert found[0] == ("Military Forces of Georgia", "perpetrator", "GE")
+
+
+def test_a_bare_participle_with_an_object_is_the_act_of_its_subject() -> None:
+    found = actors("Turkish forces captured four fighters near the border.")
+    assert found[0] == ("Military Forces of Türkiye", "perpetrator", "TR")
+
+
+def test_a_bare_participle_without_an_object_is_suffered() -> None:
+    for text in (
+        "Two Turkish soldiers killed in a roadside blast near the border.",
+        "Three Turkish soldiers wounded, officials say.",
+        "Turkish soldiers were captured near the border.",
+    ):
+        assert actors(text)[0][1] == "target", text
+
+
+def test_a_weapon_shot_down_names_the_side_that_lost_it() -> None:
+    found = actors("Militiamen shot down a Turkish drone over the airbase.")
+    assert ("Military Forces of Türkiye", "target", "TR") in found
+
+
+def test_the_sides_of_a_civil_war_belong_to_their_country() -> None:
+    found = actors("LNA forces shelled GNA positions south of the capital.")
+    assert found[0] == ("Military Forces of Libya (Haftar Faction)", "perpetrator", "LY")
+    assert found[1][0] == "Military Forces of Libya (Government of National Accord)"
+    found = actors("NAF rebels fired grenades at the positions of the army near the town.")
+    assert found[0] == ("NAF: United Armed Forces of Novorossiya", "perpetrator", "UA")

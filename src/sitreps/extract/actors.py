@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from ..assemble.prefilter import Prefilter
@@ -48,8 +49,9 @@ _GENERIC_FORCES_RE = re.compile(
 # named before the forces' noun, the first one first (ACLED's actor 1).
 _JOINT_FORCES_RE = re.compile(
     r"\b(?P<who>[A-Z][a-z]+)\s+(?:(?:and|or|and/or|,)\s+(?P<other>[A-Z][a-z]+)\s+)?"
-    r"(?:[A-Z][\w-]+\s+){0,2}(?:(?:military|security|armed|government|special|air|ground)\s+)?"
-    r"(?:forces|troops|army|soldiers|military|units|jets|aircraft|warplanes|drones?|column|convoy"
+    r"(?:[A-Z][\w-]+\s+){0,2}?(?i:(?:military|security|armed|government|special|air|ground)\s+)?"
+    # ACLED and many wires capitalize the noun: "the Ukrainian Forces fired".
+    r"(?i:forces|troops|army|soldiers|military|units|jets|aircraft|warplanes|drones?|column|convoy"
     r"|patrols?|reinforcements)\b"
 )
 # "killed by Afghan forces", "an attack by suspected militants": the agent of a passive.
@@ -113,7 +115,40 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
     ),
     (r"Dozos?", "Dozo Communal Militia", "militia", None),
     (r"PKK|Kurdistan\s+Workers'?\s+Party", "PKK: Kurdistan Workers Party", "rebels", "TR"),
-    (r"SDF|Syrian\s+Democratic\s+Forces", "SDF: Syrian Democratic Forces", "rebels", "SY"),
+    (r"SDF|QSD|Syrian\s+Democratic\s+Forces", "SDF: Syrian Democratic Forces", "rebels", "SY"),
+    # The two sides of Libya's civil war, each a government's forces in its own eyes.
+    (
+        r"LNA|Libyan\s+National\s+Army|Haftar(?:'s)?\s+forces",
+        "Military Forces of Libya (Haftar Faction)",
+        "state_forces",
+        "LY",
+    ),
+    (
+        r"GNA|Government\s+of\s+National\s+Accord",
+        "Military Forces of Libya (Government of National Accord)",
+        "state_forces",
+        "LY",
+    ),
+    (
+        r"PMF|PMU|Popular\s+Mobili[sz]ation\s+(?:Forces|Units)|Hashd(?:\s+al-Shaabi)?",
+        "Popular Mobilization Forces",
+        "militia",
+        "IQ",
+    ),
+    (
+        r"(?:pro-)?STC|Southern\s+Transitional\s+Council",
+        "Southern Transitional Council",
+        "militia",
+        "YE",
+    ),
+    # "NAF" alone is as often Nigeria's Air Force, "DPR" North Korea: only as rebels here.
+    (
+        r"NAF\s+rebels?|DNR|LNR|(?:DPR|LPR)(?!\s+(?:of\s+)?Korea)|(?:Donbass?|Luhansk|Lugansk)"
+        r"\s+People'?s\s+Militia|(?:Donetsk|Luhansk|Lugansk)\s+People'?s\s+Republic",
+        "NAF: United Armed Forces of Novorossiya",
+        "rebels",
+        "UA",
+    ),
     (r"Hay'?at\s+Tahrir\s+al-Sham|HTS", "Hayat Tahrir al Sham", "rebels", "SY"),
     (r"al-Qaeda|Al\s+Qaeda|AQAP|AQIM", "Al Qaeda", "rebels", None),
     (r"Mayi[\s-]Mayi|Mai[\s-]Mai", "Mai-Mai Militia", "militia", "CD"),
@@ -141,11 +176,7 @@ _ONE_COUNTRY: tuple[tuple[str, str], ...] = (
     (r"UNMISS", "SS"),
     (r"UNAMID|Janjaweed", "SD"),
     (r"UNIFIL", "LB"),
-    (r"LNA|Libyan\s+National\s+Army|Government\s+of\s+National\s+Accord", "LY"),
-    (r"PMF|PMU|Popular\s+Mobili[sz]ation\s+(?:Forces|Units)|Hashd(?:\s+al-Shaabi)?", "IQ"),
-    (r"Southern\s+Transitional\s+Council|STC", "YE"),
     (r"New\s+People'?s\s+Army|NPA|Barangays?", "PH"),
-    (r"QSD", "SY"),
     (r"Tatmadaw", "MM"),
 )
 # Groups that fight in a few neighbouring countries: a place of the text lies in one of them
@@ -190,16 +221,32 @@ _PROTESTERS_RE = re.compile(r"\b(?:protesters|demonstrators|protestors|marchers)
 _POLICE_RE = re.compile(r"\b(?:police|riot\s+police|security\s+forces|soldiers|troops)\b", re.I)
 _VICTIM_CUE = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|attacked|attacking|targeted"
-    r"|targeting|ambushed|ambushing|against|on|at|struck|hit|abducted|kidnapped|positions\s+of"
+    r"|targeting|ambushed|ambushing|against|on|at|struck|hit|abducted|kidnapped|captured|arrested"
+    r"|detained|positions\s+of"
     r"|clashed\s+with|fighting|fought|engaged|repelled)\s+(?:(?:a|an|the|two|three|several"
     r"|some|\d+|[a-z]+)\s+){0,3}$",
     re.IGNORECASE,
 )
 # "Three policemen died", "two soldiers were wounded": the subject of what was suffered.
 _SUFFERED = re.compile(
-    r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|got)\s+)?(?:reportedly\s+)?"
-    r"(?:killed|died|wounded|injured|hurt|abducted|kidnapped|shot\s+dead|executed|captured)\b",
+    r"\s+(?:(?P<aux>were|was|have\s+been|has\s+been|had\s+been|got)\s+)?(?:reportedly\s+)?"
+    r"(?:(?P<intransitive>died)|killed|wounded|injured|hurt|abducted|kidnapped|shot\s+dead"
+    r"|executed|captured)\b",
     re.I,
+)
+# What may follow a bare participle that was suffered ("two soldiers killed in an ambush"); any
+# other word is its object, and the verb was done ("Turkish forces captured two fighters").
+_AFTER_SUFFERED = re.compile(
+    r"\s*(?:$|[.,;:)\-–—]|(?:in|at|on|near|by|during|after|before|when|while|as|and|or|but"
+    r"|overnight|yesterday|today|late|early|earlier|later|since|following|amid|outside|inside"
+    r"|around|across|from|with|last|this|the\s+(?:previous|same|next)|between|along)\b)",
+    re.I,
+)
+# "shot down a Turkish drone": the weapon brought down names the side that lost it.
+_DOWNED = re.compile(
+    r"\b(?:shot\s+down|downed|intercepted|brought\s+down)\s+(?:(?:a|an|the|two|three|several"
+    r"|\d+)\s+)?$",
+    re.IGNORECASE,
 )
 _SPEAKS = re.compile(
     r"\s+(?:said|say|says|told|reported|confirmed|stated|announced|added|spokes\w+)\b", re.I
@@ -349,18 +396,28 @@ def _as_target(text: str, mention: ActorMention) -> ActorMention:
     """
     start, end = mention.evidence.start, mention.evidence.end
     if _SPEAKS.match(text, end):
-        return ActorMention(evidence=mention.evidence, name=mention.name, role="other",
-                            kind=mention.kind, country_code=mention.country_code)  # fmt: skip
+        return replace(mention, role="other")
+    before = text[max(0, start - 60) : start]
+    if _DOWNED.search(before):
+        return replace(mention, role="target")
     if _ATTACK_NOUN.search(mention.evidence.text):
         return mention  # "Russia's attack", "Israeli airstrikes": the attack names its author
-    before = text[max(0, start - 60) : start]
     clause = re.split(r"[.;,]|\b(?:and|but|while|after|when)\b", before)[-1]
     if _AGENT_CUE.search(clause):
         return mention
-    if _VICTIM_CUE.search(clause) or _SUFFERED.match(text, end):
-        return ActorMention(evidence=mention.evidence, name=mention.name, role="target",
-                            kind=mention.kind, country_code=mention.country_code)  # fmt: skip
+    if _VICTIM_CUE.search(clause) or _suffered(text, end):
+        return replace(mention, role="target")
     return mention
+
+
+def _suffered(text: str, end: int) -> bool:
+    """Whether the words after an actor's name say it suffered the act, not that it acted."""
+    match = _SUFFERED.match(text, end)
+    if match is None:
+        return False
+    if match.group("aux") or match.group("intransitive"):
+        return True
+    return _AFTER_SUFFERED.match(text, match.end()) is not None
 
 
 def _state_forces(text: str, start: int, end: int, article_id: str) -> list[ActorMention]:

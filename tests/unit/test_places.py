@@ -471,3 +471,27 @@ def test_a_province_government_and_a_compass_part_of_a_sea(places: Any) -> None:
     assert found["Quebec"].feature == "admin1"  # the province's government, not the city's
     sea = places("A helicopter crashed in the North Atlantic, off Newfoundland, on Monday.")
     assert "North Atlantic" not in sea or sea["North Atlantic"].name is None
+
+
+def test_the_people_or_a_part_of_a_town_name_the_town(places: Any) -> None:
+    for text, name in (
+        ("Citizens of Ouahigouya marched to the governor's office on Friday.", "Ouahigouya"),
+        ("Shops burned in sector 7 of Dori after the attack.", "Dori"),
+        ("Traders protested in the 4th District of Ouagadougou.", "Ouagadougou"),
+    ):
+        found = [p for p in places(text).values() if p.name is not None]
+        assert [p.country_code for p in found] == ["BF"], text
+        assert found[0].name == name, text
+
+
+def test_a_town_whose_namesakes_abroad_are_hamlets_stands_alone(places: Any) -> None:
+    found = places("On Sunday gunmen attacked the town of Pama, burning the market.")
+    assert found["Pama"].country_code == "BF"
+
+
+def test_a_group_that_fights_in_a_few_countries_points_at_its_town(places: Any) -> None:
+    # Sibi is a town of Mali, and a bigger one of Pakistan.
+    found = places("JNIM militants stormed the gendarmerie in Sibi at dawn.")
+    assert found["Sibi"].country_code == "ML"
+    found = places("Gunmen stormed the police station in Sibi at dawn.")
+    assert found["Sibi"].country_code != "ML"

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -132,6 +132,7 @@ _TOWN: Final = 1000  # fewest people for a bare capitalized name to count as a p
 _BIG: Final = 100_000
 
 _UNAMBIGUOUS_TOWN: Final = 5000
+_DWARFS: Final = 10  # times a town must outnumber every namesake abroad to stand alone
 _POINTED: Final = 0.6  # how strongly the text must point at a doubted name's country
 
 
@@ -179,6 +180,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
     # Villages of the regions where the text's actors act ("OSCE SMM": Donetsk and Luhansk
     # oblasts) count as bare names, however small.
     regions = home_regions(text)
+    areas = home_areas(text)
     names = list(_name_spans(doc, gazetteer, designated, normalized_text, regions))
     found = [
         dataclasses.replace(f, guarded=False) if f.guarded and _after_division(text, f) else f
@@ -215,7 +217,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         resolved = _resolve_all(text, found, demonyms, clues)
     places = []
     for f, (best, backed) in zip(found, resolved, strict=True):
-        agrees = _agrees(best, backed, f.candidates) and (backed >= _POINTED or not f.alias)
+        agrees = _agrees(best, backed, f.candidates, areas) and (backed >= _POINTED or not f.alias)
         agrees = agrees or (best is not None and best.admin1_code in regions and not f.alias)
         if best is not None and backed < _POINTED and _compass_only(f.name):
             # "the Eastern region": a region of every country, of none in the text; unless
@@ -572,17 +574,30 @@ def _with_villages_of_regions(
     return result
 
 
-def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:
+def _agrees(
+    best: Candidate | None,
+    backed: float,
+    candidates: Sequence[Candidate],
+    areas: Collection[str] = frozenset(),
+) -> bool:
     """Whether a doubted name is kept: a country, region or district; a place in a country
-    the rest of the text points at; or a town of some size that no other country has."""
+    the rest of the text points at; the only place of the name in the countries where the
+    text's armed groups fight ("JNIM": Mali, Burkina Faso, Niger); or a town of some size
+    that no other country has, or whose namesakes abroad are a tenth its size or less."""
     if best is None:
         return False
     if best.feature in ("country", "admin1", "district"):
         return True
     if backed >= _POINTED:
         return best.population >= _TOWN or best.feature == "other"
-    alone = all(c.country_code == best.country_code for c in candidates)
-    return alone and best.population >= _UNAMBIGUOUS_TOWN
+    if best.country_code in areas and best.population >= _TOWN:
+        return all(
+            c.country_code == best.country_code for c in candidates if c.country_code in areas
+        )
+    abroad = [c.population for c in candidates if c.country_code != best.country_code]
+    return best.population >= _UNAMBIGUOUS_TOWN and all(
+        _DWARFS * population <= best.population for population in abroad
+    )
 
 
 def _mention(evidence: Evidence, c: Candidate | None) -> PlaceMention:
@@ -724,9 +739,7 @@ def place_cues(doc: Doc, gazetteer: Gazetteer) -> list[int]:
 def _after_place_word(doc: Doc, start: int) -> bool:
     """Whether a name follows "in", "near", "village", "the town of"."""
     before = doc[start - 1].lower_ if start else ""
-    if before == "of" and start >= 2:
-        before = doc[start - 2].lower_ if doc[start - 2].lower_ in _SETTLEMENT else ""
-    return before in _LOCATIVE or before in _SETTLEMENT
+    return before in _LOCATIVE or before in _SETTLEMENT or _of_place(doc, start)
 
 
 # --- 1. designator phrases --------------------------------------------------------------------
@@ -930,7 +943,7 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
                 # place the gazetteer lacks is found at the place, and is that place's name
                 # ("Northeast Georgia" and "Georgia" are one name, which votes once).
                 name, candidates = _beyond_compass(gazetteer, piece)
-            head = None if candidates else _facility_head(piece)
+            head = None if candidates else _facility_head(piece) or _part_head(piece)
             at = gazetteer.lookup(head.text) if head is not None else []
             if head is None and not candidates:
                 # "Gainesville City Elections": a longer name is named after its place.
@@ -1081,6 +1094,36 @@ def _name_spans(
 
 
 _SETTLEMENT: Final = frozenset({"village", "villages", "town", "locality", "area", "hamlet"})
+# Words before "of" that make the name after it a place: a part of it ("sector 5 of Djibo",
+# "the outskirts of Kabul") or its people ("Citizens of Bobo-Dioulasso marched").
+_OF_PLACE: Final = _SETTLEMENT | frozenset({
+    "city", "province", "region", "district", "districts", "sector", "sectors", "quarter",
+    "quarters", "arrondissement", "ward", "zone", "suburb", "suburbs", "outskirts", "outskirt",
+    "neighbourhood", "neighborhood", "centre", "center", "streets", "commune", "municipality",
+    "residents", "citizens", "inhabitants", "people", "youth", "youths", "natives", "villagers",
+    "population", "townspeople", "dwellers",
+})  # fmt: skip
+
+
+def _of_place(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows "<a part or the people> of": "the 3rd district
+    of", "sector 5 of", "residents of". A number may stand between the noun and "of"."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    k = start - 2
+    if k >= 1 and (doc[k].like_num or doc[k].is_digit):
+        k -= 1
+    return doc[k].lower_ in _OF_PLACE
+
+
+def _part_head(piece: Span) -> Span | None:
+    """The place after "<a part> of" in a name the gazetteer does not know: "Ouagadougou" of
+    "the 3rd District of Ouagadougou"; the event lies in it."""
+    doc = piece.doc
+    for k in range(piece.start + 1, piece.end - 1):
+        if doc[k].lower_ == "of" and _of_place(doc, k + 1) and doc[k + 1].text[:1].isupper():
+            return doc[k + 1 : piece.end]
+    return None
 
 
 def _unknown_place(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span]) -> bool:
@@ -1090,9 +1133,7 @@ def _unknown_place(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span]) -
     if start == 0 or end - start > 3 or any(i in ent_of for i in range(start, end)):
         return False
     before = doc[start - 1].lower_
-    if before == "of" and start >= 2:
-        before = doc[start - 2].lower_ if doc[start - 2].lower_ in _SETTLEMENT else ""
-    if before not in _LOCATIVE and before not in _SETTLEMENT:
+    if before not in _LOCATIVE and before not in _SETTLEMENT and not _of_place(doc, start):
         return False
     span = doc[start:end]
     return (
@@ -1220,7 +1261,9 @@ def _entity_verdict(
             continue
         if _comma_piece(span, first, ent.end) != (span.start, span.end):
             return None
-        guarded = span.start == 0 or span.doc[span.start - 1].lower_ not in _LOCATIVE
+        guarded = not (
+            span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVE
+        ) and not _of_place(span.doc, span.start)
     return guarded
 
 
@@ -1290,7 +1333,9 @@ def _named_after(piece: Span, gazetteer: Gazetteer) -> Span | None:
 def _placed_in_org(span: Span, ent: Span, first: int) -> bool:
     """Whether an organisation entity names where it is: "the Cabinet of Ministers in Kyiv"
     (a place after a locative inside it) or "Donetsk Airport" (a place and a facility)."""
-    if span.start > first and span.doc[span.start - 1].lower_ in _LOCATIVE:
+    if span.start > first and (
+        span.doc[span.start - 1].lower_ in _LOCATIVE or _of_place(span.doc, span.start)
+    ):
         return True
     rest = span.doc[span.end : ent.end].text
     return span.start == first and bool(rest) and bool(_FACILITY.fullmatch(rest))
@@ -1314,6 +1359,6 @@ def _plausible(c: Candidate, span: Span, normalized_text: str) -> bool:
         return len(span.text) >= 5 and c.population >= _BIG
     if c.feature == "district":
         return c.city is not None and f" {normalize_name(c.city)} " in normalized_text
-    if not any(_maybe_proper(token) for token in span):
-        return c.population >= _BIG
+    if not any(_maybe_proper(token) for token in span) and not _of_place(span.doc, span.start):
+        return c.population >= _BIG  # unless it is "sector 5 of Djibo", "residents of Kaya"
     return c.population >= _TOWN

@@ -453,7 +453,12 @@ def _resolve_once(
             and best.country_code not in areas
             and _foreign(judged, others(best.country_code), _FIRM)
         ):
-            continue  # JNIM fighters in "Zana" are in no Tunisian village
+            # JNIM fighters in "Zana" are in no Tunisian village; in "Sibi", in the Malian
+            # town, not the bigger Pakistani one.
+            fought = [c for c in pool if c.country_code in areas and c.feature != "country"]
+            if not fought:
+                continue
+            best = max(fought, key=score)
         chosen[i], backed[i] = best, others(best.country_code)
     _one_sense(mentions, chosen)
     return list(zip(chosen, backed, strict=True))

@@ -206,3 +206,10 @@ def test_a_figure_that_shot_someone_counts_no_one_hit() -> None:
 
 def test_a_photo_gallerys_count_is_no_casualty_figure() -> None:
     assert _fields("Image 1 of / 13 Caption Close Man shot outside a club.") == []
+
+
+def test_a_list_of_figures_counts_people_only() -> None:
+    found = _fields("Monitors logged 26 ceasefire breaches, one soldier killed.")
+    assert [(f, v) for f, v, _ in found] == [("fatalities", 1)]
+    found = _fields("Three gendarmes, two Chadians and a nurse were killed.")
+    assert sum(v for f, v, _ in found if f == "fatalities") >= 5

@@ -334,3 +334,12 @@ def test_classify_remembers_a_text_but_places_spans_by_offset() -> None:
     assert first is not None and classify(text) is first
     moved = classify(text, 100)
     assert moved is not None and moved.spans[0][0] == first.spans[0][0] + 100
+
+
+def test_a_truce_is_the_setting_of_the_violence_told_with_it() -> None:
+    typed = classify("Three villagers killed hours after the truce began, officials say.")
+    assert typed is not None and typed.event_type != "Strategic developments"
+    typed = classify("The two armies agreed to a truce along the river on Sunday.")
+    assert typed is not None and typed.sub_event_type == "Agreement"
+    typed = classify("The rivals signed a peace deal ending a war that killed thousands.")
+    assert typed is not None and typed.sub_event_type == "Agreement"

@@ -138,3 +138,18 @@ def test_the_quick_word_test_changes_no_outcome(text: str, monkeypatch: pytest.M
     monkeypatch.setattr(victims, "_OUTCOME_WORDS", _EveryWord())
     assert quick == [victims._outcome(token) for token in doc]
     assert any(quick)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Headlines leave out "was": the subject of a bare participle suffered it.
+        ("Rebel fighter killed, three more hurt in mortar fire near the airport", 1),
+        ("Militia member killed in overnight shelling of the village", 1),
+        ("Nurse wounded as rockets hit the hospital grounds", 1),
+        ("Protesters wounded as police fire on the crowd", None),
+    ],
+)
+def test_a_headline_counts_its_one_victim(text: str, expected: int | None) -> None:
+    field = "injured" if "wounded" in text else "fatalities"
+    assert _count(text).get(field) == expected

@@ -279,6 +279,12 @@ _PROPERTY = re.compile(
     r"(?:motorbikes?|motorcycles?|vehicles?|cattle|livestock|goods|trucks?))\b",
     _F,
 )
+# Someone killed or hurt in a text that names a truce: the truce is the violence's setting.
+# Not a toll a war or a fight of before took ("a war that killed 300,000").
+_TRUCE_BROKEN = re.compile(
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:killed|wounded|injured|died|shot\s+dead)\b",
+    _F,
+)
 _HARM = re.compile(
     r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|death|beat\w*|shot(?!\s+down)|abduct\w*|kidnap\w*|rap(?:ed|e)"
     r"|assault\w*|hurt|execut\w*|casualt\w*|fatalit\w*|bod(?:y|ies)|hostage\w*|tortur\w*"
@@ -452,6 +458,8 @@ def classify(text: str, offset: int = 0) -> Typing | None:
         match = pattern.search(text) if maybe else None
         if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
             continue  # "families who claim their children were kidnapped ... held a sit-in"
+        if match and sub_event_type == "Agreement" and _TRUCE_BROKEN.search(text):
+            continue  # "two soldiers killed despite the truce": the violence is the event
         if match:
             sure = False
             crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)

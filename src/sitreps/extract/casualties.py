@@ -555,6 +555,8 @@ def _share_list_fields(
                 or _MONTH.search(gap)  # "On 2 May, 1 trader was killed": a date, no list
                 or _OF_THEM.match(text, numbers[i + 1].end)
                 or any(_field_of(w) for w in gap.split())  # "1 killed, 1 grazed": two verbs
+                # "26 truce breaches, one soldier killed": a list counts people only
+                or not _counts_people(gap if a is None else text[numbers[i + 1].end :])
             ):
                 continue  # "39 dead, four of them children": a part, not another group
             known = a or b
@@ -572,6 +574,24 @@ def _share_list_fields(
                 readings[i + 1] = (field, numbers[i + 1].start, numbers[i + 1].end, None)
             listed.add(i + 1)
     return listed
+
+
+def _counts_people(after: str) -> bool:
+    """Whether the words after a figure say what it counts is people: "three gendarmes",
+    "2 Chadians", "five of the villagers"; not "26 truce breaches", "50 times"."""
+    words = _TOKEN.findall(after)[:4]
+    return (
+        any(
+            _PERSON_NOUN.match(w)
+            or _WHO.fullmatch(w)
+            or _DEMONYM_WORD.match(w)
+            or _STATE_SIDE.fullmatch(w)
+            or _ARMED_SIDE.fullmatch(w)
+            or w.lower() in ("military", "civilian", "militia")  # "2 rebel and 1 military fatality"
+            for w in words
+        )
+        or not any(w.isalpha() for w in words[:1])
+    )
 
 
 _PERSON_NOUN = re.compile(

@@ -39,6 +39,11 @@ _PEOPLE = {
     "friend", "girlfriend", "boyfriend", "neighbor", "neighbour", "cousin", "uncle", "aunt",
     "nephew", "niece", "grandmother", "grandfather", "roommate", "coworker", "acquaintance",
     "relative", "stepfather", "stepson", "partner", "fiancee", "fiance", "teacher", "pastor",
+    # the people of wars and unrest
+    "member", "serviceman", "servicewoman", "militiaman", "fighter", "militant", "rebel",
+    "gendarme", "policewoman", "official", "employee", "miner", "herder", "trader", "protester",
+    "demonstrator", "activist", "nurse", "doctor", "medic", "paramedic", "commander", "chief",
+    "leader", "elder", "imam", "priest", "volunteer", "firefighter", "rescuer",
 }  # fmt: skip
 # A person hurt, told by the wounds or the care: "suffered a gunshot wound", "was taken to
 # hospital with injuries", "remains in critical condition".
@@ -201,14 +206,26 @@ def _body_found(verb: Token) -> bool:
     )
 
 
+# What a joined verb's own sufferers hang on it by ("two more wounded", "three more hurt").
+_OWN_SIDE = frozenset({"nsubj", "nsubjpass", "nummod"})
+# "Soldier killed", "Woman wounded as shells hit the town": a headline's verbs of harm.
+_HEADLINE_VERBS = _KILLS_SOMEONE | {"executed", "wounded", "injured"}
+
+
 def _headline_victim(verb: Token) -> bool:
     """ "Health worker assassinated overnight in X": a killing verb that needs an object but has
     none, its subject bare of any auxiliary, is a headline's passive with "was" left out."""
-    if verb.tag_ not in ("VBD", "VBN") or verb.lower_ not in _KILLS_SOMEONE | {"executed"}:
+    if verb.tag_ not in ("VBD", "VBN") or verb.lower_ not in _HEADLINE_VERBS:
         return False
     if verb.dep_ == "conj" or any(t.dep_ in ("aux", "auxpass") for t in verb.children):
         return False
-    if any(t.dep_ in ("dobj", "ccomp", "xcomp", "conj", "dative", "attr") for t in verb.children):
+    if any(
+        t.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr")
+        # a verb joined without a subject of its own shares the object to come; one with its
+        # own is a clause of its own ("militiaman killed, two more wounded")
+        or (t.dep_ == "conj" and not any(c.dep_ in _OWN_SIDE for c in t.children))
+        for t in verb.children
+    ):
         return False  # "militants killed and wounded ...", "killed him"
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is not None and after.pos_ in ("DET", "NUM", "NOUN", "PROPN", "PRON"):

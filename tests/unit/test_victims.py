@@ -148,6 +148,7 @@ def test_the_quick_word_test_changes_no_outcome(text: str, monkeypatch: pytest.M
         ("Militia member killed in overnight shelling of the village", 1),
         ("Nurse wounded as rockets hit the hospital grounds", 1),
         ("Protesters wounded as police fire on the crowd", None),
+        ("Border guard reported killed near the frontier post", 1),
     ],
 )
 def test_a_headline_counts_its_one_victim(text: str, expected: int | None) -> None:

@@ -206,6 +206,7 @@ def _body_found(verb: Token) -> bool:
     )
 
 
+_REPORTED = frozenset({"reported", "feared", "believed", "confirmed", "presumed", "said"})
 # What a joined verb's own sufferers hang on it by ("two more wounded", "three more hurt").
 _OWN_SIDE = frozenset({"nsubj", "nsubjpass", "nummod"})
 # "Soldier killed", "Woman wounded as shells hit the town": a headline's verbs of harm.
@@ -340,8 +341,10 @@ def _victims_of(verb: Token) -> list[Token]:
         and not any(t.dep_ in ("auxpass", "nsubj", "nsubjpass", "dobj") for t in verb.children)
     ):
         # "he was later found executed", "they found him murdered": the participle describes
-        # the object of the verb it completes, else its subject, as "found dead" does.
-        for deps in (("dobj",), ("nsubjpass",)):
+        # the object of the verb it completes, else its subject, as "found dead" does; a
+        # headline's "soldier reported killed" leaves out the "was" of "was reported".
+        reported = verb.head.lower_ in _REPORTED and verb.head.dep_ == "ROOT"
+        for deps in (("dobj",), ("nsubjpass",), ("nsubj",) if reported else ()):
             found = [_antecedent(t) for t in verb.head.children if t.dep_ in deps]
             if found:
                 return found

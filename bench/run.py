@@ -42,7 +42,7 @@ from typing import Any, TextIO
 if __package__ in (None, ""):  # run as `python bench/run.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import api, datasets, fields, gazetteer, geo, ingest, measure, report, score
+from bench import api, datasets, dumps, fields, gazetteer, geo, ingest, measure, report, score
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -152,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="sitreps-bench-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
+        # Villages beyond the installed gazetteer, if the data holds GeoNames dumps for them.
+        loaded = dumps.load(dumps.find(args.data), workdir, cwd=ROOT)
         runs = {
             name: run_set(name, docs, workdir, spacy=not args.skip_spacy)
             for name, docs in cases.sets().items()
@@ -169,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if broken:
         return EXIT_NO_DATA
     meta = run_meta(args, started, total_acled=count_acled(args.data), cases=cases)
+    meta["geonames_dumps"] = list(loaded)
     return score_and_report(args, cases, runs, meta, stored, served)
 
 
@@ -452,6 +455,7 @@ def header_lines(meta: Mapping[str, Any], runs: Mapping[str, SetRun]) -> list[st
         "reader vs articleBody (token F1), then `sitreps ingest` of them into a new store (timed)",
         "merge: tests/data/multireport.jsonl (gold_event stripped) by `sitreps ingest` into a new "
         "store, main events vs gold events; final tolls vs the store test's FINAL_TOLLS",
+        f"gazetteer: {dumps.described(tuple(meta.get('geonames_dumps') or ()))}",
     ]
 
 

@@ -213,3 +213,10 @@ def test_a_list_of_figures_counts_people_only() -> None:
     assert [(f, v) for f, v, _ in found] == [("fatalities", 1)]
     found = _fields("Three gendarmes, two Chadians and a nurse were killed.")
     assert sum(v for f, v, _ in found if f == "fatalities") >= 5
+
+
+def test_a_figure_sent_to_hospital_is_hospitalized() -> None:
+    assert _fields("The crash sent three riders to the hospital on Sunday.") == [
+        ("hospitalized", 3, "exact")
+    ]
+    assert _fields("The storm put 40 homes out of power.") == []

@@ -154,3 +154,10 @@ def test_the_quick_word_test_changes_no_outcome(text: str, monkeypatch: pytest.M
 def test_a_headline_counts_its_one_victim(text: str, expected: int | None) -> None:
     field = "injured" if "wounded" in text else "fatalities"
     assert _count(text).get(field) == expected
+
+
+def test_arriving_with_a_wound_is_being_hurt() -> None:
+    assert _count("A teenager walked into the clinic with a gunshot wound late Friday.") == {
+        "injured": 1
+    }
+    assert _count("A teenager walked into the clinic with his mother late Friday.") == {}

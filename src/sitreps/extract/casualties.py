@@ -52,7 +52,8 @@ CASUALTY_WORDS = re.compile(
 # A verb before the figure: "killed at least 12", "killing 14 people", "wounded 90".
 _LEFT_RE = re.compile(
     r"(?P<verb>killed|killing|kills|kill|claimed|claiming|wounded|wounding|wounds|injured|injuring"
-    r"|injures|hospitali[sz]ed|left|leaving|leaves|executed|executing|assassinated|massacred"
+    r"|injures|hospitali[sz]ed|left|leaving|leaves|sent|sending|sends|put|putting|puts|landed"
+    r"|landing|lands|executed|executing|assassinated|massacred"
     r"|massacring|murdered|murdering|beheaded|lynched|(?:hacked|beat|beaten|stabbed|burned|burnt"
     r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down|(?:bodies|corpses|remains"
     r"|deaths?|killing)\s+of)\s+"
@@ -68,6 +69,12 @@ _LEFT_FIELD: dict[str, CountField] = {
 }  # fmt: skip
 _LEFT_FATAL = re.compile(
     r"execut|assassinat|massacr|murder|behead|lynch|death|dead|gunned|bodies|corpses|remains", re.I
+)
+_SENDS = frozenset({"sent", "sending", "sends", "put", "putting", "puts", "landed", "landing",
+                    "lands"})  # fmt: skip
+_TO_HOSPITAL = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:to|in|into)\s+(?:the\s+|a\s+|area\s+|local\s+)*hospitals?\b",
+    re.IGNORECASE,
 )
 # "the death toll rose to 28", "a death toll of 14", "the number of injured reached 90".
 _TOLL_RE = re.compile(
@@ -338,6 +345,10 @@ def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField
         verb = match.group("verb").lower()
         if verb in ("left", "leaving", "leaves"):
             return None  # "leaving 3 dead" names its field after the figure
+        if verb in _SENDS:
+            # "a shooting that sent two men to the hospital"
+            sent = _TO_HOSPITAL.match(text, number.end)
+            return "hospitalized" if sent else None
         if _LEFT_FATAL.search(verb):
             return "fatalities"
         return _LEFT_FIELD.get(verb)

@@ -50,7 +50,9 @@ _PEOPLE = {
 _WOUNDS = {"wound", "wounds", "injury", "injuries"}
 _SUFFER = {"suffer", "suffered", "suffers", "suffering", "sustain", "sustained", "sustains",
            "sustaining", "treated"}  # fmt: skip
-_CARRIED = {"taken", "transported", "rushed", "hospitalized", "hospitalised", "airlifted"}
+_CARRIED = {"taken", "transported", "rushed", "hospitalized", "hospitalised", "airlifted",
+            # "walked into the hospital with a gunshot wound", "showed up with wounds"
+            "walked", "showed", "arrived", "came", "turned", "drove", "appeared"}  # fmt: skip
 _BE_WORDS = {"is", "was", "remains", "remained", "listed"}
 _LEFT_WITH = {"left", "leaving", "leaves", "put", "puts", "putting", "sent", "sending", "landed"}
 _CONDITIONS = {"critical", "serious", "stable", "fair", "grave", "life-threatening", "good"}

@@ -161,3 +161,18 @@ def test_arriving_with_a_wound_is_being_hurt() -> None:
         "injured": 1
     }
     assert _count("A teenager walked into the clinic with his mother late Friday.") == {}
+
+
+def test_the_shooter_who_turns_the_gun_on_himself_is_a_victim_too() -> None:
+    assert _count("A man fatally shot his neighbour and then himself on Friday.") == {
+        "fatalities": 2
+    }
+    assert _count("The man shot a clerk, then turned the gun on himself. He survived.") == {
+        "injured": 2
+    }
+
+
+def test_a_man_was_slain_read_as_a_complement() -> None:
+    assert _count("A 58-year-old man was slain outside his shop on Tuesday evening.") == {
+        "fatalities": 1
+    }

@@ -346,7 +346,9 @@ def _victims_of(verb: Token) -> list[Token]:
         # the object of the verb it completes, else its subject, as "found dead" does; a
         # headline's "soldier reported killed" leaves out the "was" of "was reported".
         reported = verb.head.lower_ in _REPORTED and verb.head.dep_ == "ROOT"
-        for deps in (("dobj",), ("nsubjpass",), ("nsubj",) if reported else ()):
+        # "a man was slain", parsed as "was" with "slain" its complement
+        copula = verb.dep_ == "acomp" and verb.head.lemma_ == "be"
+        for deps in (("dobj",), ("nsubjpass",), ("nsubj",) if reported or copula else ()):
             found = [_antecedent(t) for t in verb.head.children if t.dep_ in deps]
             if found:
                 return found
@@ -619,6 +621,34 @@ _ANIMALS = {
 }  # fmt: skip
 
 
+# "shot his wife and then himself", "before turning the gun on himself": the one who fired is
+# a victim too, which the parse often misses ("then himself" hangs on nothing).
+_SHOOTER_HIMSELF = re.compile(
+    r"\b(?:(?:shot|killed|stabbed)\s+(?:[\w'’-]+\s+){1,4}?(?:and\s+)?then\s+"
+    r"|turn(?:ed|ing|s)\s+the\s+(?:gun|weapon|rifle|pistol|handgun|shotgun|knife)\s+on\s+)"
+    r"(?P<who>himself|herself)\b",
+    re.IGNORECASE,
+)
+_SELF_FATAL = re.compile(
+    r"\b(?:fatally|killed|killing|dead|died|murder-suicide|suicide|bodies)\b", re.IGNORECASE
+)
+
+
+def _shooter_himself(text: str) -> list[_Hit]:
+    """The shooter who then shot himself, dead when the sentence (or the next) says someone
+    died."""
+    hits = []
+    for match in _SHOOTER_HIMSELF.finditer(text):
+        # the sentence and the next: "... turned the gun on himself. Both died at the scene."
+        start = text.rfind(".", 0, match.start()) + 1
+        end = text.find(".", text.find(".", match.end()) + 1)
+        sentence = text[start : end if end >= 0 else len(text)]
+        field: CountField = "fatalities" if _SELF_FATAL.search(sentence) else "injured"
+        hits.append(_Hit(field=field, start=match.start("who"), end=match.end("who"),
+                         verb="shot", span=match.span()))  # fmt: skip
+    return hits
+
+
 def _pattern_hits(text: str) -> list[_Hit]:
     hits = []
     for regex in (_ONE_MORE, _ONE_PASSIVE, _ONE_ELLIPTIC, _ONE_FOUND, _ONE_ACTIVE, _ONE_BODY):
@@ -707,6 +737,9 @@ def find_victims(
             record(f"another:{hit.start}", hit)
         else:
             record(_same_person(f"described:{who}", outcomes), hit)
+    if not any(key.startswith("self:") for key in outcomes):
+        for hit in _shooter_himself(text):
+            record(f"self:{hit.start}", hit)
     mentions = []
     named = any(key.startswith("name:") for key in outcomes)
     for key, hit in outcomes.items():

@@ -343,3 +343,17 @@ def test_a_truce_is_the_setting_of_the_violence_told_with_it() -> None:
     assert typed is not None and typed.sub_event_type == "Agreement"
     typed = classify("The rivals signed a peace deal ending a war that killed thousands.")
     assert typed is not None and typed.sub_event_type == "Agreement"
+
+
+def test_troop_movements_and_drills_are_a_change_to_activity() -> None:
+    for text in (
+        "On Sunday, army reinforcements reportedly arrived at the base outside the town.",
+        "The militia conducted military exercises near the border on Tuesday.",
+        "Police announced a large-scale security operation in the province.",
+        "The faction ended its affiliation with the northern coalition.",
+    ):
+        typed = classify(text)
+        assert typed is not None and typed.sub_event_type == "Change to group/activity", text
+    assert classify("The update was deployed to all servers on Friday.") is None
+    typed = classify("Troops were deployed after gunmen killed four herders.")
+    assert typed is not None and typed.event_type != "Strategic developments"

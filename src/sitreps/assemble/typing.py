@@ -223,7 +223,21 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:merg(?:ed|er)\s+with|defect(?:ed|ion|ions)|split\s+from|broke\s+away\s+from"
             r"|formed\s+(?:a\s+)?new\s+(?:armed\s+)?(?:group|militia|alliance|coalition|faction|brigade)"
-            r"|(?:pledged|declared|swore)\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)|renamed|rebranded)\b",
+            r"|(?:pledged|declared|swore)\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)|renamed|rebranded"
+            r"|ended\s+(?:its|their)\s+(?:affiliation|alliance|membership)"
+            # The codebook's troop movements and exercises: armed forces deployed, arrived,
+            # withdrawn; drills; a security operation announced or begun.
+            r"|(?:troops|forces|soldiers|reinforcements|battalions?|brigades?|units)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:reportedly\s+)?"
+            r"(?:deployed|redeployed|dispatched|stationed|arrived|reached|withdr[ae]w|withdrawn"
+            r"|pulled\s+out|mobili[sz]ed)"
+            r"|(?:deployed|dispatched|sent|mobili[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers|forces"
+            r"|reinforcements)"
+            r"|military\s+(?:exercises|drills|manoeuvres|maneuvers)|conducted\s+(?:[\w-]+\s+)?"
+            r"(?:exercises|drills)"
+            r"|(?:announced|launched|began|started)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:security|military"
+            r"|search(?:-|\s+)and(?:-|\s+)clear|clearing|sweep(?:ing)?)\s+operation"
+            r"|operation\s+(?:is\s+)?underway)\b",
             _F,
         ),
     ),
@@ -279,6 +293,7 @@ _PROPERTY = re.compile(
     r"(?:motorbikes?|motorcycles?|vehicles?|cattle|livestock|goods|trucks?))\b",
     _F,
 )
+_SETTING_ONLY = frozenset({"Agreement", "Change to group/activity"})
 # Someone killed or hurt in a text that names a truce: the truce is the violence's setting.
 # Not a toll a war or a fight of before took ("a war that killed 300,000").
 _TRUCE_BROKEN = re.compile(
@@ -458,8 +473,10 @@ def classify(text: str, offset: int = 0) -> Typing | None:
         match = pattern.search(text) if maybe else None
         if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
             continue  # "families who claim their children were kidnapped ... held a sit-in"
-        if match and sub_event_type == "Agreement" and _TRUCE_BROKEN.search(text):
-            continue  # "two soldiers killed despite the truce": the violence is the event
+        if match and sub_event_type in _SETTING_ONLY and _TRUCE_BROKEN.search(text):
+            # "two soldiers killed despite the truce", "troops deployed after gunmen killed
+            # three": the violence is the event
+            continue
         if match:
             sure = False
             crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)

@@ -225,12 +225,11 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|formed\s+(?:a\s+)?new\s+(?:armed\s+)?(?:group|militia|alliance|coalition|faction|brigade)"
             r"|(?:pledged|declared|swore)\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)|renamed|rebranded"
             r"|ended\s+(?:its|their)\s+(?:affiliation|alliance|membership)"
-            # The codebook's troop movements and exercises: armed forces deployed, arrived,
-            # withdrawn; drills; a security operation announced or begun.
+            # The codebook's troop movements and exercises: armed forces deployed or arrived
+            # (withdrawn, they may hand territory over); drills; a security operation begun.
             r"|(?:troops|forces|soldiers|reinforcements|battalions?|brigades?|units)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+)?(?:reportedly\s+)?"
-            r"(?:deployed|redeployed|dispatched|stationed|arrived|reached|withdr[ae]w|withdrawn"
-            r"|pulled\s+out|mobili[sz]ed)"
+            r"(?:deployed|redeployed|dispatched|stationed|arrived|reached|mobili[sz]ed)"
             r"|(?:deployed|dispatched|sent|mobili[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers|forces"
             r"|reinforcements)"
             r"|military\s+(?:exercises|drills|manoeuvres|maneuvers)|conducted\s+(?:[\w-]+\s+)?"

@@ -790,13 +790,15 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     if not opening:
         return None
     told_opening = " ".join(s.text for s in opening)
-    harmed = any(s.casualties for s in opening)
+    harmed = any(s.violent for s in opening)  # a casualty, or a word of violence
     if (
         harmed
         and not any(s.weapons for s in opening)
         and accidental(told_opening, crowd_acts=relation == "main")
     ):
-        return None  # "the canopy collapse killed 15": a disaster, not political violence
+        # "the canopy collapse killed 15", "birds found dead of avian flu": a disaster or an
+        # illness, not political violence
+        return None
     found = _opening_typing(opening)
     if found is None:
         return None

@@ -175,7 +175,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Battles",
         "Armed clash",
         re.compile(
-            r"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefight|gun\s*battle|skirmish\w*|engag(?:ed|ement)|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))",
+            r"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefights?|gun\s*battles?|skirmish\w*|engag(?:ed|ement)|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))\b",
             _F,
         ),
     ),
@@ -375,7 +375,11 @@ _FIGURATIVE = re.compile(
     r"|(?:market|stock|stocks|share|shares|equity|equities|bond|relief|year-end|price)\s+rall(?:y|ies)"
     r"|rall(?:y|ied|ies)\s+(?:in|for)\s+(?:stocks|shares|equities|bonds|prices|markets)"
     r"|(?:stocks|shares|equities|markets|indexes|indices|prices)\s+rallied"
-    r"|shots?\s+on\s+(?:goal|target|net))\b",
+    r"|shots?\s+on\s+(?:goal|target|net)"
+    # a vaccine's shot; a fight against an illness
+    r"|(?:flu|booster|vaccine|vaccination)\s+shots?|shots?\s+(?:against|of\s+(?:the\s+)?vaccine)"
+    r"|(?:fight\w*|battl\w*|combat\w*)\s+(?:against\s+)?(?:the\s+)?(?:(?-i:AIDS|HIV)|diseases?"
+    r"|cancer|malaria|polio|tuberculosis|the\s+virus|the\s+epidemic|the\s+pandemic|infections?))\b",
     _F,
 )
 
@@ -399,7 +403,14 @@ _ACCIDENT = re.compile(
     r"\b(?:collaps\w*|crash\w*|accident\w*|earthquakes?|flood\w*|landslides?|mudslides?"
     r"|stampedes?|derail\w*|capsiz\w*|drown\w*|lightning|cyclones?|hurricanes?|typhoons?"
     r"|avalanches?|heat\s*waves?|wildfires?|heart\s+attacks?|illness\w*|diseases?|natural\s+causes"
-    r"|cancer|overdos\w*)\b",
+    r"|cancer|overdos\w*|tsunamis?"
+    # An epidemic kills too, and is no one's act either.
+    r"|epidemics?|pandemics?|outbreaks?(?!\s+of\s+(?:violence|fighting|clashes|unrest|hostilities))"
+    r"|infect\w*|virus\w*|flu|influenza|H\d+N\d+|cholera|plague|ebola|malaria|measles|polio"
+    r"|tuberculosis|(?-i:HIV|AIDS)|dengue|meningitis|pneumonia|hepatitis|typhoid|anthrax"
+    r"|(?:tested|tests?)\s+positive|sicken\w*|(?:fell|became|become|becoming)\s+ill"
+    # and so do poisonings by food, water or gas
+    r"|(?:food|gas|carbon\s+monoxide)\s+poisoning|tainted|contaminated)\b",
     _F,
 )
 _HOSTILE = re.compile(

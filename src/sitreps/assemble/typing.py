@@ -32,6 +32,12 @@ _DIRECT_FIRE = re.compile(
     r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
     _F,
 )
+# Engaged in a fight, or engaged an armed side; not engaged in talks or an engagement party.
+_ENGAGED = (
+    r"engag(?:ed|ing)\s+(?:in\s+(?:\w+\s+){0,2}?(?:fight\w*|clash\w*|combat|battles?|firefights?"
+    r"|gunfights?|exchanges?|fire)|(?:(?:suspected|two|\d+|the)\s+)?(?:(?-i:[A-Z])\w+|enemy"
+    r"|militants|rebels|insurgents|gunmen|jihadists|fighters|troops|forces|soldiers|police|army))"
+)
 # A mob or a lynching is mob violence whatever the victims: the crowd, not an armed group, acts.
 _MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|angry\s+crowds?)\b", _F)
 # (event_type, sub_event_type, pattern). Order is precedence.
@@ -175,7 +181,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Battles",
         "Armed clash",
         re.compile(
-            r"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefights?|gun\s*battles?|skirmish\w*|engag(?:ed|ement)|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))\b",
+            rf"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefights?|gun\s*battles?|skirmish\w*|{_ENGAGED}|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))\b",
             _F,
         ),
     ),
@@ -255,8 +261,10 @@ _ARMED_VICTIMS = re.compile(
     r"\b(?:soldiers|troops|servicemen|militants|fighters|officers|police)\b", _F
 )
 _VIOLENT = re.compile(
-    r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast|raid\w*"
-    r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead"
+    r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast"
+    # raids, not "Raiders"; shelling, not an egg's or a moon's shell
+    r"|raid(?:s|ed|ing)?|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*"
+    r"|shell(?:s|ed|ing)|barrage|died|dead"
     r"|injured|wounded|hurt|homicide|robbery|robbed|gunpoint|shots|gunfire|stabb\w*|murder\w*"
     r"|held\s+up|opened\s+fire|fired\s+(?:at|on|shots|into|through)|car\s*jack\w*|bullet\s+holes?"
     # "pulled out a handgun and demanded money": a weapon drawn on someone

@@ -11,9 +11,8 @@ which reading is decided from the words alone, before the model runs:
   that quotes someone, since the quotes belong to the event, and the opening sentence, which
   the learned typing may take for the event without such a word. A report tells its event
   first: a text that reaches violence only further down (a review, a profile, an analysis
-  recalling an attack) is not a report of it. Its events are still found, typed, dated,
-  placed and counted from their words (the learned typing reads no parse either); only what
-  the parse adds (a victim named without a figure, who is quoted) is not read there;
+  recalling an attack) is not a report of it, and gets no event at all (``lede_end``: the
+  pipeline reports an event only when its first eventful sentence lies in the lede);
 - any other sentence goes to the entity recognizer only if it may name a place
   (``place_cues``: the recognizer's labels decide which capitalized names are places), and
   is otherwise only tokenized and split into sentences by its punctuation. The recognizer

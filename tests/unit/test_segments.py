@@ -157,6 +157,37 @@ def test_an_opening_that_tells_of_no_one_acting_is_no_event(text: str) -> None:
     assert _events(text) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an actor or a product named, but nothing done that ACLED codes
+        "Police officers in the city will wear a new blue uniform from next year.\n",
+        "Factory workers in the region will get a new pension plan next year.\n",
+    ],
+)
+def test_an_actor_without_an_act_is_no_event(text: str) -> None:
+    assert _events(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA says the moon's ice shell may be ten kilometres thick.\n",
+        "The Raiders beat the Broncos 24-17 in Denver on Sunday.\n",
+        "The founder engaged in self-dealing, the attorney general said on Monday.\n",
+        "Firefighters arrived at the warehouse in Ohio on Monday.\n",
+        "Doctors urged residents of Texas to get a flu shot on Monday.\n",
+    ],
+)
+def test_topic_words_are_not_acts(text: str) -> None:
+    assert _events(text) == ()
+
+
+def test_engaging_an_armed_side_is_a_clash() -> None:
+    events = _events("On 3 May 2024, soldiers engaged militants near Djibo.\n")
+    assert [e.sub_event_type for e in events if e.relation == "main"] == ["Armed clash"]
+
+
 def test_an_opening_with_a_crowd_and_a_demand_stays_an_event() -> None:
     events = _events(
         "On 3 May 2024, students in Bobo-Dioulasso took to the streets demanding that the "

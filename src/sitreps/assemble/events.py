@@ -791,10 +791,13 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
         return None
     told_opening = " ".join(s.text for s in opening)
     harmed = any(s.violent for s in opening)  # a casualty, or a word of violence
+    # The cause of the deaths is often told next: "... found dead. Tests showed bird flu."
+    at = sentences.index(opening[0])
+    cause = text[opening[0].start : sentences[min(at + 2, len(sentences) - 1)].end]
     if (
         harmed
         and not any(s.weapons for s in opening)
-        and accidental(told_opening, crowd_acts=relation == "main")
+        and accidental(f"{told_opening} {cause}", crowd_acts=relation == "main")
     ):
         # "the canopy collapse killed 15", "birds found dead of avian flu": a disaster or an
         # illness, not political violence

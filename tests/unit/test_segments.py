@@ -177,10 +177,28 @@ def test_an_actor_without_an_act_is_no_event(text: str) -> None:
         "The founder engaged in self-dealing, the attorney general said on Monday.\n",
         "Firefighters arrived at the warehouse in Ohio on Monday.\n",
         "Doctors urged residents of Texas to get a flu shot on Monday.\n",
+        "The airline ordered 30 new aircraft from Boeing in Dubai on Monday.\n",
+        "The army's new drone has a range of 200 kilometres, its maker said.\n",
+        "The Spaniard rallied to beat the Russian in Madrid on Sunday.\n",
     ],
 )
 def test_topic_words_are_not_acts(text: str) -> None:
     assert _events(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian drones struck apartment blocks in Kharkiv on Sunday.\n",
+        "Rockets were fired at the town of Sderot on Monday.\n",
+        "Warplanes carried out two raids near Idlib on Tuesday.\n",
+    ],
+)
+def test_a_weapon_used_is_a_remote_attack(text: str) -> None:
+    events = _events(text)
+    assert [e.event_type for e in events if e.relation == "main"] == [
+        "Explosions/Remote violence"
+    ]
 
 
 def test_engaging_an_armed_side_is_a_clash() -> None:

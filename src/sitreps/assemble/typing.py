@@ -307,6 +307,21 @@ _HIT = re.compile(
 )
 
 
+# A weapon's name alone, which the remote-violence rules start from: a strike needs it used.
+_WEAPON = re.compile(
+    r"(?:drones?|UAVs?|warplanes?|fighter\s+jets?|aircraft|helicopter\s+gunships?|missiles?"
+    r"|rockets?|mortars?|howitzers?|artillery|loitering\s+munitions?)",
+    _F,
+)
+_WEAPON_USED = re.compile(
+    r"\b(?:struck|strik\w*|hit(?:s|ting)?|attack\w*|fir(?:e|ed|es|ing)|launch\w*|dropp\w*"
+    r"|target\w*|bomb\w*|shell\w*|kill\w*|injur\w*|wound\w*|destroy\w*|damag\w*|explo\w*"
+    r"|land(?:ed|ing)|shot|down(?:ed|ing)|intercept\w*|used|using|employ\w*|raid\w*|pound\w*"
+    r"|blast\w*|casualt\w*|dead|died|victims?|impact\w*|fell|carried\s+out|conduct\w*"
+    r"|operations?|sorties?|air\s*strikes?|rained|barrage|warfare|fighting|worked\s+(?:against|on)"
+    r"|against\s+(?:the\s+)?(?:enemy|positions|targets|militants|rebels|insurgents|forces|troops))\b",
+    _F,
+)
 _VAC = "Violence against civilians"
 # What a protest is about or a claim says happened, not what happened: "denouncing the
 # abduction of", "families who claim their children were kidnapped".
@@ -381,7 +396,10 @@ _FIGURATIVE = re.compile(
     r"\b(?:(?:heart|panic|asthma|anxiety|cyber|ransomware|phishing|malware|denial-of-service"
     r"|DDoS)[\s-]+attacks?"
     r"|(?:market|stock|stocks|share|shares|equity|equities|bond|relief|year-end|price)\s+rall(?:y|ies)"
-    r"|rall(?:y|ied|ies)\s+(?:in|for)\s+(?:stocks|shares|equities|bonds|prices|markets)"
+    r"|rall(?:y|ied|ies)\s+(?:in|for)\s+(?:[\w-]+\s+)?(?:stocks|shares|equities|bonds|prices|markets)"
+    # a player's or a team's comeback
+    r"|rall(?:y|ied|ies|ying)\s+(?:to\s+(?:beat|win|defeat|victory|a\s+win|draw|tie|level|edge"
+    r"|claim|take|force)|from\s+(?:behind|down|\d))"
     r"|(?:stocks|shares|equities|markets|indexes|indices|prices)\s+rallied"
     r"|shots?\s+on\s+(?:goal|target|net)"
     # a vaccine's shot; a fight against an illness
@@ -471,6 +489,9 @@ def classify(text: str, offset: int = 0) -> Typing | None:
         match = pattern.search(text) if maybe else None
         if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
             continue  # "families who claim their children were kidnapped ... held a sit-in"
+        if match and event_type == _REMOTE and _WEAPON.fullmatch(match.group()):
+            if not _WEAPON_USED.search(text):
+                continue  # "an order for 30 aircraft", "the new drone": a weapon named, not used
         if match:
             sure = False
             crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)

@@ -196,9 +196,7 @@ def test_topic_words_are_not_acts(text: str) -> None:
 )
 def test_a_weapon_used_is_a_remote_attack(text: str) -> None:
     events = _events(text)
-    assert [e.event_type for e in events if e.relation == "main"] == [
-        "Explosions/Remote violence"
-    ]
+    assert [e.event_type for e in events if e.relation == "main"] == ["Explosions/Remote violence"]
 
 
 def test_engaging_an_armed_side_is_a_clash() -> None:

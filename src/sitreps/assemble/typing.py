@@ -489,9 +489,9 @@ def classify(text: str, offset: int = 0) -> Typing | None:
         match = pattern.search(text) if maybe else None
         if match and event_type == _VAC and _REASON.search(text, 0, match.start()):
             continue  # "families who claim their children were kidnapped ... held a sit-in"
-        if match and event_type == _REMOTE and _WEAPON.fullmatch(match.group()):
-            if not _WEAPON_USED.search(text):
-                continue  # "an order for 30 aircraft", "the new drone": a weapon named, not used
+        named = match and event_type == _REMOTE and _WEAPON.fullmatch(match.group())
+        if named and not _WEAPON_USED.search(text):
+            continue  # "an order for 30 aircraft", "the new drone": a weapon named, not used
         if match:
             sure = False
             crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)

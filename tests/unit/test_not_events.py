@@ -121,3 +121,21 @@ def test_violence_told_in_the_lede_is_reported() -> None:
     ]
     kinds = _events("\n\n".join(paragraphs))
     assert [k[0] for k in kinds][:1] == ["main"]
+
+
+def test_an_illness_named_just_before_the_deaths_is_their_cause() -> None:
+    text = (
+        "Swine flu is spreading fast among pilgrims in the region. Four people have died "
+        "since Monday, the health ministry said."
+    )
+    assert _events(text) == []
+
+
+def test_a_poisoning_is_no_event() -> None:
+    text = "Nine people died after drinking home-brewed liquor in the village, a case of poisoning."
+    assert _events(text) == []
+
+
+def test_a_label_before_a_killing_is_not_its_cause() -> None:
+    text = "Crash report: a resident was shot dead in the village on Monday, police said."
+    assert [k[0] for k in _events(text)] == ["main"]

@@ -401,7 +401,7 @@ _FIGURATIVE = re.compile(
     r"|rall(?:y|ied|ies|ying)\s+(?:to\s+(?:beat|win|defeat|victory|a\s+win|draw|tie|level|edge"
     r"|claim|take|force)|from\s+(?:behind|down|\d))"
     r"|(?:stocks|shares|equities|markets|indexes|indices|prices)\s+rallied"
-    r"|shots?\s+on\s+(?:goal|target|net)"
+    r"|shots?\s+on\s+(?:goal|target|net)|died\s+down"
     # a vaccine's shot; a fight against an illness
     r"|(?:flu|booster|vaccine|vaccination)\s+shots?|shots?\s+(?:against|of\s+(?:the\s+)?vaccine)"
     r"|(?:fight\w*|battl\w*|combat\w*)\s+(?:against\s+)?(?:the\s+)?(?:(?-i:AIDS|HIV)|diseases?"
@@ -436,7 +436,7 @@ _ACCIDENT = re.compile(
     r"|tuberculosis|(?-i:HIV|AIDS)|dengue|meningitis|pneumonia|hepatitis|typhoid|anthrax"
     r"|(?:tested|tests?)\s+positive|sicken\w*|(?:fell|became|become|becoming)\s+ill"
     # and so do poisonings by food, water or gas
-    r"|(?:food|gas|carbon\s+monoxide)\s+poisoning|tainted|contaminated)\b",
+    r"|poisoning|tainted|contaminated|symptoms)\b",
     _F,
 )
 _HOSTILE = re.compile(

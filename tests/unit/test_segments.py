@@ -180,6 +180,8 @@ def test_an_actor_without_an_act_is_no_event(text: str) -> None:
         "The airline ordered 30 new aircraft from Boeing in Dubai on Monday.\n",
         "The army's new drone has a range of 200 kilometres, its maker said.\n",
         "The Spaniard rallied to beat the Russian in Madrid on Sunday.\n",
+        "The city's bourse, hit by months of anti-government protests, rose on Monday.\n",
+        "The state dropped its pipeline protest laws on Monday after a lawsuit.\n",
     ],
 )
 def test_topic_words_are_not_acts(text: str) -> None:

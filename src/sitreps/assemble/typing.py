@@ -402,6 +402,9 @@ _FIGURATIVE = re.compile(
     r"|claim|take|force)|from\s+(?:behind|down|\d))"
     r"|(?:stocks|shares|equities|markets|indexes|indices|prices)\s+rallied"
     r"|shots?\s+on\s+(?:goal|target|net)|died\s+down"
+    # protests as a season or a topic, not one told: "hit by months of protests", "protest laws"
+    r"|(?:months|weeks|years|a\s+year|a\s+month)\s+of\s+(?:[\w-]+\s+){0,2}(?:protests|demonstrations"
+    r"|unrest|rallies)|protest\s+(?:laws?|bills?|songs?|votes?|signs?)"
     # a vaccine's shot; a fight against an illness
     r"|(?:flu|booster|vaccine|vaccination)\s+shots?|shots?\s+(?:against|of\s+(?:the\s+)?vaccine)"
     r"|(?:fight\w*|battl\w*|combat\w*)\s+(?:against\s+)?(?:the\s+)?(?:(?-i:AIDS|HIV)|diseases?"

@@ -26,7 +26,7 @@ from ..types import (
     WeaponMention,
 )
 from .classifier import predict
-from .typing import STRATEGIC_RE, classify, is_intervention, is_violent
+from .typing import STRATEGIC_RE, classify, is_intervention, is_violent, literal
 
 _OPENING_CONFIDENCE = 0.35
 # The classifier learned from ACLED's notes, every one an event, so it names a kind for any
@@ -103,7 +103,7 @@ class Sentence:
         """
         if self.violent or classify(self.text) is not None:
             return True
-        if self.index == 0 and _ACT.search(self.text):
+        if self.index == 0 and _ACT.search(literal(self.text)):
             learned = predict(self.text)
             return learned is not None and learned.probability >= _OPENING_CONFIDENCE
         return False

@@ -11,6 +11,9 @@ still finds one in text that does.
   headlines (``source_headline``, the first one of a row that has at least four words) with a
   main event. Every row is a deadly event, and most headlines tell it.
 
+Only GeoVirus's texts are read here; its gold places stay out of `make bench`
+(``bench/geovirus.py`` scores them as a check set for geoparsing).
+
 ``--show`` prints that many of the events found on GeoVirus, with the words that typed them,
 for reading by hand. The same fields are scored by `make bench` (``bench/run.py``), which runs
 these two sets beside the others.

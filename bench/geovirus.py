@@ -3,8 +3,9 @@
     python -m bench.geovirus [--data DIR] [--workdir DIR] [--corpus geovirus|lgl|trnews]
 
 GeoVirus (``../shared/data/geo/GeoVirus.xml``: 239 WikiNews articles on epidemics, gold
-points from Wikipedia) is kept out of the bench so that geoparsing rules can be checked on
-text they were not tuned on. Its ``start``/``end`` count from 1, not 0: each span is moved
+points from Wikipedia) is kept out of the bench's geoparsing scores so that geoparsing rules
+can be checked on text they were not tuned on (its texts serve the bench only as news that
+tells no event: ``bench/noise.py``). Its ``start``/``end`` count from 1, not 0: each span is moved
 back one character before it is compared. Demonyms and toponyms without coordinates are left
 out, as in ``bench/geo.py``.
 

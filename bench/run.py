@@ -13,7 +13,9 @@ JSON Lines input in a temporary directory, runs ``python -m sitreps.cli extract 
 misses. Writes ``bench/results/latest.json``. Also scored, by ``bench/ingest.py``: the main text of
 the ``html/`` pages by sitreps' HTML reader against their ``articleBody`` (token F1), the
 throughput of `sitreps ingest` on those pages into a new store (target >= 20 articles/s), and
-how `sitreps ingest` merges ``tests/data/multireport.jsonl`` against its gold events. And by
+how `sitreps ingest` merges ``tests/data/multireport.jsonl`` against its gold events. By
+``bench/noise.py``: the share of GeoVirus articles (no conflict event) with no event reported,
+and the share of UCDP headlines (each a deadly event) with a main event. And by
 ``bench/api.py`` (skip it with ``--skip-api``): the latency of `GET /api/events` with 100
 clients at once on a store of 10,000 events (target: p95 under 100 ms, no error).
 
@@ -42,7 +44,19 @@ from typing import Any, TextIO
 if __package__ in (None, ""):  # run as `python bench/run.py`: make `bench` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import api, datasets, dumps, fields, gazetteer, geo, ingest, measure, report, score
+from bench import (
+    api,
+    datasets,
+    dumps,
+    fields,
+    gazetteer,
+    geo,
+    ingest,
+    measure,
+    noise,
+    report,
+    score,
+)  # fmt: skip
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -115,6 +129,8 @@ class Cases:
     geo: list[geo.GeoCase]
     centroids: dict[str, tuple[float, float]]
     html: list[ingest.HtmlPage]  # scored by bench/ingest.py, not a `sitreps extract` set
+    quiet: list[datasets.Document]  # texts that tell no event (bench/noise.py)
+    told: list[datasets.Document]  # headlines that tell one
 
     def sets(self) -> dict[str, list[datasets.Document]]:
         return {
@@ -122,6 +138,8 @@ class Cases:
             "gva": [c.doc for c in self.gva],
             "roles": [c.doc for c in self.roles],
             "geo": [c.doc for c in self.geo],
+            "noise": self.quiet,
+            "ucdp": self.told,
         }
 
 
@@ -144,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             geo=geo.load_geo(args.data, seed=args.seed),
             centroids=geo.load_centroids(args.data),
             html=ingest.load_html_pages(args.data),
+            quiet=noise.load_geovirus_texts(args.data),
+            told=noise.load_ucdp_headlines(args.data),
         )
     except datasets.DataMissing as error:
         print(f"bench: development data incomplete: {error}", file=sys.stderr)
@@ -190,6 +210,7 @@ def score_and_report(
         + fields.gva_fields(cases.gva, runs["gva"].results)
         + fields.role_fields(cases.roles, runs["roles"].results)
         + geo.geo_fields(cases.geo, runs["geo"].results, cases.centroids)
+        + noise.noise_fields(cases.quiet, runs["noise"].results, cases.told, runs["ucdp"].results)
         + stored.fields
     )
     baseline = load_baseline(BASELINE)
@@ -451,6 +472,8 @@ def header_lines(meta: Mapping[str, Any], runs: Mapping[str, SetRun]) -> list[st
         "attack/death/injury arguments, text rebuilt from tokens, no published date",
         f"geo: {runs['geo'].docs} articles: {geo.LGL_SAMPLE} of LGL (seeded) and all of TR-News, "
         "raw text, no published date",
+        f"noise: {runs['noise'].docs} GeoVirus articles (epidemics; an event there is noise) and "
+        f"{runs['ucdp'].docs} UCDP GED headlines (each a deadly event), bench/noise.py",
         f"html: {meta['html_pages']} pages of ../shared/data/html: main text by sitreps' HTML "
         "reader vs articleBody (token F1), then `sitreps ingest` of them into a new store (timed)",
         "merge: tests/data/multireport.jsonl (gold_event stripped) by `sitreps ingest` into a new "

@@ -11,9 +11,8 @@ which reading is decided from the words alone, before the model runs:
   that quotes someone, since the quotes belong to the event, and the opening sentence, which
   the learned typing may take for the event without such a word. A report tells its event
   first: a text that reaches violence only further down (a review, a profile, an analysis
-  recalling an attack) is not a report of it. Its events are still found, typed, dated,
-  placed and counted from their words (the learned typing reads no parse either); only what
-  the parse adds (a victim named without a figure, who is quoted) is not read there;
+  recalling an attack) is not a report of it, and gets no event at all (``lede_end``: the
+  pipeline reports an event only when its first eventful sentence lies in the lede);
 - any other sentence goes to the entity recognizer only if it may name a place
   (``place_cues``: the recognizer's labels decide which capitalized names are places), and
   is otherwise only tokenized and split into sentences by its punctuation. The recognizer
@@ -45,7 +44,7 @@ from .nlp.pipeline import doc_text, doc_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["LEDE", "plan", "tells_event"]
+__all__ = ["LEDE", "lede_end", "plan", "tells_event"]
 
 # The paragraphs that open a report, where it tells the event it reports.
 LEDE = 3
@@ -54,6 +53,9 @@ _MAY_COUNT = Prefilter([CASUALTY_WORDS])
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+# A paragraph's end in raw text, as ``_paragraphs`` finds it in tokens: a blank line, or a line
+# break after end punctuation (and the quote marks or brackets that close on it).
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*|(?:[.!?…:][\"”’')\]»]*)[ \t]*\n\s*")
 
 
 def tells_event(text: str) -> bool:
@@ -61,6 +63,19 @@ def tells_event(text: str) -> bool:
     (violence, a casualty, a protest or other kind the typing rules know)."""
     casualty = _MAY_COUNT.may_match(text) and CASUALTY_WORDS.search(text)
     return bool(casualty or classify(text) is not None)
+
+
+def lede_end(text: str) -> int:
+    """Where the lede of ``text`` ends: the offset after its first ``LEDE`` paragraphs with
+    words, or the text's length when it has no more. A report tells its event there."""
+    said, start = 0, 0
+    for match in _PARAGRAPH_END.finditer(text):
+        if text[start : match.start()].strip():
+            said += 1
+            if said >= LEDE:
+                return match.end()
+        start = match.end()
+    return len(text)
 
 
 def plan(doc: Doc, *, gazetteer: Gazetteer) -> list[Stretch]:

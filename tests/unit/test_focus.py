@@ -133,9 +133,12 @@ def test_a_plan_must_cover_the_doc() -> None:
         annotate(nlp, [doc], [[Stretch(0, 3, "tokens")]])
 
 
-def test_events_of_a_long_page_are_still_found() -> None:
-    article = Article(id="t", text=REVIEW + ATTACK)
-    result = extract_article(article)
+def test_a_page_that_reaches_violence_past_its_lede_reports_no_event() -> None:
+    assert extract_article(Article(id="t", text=REVIEW + ATTACK)).events == ()
+
+
+def test_events_of_a_long_page_told_in_its_lede_are_found() -> None:
+    result = extract_article(Article(id="t", text=ATTACK + REVIEW))
     assert result.events
     assert result.events[0].fatalities is not None
     assert result.events[0].fatalities.best == 12

@@ -75,3 +75,67 @@ def test_a_crowd_burning_after_a_road_death_is_an_event() -> None:
         "accident caused the death of one of their colleagues."
     )
     assert [k for k in _events(text) if k[0] == "main"] != []
+
+
+def test_deaths_from_an_epidemic_are_no_event() -> None:
+    text = (
+        "Three children have died of cholera in a camp outside the city since Sunday, health "
+        "officials said, as the outbreak spread to two more districts."
+    )
+    assert _events(text) == []
+
+
+def test_birds_found_dead_of_avian_flu_are_no_event() -> None:
+    text = (
+        "About 300 wild ducks were found dead on a lake near the town on Monday. Tests "
+        "showed that the birds had been infected with avian flu."
+    )
+    assert _events(text) == []
+
+
+def test_an_epidemic_named_beside_an_attack_leaves_the_attack() -> None:
+    text = (
+        "Gunmen attacked a cholera clinic in the town on Sunday, killing two nurses, "
+        "health officials said."
+    )
+    assert [k[1] for k in _events(text) if k[0] == "main"] == ["Violence against civilians"]
+
+
+def test_violence_told_only_past_the_lede_is_no_report_of_it() -> None:
+    # A review whose first paragraphs tell of no act; a battle recalled further down.
+    paragraphs = [
+        "The new phone has a bigger screen and a faster chip than last year's model.",
+        "Its battery lasts two days, and the camera is much better in low light.",
+        "The price stays the same, and it comes in four colours.",
+        "The old model was launched the week rebels attacked the capital, killing 40 people.",
+    ]
+    assert _events("\n\n".join(paragraphs)) == []
+
+
+def test_violence_told_in_the_lede_is_reported() -> None:
+    paragraphs = [
+        "Rebels attacked the capital on Sunday, killing 40 people, officials said.",
+        "The army said it had retaken the main roads by nightfall.",
+        "Residents said the fighting lasted six hours.",
+        "The city had been calm for a year.",
+    ]
+    kinds = _events("\n\n".join(paragraphs))
+    assert [k[0] for k in kinds][:1] == ["main"]
+
+
+def test_an_illness_named_just_before_the_deaths_is_their_cause() -> None:
+    text = (
+        "Swine flu is spreading fast among pilgrims in the region. Four people have died "
+        "since Monday, the health ministry said."
+    )
+    assert _events(text) == []
+
+
+def test_a_poisoning_is_no_event() -> None:
+    text = "Nine people died after drinking home-brewed liquor in the village, a case of poisoning."
+    assert _events(text) == []
+
+
+def test_a_label_before_a_killing_is_not_its_cause() -> None:
+    text = "Crash report: a resident was shot dead in the village on Monday, police said."
+    assert [k[0] for k in _events(text)] == ["main"]

@@ -157,6 +157,55 @@ def test_an_opening_that_tells_of_no_one_acting_is_no_event(text: str) -> None:
     assert _events(text) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an actor or a product named, but nothing done that ACLED codes
+        "Police officers in the city will wear a new blue uniform from next year.\n",
+        "Factory workers in the region will get a new pension plan next year.\n",
+    ],
+)
+def test_an_actor_without_an_act_is_no_event(text: str) -> None:
+    assert _events(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA says the moon's ice shell may be ten kilometres thick.\n",
+        "The Raiders beat the Broncos 24-17 in Denver on Sunday.\n",
+        "The founder engaged in self-dealing, the attorney general said on Monday.\n",
+        "Firefighters arrived at the warehouse in Ohio on Monday.\n",
+        "Doctors urged residents of Texas to get a flu shot on Monday.\n",
+        "The airline ordered 30 new aircraft from Boeing in Dubai on Monday.\n",
+        "The army's new drone has a range of 200 kilometres, its maker said.\n",
+        "The Spaniard rallied to beat the Russian in Madrid on Sunday.\n",
+        "The city's bourse, hit by months of anti-government protests, rose on Monday.\n",
+        "The state dropped its pipeline protest laws on Monday after a lawsuit.\n",
+    ],
+)
+def test_topic_words_are_not_acts(text: str) -> None:
+    assert _events(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian drones struck apartment blocks in Kharkiv on Sunday.\n",
+        "Rockets were fired at the town of Sderot on Monday.\n",
+        "Warplanes carried out two raids near Idlib on Tuesday.\n",
+    ],
+)
+def test_a_weapon_used_is_a_remote_attack(text: str) -> None:
+    events = _events(text)
+    assert [e.event_type for e in events if e.relation == "main"] == ["Explosions/Remote violence"]
+
+
+def test_engaging_an_armed_side_is_a_clash() -> None:
+    events = _events("On 3 May 2024, soldiers engaged militants near Djibo.\n")
+    assert [e.sub_event_type for e in events if e.relation == "main"] == ["Armed clash"]
+
+
 def test_an_opening_with_a_crowd_and_a_demand_stays_an_event() -> None:
     events = _events(
         "On 3 May 2024, students in Bobo-Dioulasso took to the streets demanding that the "

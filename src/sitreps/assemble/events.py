@@ -790,13 +790,20 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     if not opening:
         return None
     told_opening = " ".join(s.text for s in opening)
-    harmed = any(s.casualties for s in opening)
+    harmed = any(s.violent for s in opening)  # a casualty, or a word of violence
+    # The cause of the deaths is often told just before or next: "Swine flu is spreading in the
+    # region. Four have died." "... found dead. Tests showed bird flu."
+    at = sentences.index(opening[0])
+    before = at - 1 if at and _FULL_STOP.search(sentences[at - 1].text) else at  # not a label
+    cause = text[sentences[before].start : sentences[min(at + 2, len(sentences) - 1)].end]
     if (
         harmed
         and not any(s.weapons for s in opening)
-        and accidental(told_opening, crowd_acts=relation == "main")
+        and accidental(f"{told_opening} {cause}", crowd_acts=relation == "main")
     ):
-        return None  # "the canopy collapse killed 15": a disaster, not political violence
+        # "the canopy collapse killed 15", "birds found dead of avian flu": a disaster or an
+        # illness, not political violence
+        return None
     found = _opening_typing(opening)
     if found is None:
         return None
@@ -812,6 +819,9 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
     at = sentences.index(opening[0])
     start, end = opening[0].start, sentences[min(at + 2, len(sentences) - 1)].end
     return refine_protest(found, text[start:end], start)
+
+
+_FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
 def _opening_typing(opening: Sequence[Sentence]) -> Typing | None:

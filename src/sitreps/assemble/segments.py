@@ -26,28 +26,29 @@ from ..types import (
     WeaponMention,
 )
 from .classifier import predict
-from .typing import STRATEGIC_RE, classify, is_intervention, is_violent
+from .typing import STRATEGIC_RE, classify, is_intervention, is_violent, literal
 
 _OPENING_CONFIDENCE = 0.35
 # The classifier learned from ACLED's notes, every one an event, so it names a kind for any
 # text at all ("Google's streaming platform launches today": a peaceful protest). An opening
-# that no rule reads is taken on its word only when it names an actor, a weapon, armed men or
-# forces, the marks of force (explosions, bodies, arrests, damage), or people acting together
-# or making a demand, as the events it exists for do.
-_COLLECTIVE_ACTION = re.compile(
+# that no rule reads is taken on its word only when it tells an act of ACLED's kinds: force
+# used (fire, blows, explosions), property taken or destroyed, people acting together or making
+# a demand, forces moving or seizing. Who acts is not enough: "police", "workers" or
+# "troops" name people, not something that happened.
+_ACT = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|march(?:ed|es|ing)?|marchers|rall(?:y|ies|ied|ying)"
     r"|sit-ins?|strik(?:e|es|ing)|dharna|picket\w*|boycott\w*|vigils?|walk(?:ed)?[\s-]?outs?"
-    r"|demand\w*|denounc\w*|condemn\w*|chant\w*|gather\w*|assembl\w*|petition\w*|grievances?"
+    r"|demand\w*|denounc\w*|condemn\w*|chant\w*|gather\w*|assembl\w*|petition\w*"
     r"|barricad\w*|block(?:ed|ing|ade)\w*|occup(?:y|ied|ying)|burn\w*|torch\w*|storm(?:ed|ing)"
-    r"|riot\w*|mobs?|lynch\w*|clash\w*|youths?|students|residents|villagers|supporters"
-    r"|activists|workers|traders|farmers|crowds?|protesters|demonstrators|soldiers?|troops"
-    r"|forces|military|army|militants?|militias?|fighters?|rebels?|insurgents?|jihadists?|gunm[ae]n"
-    r"|police|policem[ae]n|gendarm\w*|armed|operations?|seiz\w*|intercept\w*|surrender\w*"
-    r"|explosions?|projectiles?|bursts?\s+of\s+fire|shoot-?outs?|gunfire|gunshots?|weapons?"
-    r"|targeted|positions|beat(?:en|ing)?|remains|bod(?:y|ies)|curfews?|migrants|refugees"
-    r"|displaced|settlers|coalition|reinforcements|deployed|ceasefire|truce|checkpoints?"
-    r"|arrest\w*|detain\w*|thie(?:f|ves)|loot\w*|vandal\w*|destroy\w*|damag\w*|kidnap\w*"
-    r"|abduct\w*|hostages?|threat\w*|intimidat\w*|extort\w*|affiliation|recruit\w*)\b",
+    r"|riot\w*|mobs?|lynch\w*|clash\w*|fired|firing|shoot-?outs?|gunfire|gunshots?|explosions?"
+    r"|projectiles?|bursts?\s+of\s+fire|targeted|beat(?:en|ing)?|hacked|bod(?:y|ies)|remains"
+    r"|curfews?|deployed|reinforcements|patrol\w*|entered|withdr[ae]w\w*|surrender\w*"
+    r"|ceasefire|truce|seiz\w*|intercept\w*|arrest\w*|detain\w*|loot\w*|vandal\w*|destroy\w*"
+    r"|damag\w*|kidnap\w*|abduct\w*|hostages?|threat\w*|intimidat\w*|extort\w*|recruit\w*"
+    r"|stole|stolen|robbed|raided|cut\s+down|set\s+up|establish\w*|took\s+(?:over|control)"
+    r"|operations?|hostilities|captur\w*|disarm\w*|assassinat\w*|mutin\w*|infiltrat\w*|corpses?"
+    r"|evacuat\w*|displac\w*|dismantl\w*|arrived|returned|delivered"
+    r"|released\s+(?:\w+\s+){0,5}(?:prisoners|hostages|detainees|captives))\b",
     re.I,
 )
 
@@ -96,14 +97,13 @@ class Sentence:
     def eventful(self) -> bool:
         """Tells of an event of ACLED's kinds: violence, or a protest.
 
-        A report's opening sentence is also eventful when the learned classifier is sure of
-        its kind: "residents burned tires to demand water" names no violence word.
+        A report's opening sentence is also eventful when it tells an act (``_ACT``) and the
+        learned classifier is sure of its kind: "residents burned tires to demand water" names
+        no violence word.
         """
         if self.violent or classify(self.text) is not None:
             return True
-        if self.index == 0 and (
-            self.actors or self.weapons or _COLLECTIVE_ACTION.search(self.text)
-        ):
+        if self.index == 0 and _ACT.search(literal(self.text)):
             learned = predict(self.text)
             return learned is not None and learned.probability >= _OPENING_CONFIDENCE
         return False

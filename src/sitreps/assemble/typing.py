@@ -32,6 +32,12 @@ _DIRECT_FIRE = re.compile(
     r"|grenade\s+launchers?|infantry\s+fighting\s+vehicles?|IFVs?)\b",
     _F,
 )
+# Engaged in a fight, or engaged an armed side; not engaged in talks or an engagement party.
+_ENGAGED = (
+    r"engag(?:ed|ing)\s+(?:in\s+(?:\w+\s+){0,2}?(?:fight\w*|clash\w*|combat|battles?|firefights?"
+    r"|gunfights?|exchanges?|fire)|(?:(?:suspected|two|\d+|the)\s+)?(?:(?-i:[A-Z])\w+|enemy"
+    r"|militants|rebels|insurgents|gunmen|jihadists|fighters|troops|forces|soldiers|police|army))"
+)
 # A mob or a lynching is mob violence whatever the victims: the crowd, not an armed group, acts.
 _MOB = re.compile(r"\b(?:mobs?|lynch(?:ed|ing|ings)?|angry\s+crowds?)\b", _F)
 # (event_type, sub_event_type, pattern). Order is precedence.
@@ -175,7 +181,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Battles",
         "Armed clash",
         re.compile(
-            r"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefight|gun\s*battle|skirmish\w*|engag(?:ed|ement)|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))",
+            rf"\b(?:clash(?:ed|es)?|fighting|fought|battle[sd]?|exchange\s+of\s+fire|exchanged\s+fire|firefights?|gun\s*battles?|skirmish\w*|{_ENGAGED}|ambush\w*|repelled\s+an?\s+attack|attacked\s+(?:a\s+)?(?:military|army|police)\s+(?:base|post|position|checkpoint|convoy|patrol))\b",
             _F,
         ),
     ),
@@ -268,8 +274,10 @@ _ARMED_VICTIMS = re.compile(
     r"\b(?:soldiers|troops|servicemen|militants|fighters|officers|police)\b", _F
 )
 _VIOLENT = re.compile(
-    r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast|raid\w*"
-    r"|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*|shell\w*|barrage|died|dead"
+    r"\b(?:attack\w*|strikes?|struck|kill\w*|shot|gunmen|shooting|bomb\w*|explosion|blast"
+    # raids, not "Raiders"; shelling, not an egg's or a moon's shell
+    r"|raid(?:s|ed|ing)?|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*"
+    r"|shell(?:s|ed|ing)|barrage|died|dead"
     r"|injured|wounded|hurt|homicide|robbery|robbed|gunpoint|shots|gunfire|stabb\w*|murder\w*"
     r"|held\s+up|opened\s+fire|fired\s+(?:at|on|shots|into|through)|car\s*jack\w*|bullet\s+holes?"
     # "pulled out a handgun and demanded money": a weapon drawn on someone
@@ -319,6 +327,21 @@ _HIT = re.compile(
 )
 
 
+# A weapon's name alone, which the remote-violence rules start from: a strike needs it used.
+_WEAPON = re.compile(
+    r"(?:drones?|UAVs?|warplanes?|fighter\s+jets?|aircraft|helicopter\s+gunships?|missiles?"
+    r"|rockets?|mortars?|howitzers?|artillery|loitering\s+munitions?)",
+    _F,
+)
+_WEAPON_USED = re.compile(
+    r"\b(?:struck|strik\w*|hit(?:s|ting)?|attack\w*|fir(?:e|ed|es|ing)|launch\w*|dropp\w*"
+    r"|target\w*|bomb\w*|shell\w*|kill\w*|injur\w*|wound\w*|destroy\w*|damag\w*|explo\w*"
+    r"|land(?:ed|ing)|shot|down(?:ed|ing)|intercept\w*|used|using|employ\w*|raid\w*|pound\w*"
+    r"|blast\w*|casualt\w*|dead|died|victims?|impact\w*|fell|carried\s+out|conduct\w*"
+    r"|operations?|sorties?|air\s*strikes?|rained|barrage|warfare|fighting|worked\s+(?:against|on)"
+    r"|against\s+(?:the\s+)?(?:enemy|positions|targets|militants|rebels|insurgents|forces|troops))\b",
+    _F,
+)
 _VAC = "Violence against civilians"
 # What a protest is about or a claim says happened, not what happened: "denouncing the
 # abduction of", "families who claim their children were kidnapped".
@@ -393,9 +416,19 @@ _FIGURATIVE = re.compile(
     r"\b(?:(?:heart|panic|asthma|anxiety|cyber|ransomware|phishing|malware|denial-of-service"
     r"|DDoS)[\s-]+attacks?"
     r"|(?:market|stock|stocks|share|shares|equity|equities|bond|relief|year-end|price)\s+rall(?:y|ies)"
-    r"|rall(?:y|ied|ies)\s+(?:in|for)\s+(?:stocks|shares|equities|bonds|prices|markets)"
+    r"|rall(?:y|ied|ies)\s+(?:in|for)\s+(?:[\w-]+\s+)?(?:stocks|shares|equities|bonds|prices|markets)"
+    # a player's or a team's comeback
+    r"|rall(?:y|ied|ies|ying)\s+(?:to\s+(?:beat|win|defeat|victory|a\s+win|draw|tie|level|edge"
+    r"|claim|take|force)|from\s+(?:behind|down|\d))"
     r"|(?:stocks|shares|equities|markets|indexes|indices|prices)\s+rallied"
-    r"|shots?\s+on\s+(?:goal|target|net))\b",
+    r"|shots?\s+on\s+(?:goal|target|net)|died\s+down"
+    # protests as a season or a topic, not one told: "hit by months of protests", "protest laws"
+    r"|(?:months|weeks|years|a\s+year|a\s+month)\s+of\s+(?:[\w-]+\s+){0,2}(?:protests|demonstrations"
+    r"|unrest|rallies)|protest\s+(?:laws?|bills?|songs?|votes?|signs?)"
+    # a vaccine's shot; a fight against an illness
+    r"|(?:flu|booster|vaccine|vaccination)\s+shots?|shots?\s+(?:against|of\s+(?:the\s+)?vaccine)"
+    r"|(?:fight\w*|battl\w*|combat\w*)\s+(?:against\s+)?(?:the\s+)?(?:(?-i:AIDS|HIV)|diseases?"
+    r"|cancer|malaria|polio|tuberculosis|the\s+virus|the\s+epidemic|the\s+pandemic|infections?))\b",
     _F,
 )
 
@@ -419,7 +452,14 @@ _ACCIDENT = re.compile(
     r"\b(?:collaps\w*|crash\w*|accident\w*|earthquakes?|flood\w*|landslides?|mudslides?"
     r"|stampedes?|derail\w*|capsiz\w*|drown\w*|lightning|cyclones?|hurricanes?|typhoons?"
     r"|avalanches?|heat\s*waves?|wildfires?|heart\s+attacks?|illness\w*|diseases?|natural\s+causes"
-    r"|cancer|overdos\w*)\b",
+    r"|cancer|overdos\w*|tsunamis?"
+    # An epidemic kills too, and is no one's act either.
+    r"|epidemics?|pandemics?|outbreaks?(?!\s+of\s+(?:violence|fighting|clashes|unrest|hostilities))"
+    r"|infect\w*|virus\w*|flu|influenza|H\d+N\d+|cholera|plague|ebola|malaria|measles|polio"
+    r"|tuberculosis|(?-i:HIV|AIDS)|dengue|meningitis|pneumonia|hepatitis|typhoid|anthrax"
+    r"|(?:tested|tests?)\s+positive|sicken\w*|(?:fell|became|become|becoming)\s+ill"
+    # and so do poisonings by food, water or gas
+    r"|poisoning|tainted|contaminated|symptoms)\b",
     _F,
 )
 _HOSTILE = re.compile(
@@ -476,6 +516,9 @@ def classify(text: str, offset: int = 0) -> Typing | None:
             # "two soldiers killed despite the truce", "troops deployed after gunmen killed
             # three": the violence is the event
             continue
+        named = match and event_type == _REMOTE and _WEAPON.fullmatch(match.group())
+        if named and not _WEAPON_USED.search(text):
+            continue  # "an order for 30 aircraft", "the new drone": a weapon named, not used
         if match:
             sure = False
             crowd = _CROWD_SIDE.search(text) and not _ARMED_SIDE.search(text)

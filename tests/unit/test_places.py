@@ -471,3 +471,19 @@ def test_a_province_government_and_a_compass_part_of_a_sea(places: Any) -> None:
     assert found["Quebec"].feature == "admin1"  # the province's government, not the city's
     sea = places("A helicopter crashed in the North Atlantic, off Newfoundland, on Monday.")
     assert "North Atlantic" not in sea or sea["North Atlantic"].name is None
+
+
+def test_a_body_named_before_a_designator_leaves_the_state_in_its_name(places: Any) -> None:
+    # "state" after a body's name ("... Association state tournament") makes no unknown
+    # division of the whole name: the state the body is named after is still found.
+    found = places("She won the Ohio State Chess Association state tournament on Sunday.")
+    assert "Ohio State Chess Association state" not in found
+    ohio = next(p for text, p in found.items() if text.startswith("Ohio"))
+    assert (ohio.feature, ohio.name) == ("admin1", "Ohio")
+
+
+def test_a_dash_between_spaces_parts_a_dateline_from_the_name_after_it(places: Any) -> None:
+    found = places("ATHENS - Clarke County commissioners voted on Monday to close the road.")
+    assert "Clarke County" in found
+    assert found["Clarke County"].admin1 == "Georgia"
+    assert not any(" - " in text for text in found)

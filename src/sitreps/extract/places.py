@@ -609,7 +609,9 @@ def _mention(evidence: Evidence, c: Candidate | None) -> PlaceMention:
 def _without_overlaps(found: Iterable[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for f in sorted(found, key=lambda f: (f.rank, f.start - f.end, f.start)):
+    # Of two designator phrases, one the gazetteer knows wins: "Minnesota State" over
+    # "Minnesota State Chess Association state", a body's name before "state tournament".
+    for f in sorted(found, key=lambda f: (f.rank, not f.candidates, f.start - f.end, f.start)):
         if all(f.end <= start or f.start >= end for start, end in taken):
             kept.append(f)
             taken.append((f.start, f.end))
@@ -652,9 +654,14 @@ def _find_runs(tokens: Iterable[Token]) -> tuple[tuple[int, int], ...]:
     # One pass over the tokens: making a Token object costs more than testing it.
     names: list[bool] = []
     joiners: list[bool] = []
+    spaced = False  # whether the token before was followed by a space
     for token in tokens:
         names.append(_is_name_word(token))
-        joiners.append(token.lower_ in _JOINERS)
+        # A dash between spaces parts two names ("DANIELSVILLE - Madison County"), where one
+        # inside a name joins it ("Rostov-on-Don").
+        apart = spaced and token.text == "-" and bool(token.whitespace_)
+        joiners.append(token.lower_ in _JOINERS and not apart)
+        spaced = bool(token.whitespace_)
     runs = []
     i, n = 0, len(names)
     while i < n:

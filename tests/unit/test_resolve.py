@@ -419,3 +419,18 @@ def test_a_repeated_name_follows_the_mentions_that_could_choose_each_namesake() 
     chosen = [c for c, _ in resolve([*full, near, *inside])]
     assert chosen[:2] == [massachusetts, massachusetts]
     assert chosen[3:] == [massachusetts] * 3
+
+
+def test_a_village_named_like_a_region_abroad_is_not_taken_for_it_by_country_alone() -> None:
+    # "England" in a report about Los Angeles: the region, not a village of Arkansas, however
+    # firmly the rest of the text points at the US.
+    england = [
+        Candidate(name="England", feature="admin1", country_code="GB", country="United Kingdom",
+                  admin1="England", population=50_000_000, prior=6.7),
+        town("England", "Arkansas", 2_800, 3.4),
+    ]  # fmt: skip
+    us = [_city(n, "US", "California", 200_000, 5.3) for n in ("Glendale", "Burbank", "Pasadena")]
+    mentions = [Mention(candidates=england, key="england")]
+    mentions += [Mention(candidates=[c], key=c.name) for c in us]
+    first, _ = resolve(mentions)[0]
+    assert first is england[0]

@@ -8,8 +8,9 @@ population) plus what the rest of the article says:
   regions it names, the demonyms it uses, and the other names it holds (each name votes for
   the countries its candidates lie in, in proportion to their population, so "Djibo", a town
   only Burkina Faso has, votes for Burkina Faso). A name never votes for itself. Country
-  support alone lifts a small place only a little above a world city of its name elsewhere
-  ("Paris" in a report about Russia).
+  support alone lifts a small place only a little above a world city, a country or a big
+  region of its name elsewhere ("Paris" in a report about Russia, "England" in one about
+  Los Angeles).
 - **named regions**: a candidate in a region the text names elsewhere ("Richmond" in a
   report that names Kentucky) is preferred, by that region's share of the regions the text
   names in its country.
@@ -415,12 +416,14 @@ def _resolve_once(
             if c.country_code
         }
 
-        # Countries of a world city of the name ("Paris", "Rome"): that a text is about
-        # another country makes a small namesake there likelier, not likelier than it.
+        # Countries of a world city, a country or a big region of the name ("Paris",
+        # "Jordan", "England"): that a text is about another country makes a small namesake
+        # there likelier, not likelier than it.
         famous = {
             c.country_code
             for c in mention.candidates
-            if c.population >= _WORLD_CITY and c.feature in SETTLEMENT_FEATURES
+            if c.feature == "country"
+            or (c.population >= _WORLD_CITY and c.feature in (*SETTLEMENT_FEATURES, "admin1"))
         }
         me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
         # "Nevada", "England": a name that is first a state or a country is not taken for a

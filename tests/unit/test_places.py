@@ -487,3 +487,9 @@ def test_a_dash_between_spaces_parts_a_dateline_from_the_name_after_it(places: A
     assert "Clarke County" in found
     assert found["Clarke County"].admin1 == "Georgia"
     assert not any(" - " in text for text in found)
+
+
+def test_a_compass_word_that_opens_a_known_name_stays_in_it(places: Any) -> None:
+    found = places("He played basketball for the University of North Carolina for three years.")
+    assert "Carolina" not in found
+    assert found["North Carolina"].admin1 == "North Carolina"

@@ -1063,7 +1063,11 @@ def _name_spans(
     """Names that no place entity covers, longest first from each word of each name run."""
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for start, end in _runs(doc):
-        while start < end - 1 and _droppable(doc[start]):
+        while (
+            start < end - 1
+            and _droppable(doc[start])
+            and not _compass_name(doc, gazetteer, start, end)
+        ):
             start += 1  # "In Djibo", "Afghan Kandahar": the name starts after
         i, any_found = start, False
         while i < end:
@@ -1085,6 +1089,18 @@ def _name_spans(
         if not any_found and _unknown_place(doc, start, end, ent_of):
             span = doc[start:end]
             yield _Found(span.start_char, span.end_char, span.text, 2, ())
+
+
+def _compass_name(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> bool:
+    """Whether a compass word opens a name the gazetteer knows: "North Carolina", "East
+    Hampton" are no "Carolina" or "Hampton"."""
+    if doc[start].lower_ not in _COMPASS_WORDS:
+        return False
+    text = doc_text(doc)
+    return any(
+        gazetteer.knows(text[doc[start].idx : doc[last - 1].idx + len(doc[last - 1])])
+        for last in range(start + 2, min(end, start + 4) + 1)
+    )
 
 
 _SETTLEMENT: Final = frozenset({"village", "villages", "town", "locality", "area", "hamlet"})

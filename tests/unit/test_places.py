@@ -493,3 +493,13 @@ def test_a_compass_word_that_opens_a_known_name_stays_in_it(places: Any) -> None
     found = places("He played basketball for the University of North Carolina for three years.")
     assert "Carolina" not in found
     assert found["North Carolina"].admin1 == "North Carolina"
+
+
+def test_a_name_that_speaks_is_a_person_wherever_it_is_written(places: Any) -> None:
+    found = places(
+        "Police Chief Dan Wheeler said the road was closed. Wheeler said two people were hurt "
+        "near Laconia, and the case was open, said Wheeler. Laconia Mayor Ed Engler said "
+        "the town would help."
+    )
+    assert "Wheeler" not in found
+    assert found["Laconia"].admin1 == "New Hampshire"

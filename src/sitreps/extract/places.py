@@ -185,6 +185,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         for f in _without_overlaps([*designated, *entities, *names])
     ]
 
+    found = _without_speakers(text, found)
     found = _with_contained_villages(text, found, gazetteer)
     if regions:
         found = _with_villages_of_regions(found, regions, gazetteer)
@@ -570,6 +571,39 @@ def _with_villages_of_regions(
             f = dataclasses.replace(f, candidates=(*f.candidates, *near)) if near else f
         result.append(f)
     return result
+
+
+# A name that speaks is a person's: "Wheeler said", "said Johnson", "Lee told reporters".
+_SPEAKS_AFTER: Final = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|noted)\b")
+_SPEAKS_BEFORE: Final = re.compile(r"\b(?:said|says|told|added|asked|explained|noted)[ \t]+$")
+_CLAUSE_END: Final = re.compile(r"\s*(?:[.,;:!?]|$)")
+
+
+def _without_speakers(text: str, found: Sequence[_Found]) -> list[_Found]:
+    """The names found, less bare names the text makes speak, wherever it writes them: a
+    small place never says anything, a person of its name does ("Wheeler said" of a police
+    chief Wheeler is no village in Texas). A country, a region or a big city may speak for
+    its government ("Moscow said")."""
+
+    def small(f: _Found) -> bool:
+        return f.rank == 2 and not any(
+            c.feature in ("country", "admin1") or c.population >= _BIG for c in f.candidates
+        )
+
+    speakers = {
+        normalize_name(f.name)
+        for f in found
+        if small(f)
+        and (
+            _SPEAKS_AFTER.match(text, f.end)
+            # "said Johnson." but not "said Avondale Mayor Ed Rieker", the town's mayor
+            or (
+                _SPEAKS_BEFORE.search(text, max(0, f.start - 12), f.start)
+                and _CLAUSE_END.match(text, f.end)
+            )
+        )
+    }
+    return [f for f in found if not (small(f) and normalize_name(f.name) in speakers)]
 
 
 def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:

@@ -434,3 +434,34 @@ def test_a_village_named_like_a_region_abroad_is_not_taken_for_it_by_country_alo
     mentions += [Mention(candidates=[c], key=c.name) for c in us]
     first, _ = resolve(mentions)[0]
     assert first is england[0]
+
+
+def test_a_town_the_gazetteer_lacks_in_its_named_region_is_left_to_the_region() -> None:
+    # "Holliday, Missouri": the only Holliday known lies in Texas, far from Missouri; the
+    # town is in Missouri, which is where it is placed.
+    texas = _at(town("Holliday", "Texas", 1_700, 3.2), 33.82, -98.7)
+    missouri = Candidate(
+        name="Missouri", feature="admin1", country_code="US", country="United States",
+        admin1="Missouri", lat=39.1, lon=-94.6, middle_lat=38.4, middle_lon=-92.4, prior=6.0,
+    )  # fmt: skip
+    mentions = [
+        Mention(candidates=[texas], key="holliday", containers=[1]),
+        Mention(candidates=[missouri], key="missouri"),
+    ]
+    chosen, _ = resolve(mentions)[0]
+    assert chosen is missouri
+
+
+def test_a_town_the_gazetteer_places_next_door_to_its_named_region_stays() -> None:
+    # Near the region's border the gazetteer may only file the town in the neighbour.
+    near = _at(town("Holliday", "Kansas", 1_700, 3.2), 39.0, -94.7)
+    missouri = Candidate(
+        name="Missouri", feature="admin1", country_code="US", country="United States",
+        admin1="Missouri", lat=39.1, lon=-94.6, middle_lat=38.4, middle_lon=-92.4, prior=6.0,
+    )  # fmt: skip
+    mentions = [
+        Mention(candidates=[near], key="holliday", containers=[1]),
+        Mention(candidates=[missouri], key="missouri"),
+    ]
+    chosen, _ = resolve(mentions)[0]
+    assert chosen is near

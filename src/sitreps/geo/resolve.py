@@ -42,7 +42,9 @@ And rules no score can overturn:
   and Luhansk oblasts) is the one there;
 - a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
   region when the gazetteer has one; in brackets (or held as firmly: "X in Y", "the X area
-  of Y", "X district, Province"), when it has none, the place is left to its region.
+  of Y", "X district, Province"), when it has none, the place is left to its region; after
+  a comma, when every namesake lies far from the region, the place is taken to be somewhere
+  in it ("Holliday, Missouri", a village the gazetteer lacks, is no Holliday of Texas).
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ _SHARED_CAP = 6
 _SHARED_COUNTY = 1.5  # per other name that may lie in the same county, up to _SHARED_COUNTY_CAP
 _SHARED_COUNTY_CAP = 2
 _COUNTY_VOTERS = 16  # a name's candidates whose counties count: a county seat may be far down
+_AWAY_KM = 400.0  # from a region's middle: no part of it, nor of a neighbour's border
 _SPELLED_OUT = 4  # letters of a region's name written out, not abbreviated ("Ga.", "Va.")
 
 
@@ -148,6 +151,17 @@ def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 _County = tuple[str | None, str | None, str]
+
+
+def _away(c: Candidate, regions: Sequence[Candidate]) -> bool:
+    """Whether a small place lies far from every region named as holding it."""
+    if _big(c) or c.lat is None or c.lon is None:
+        return False
+    return all(
+        _km_between(c.lat, c.lon, r.middle_lat, r.middle_lon) > _AWAY_KM
+        for r in regions
+        if r.middle_lat is not None and r.middle_lon is not None
+    )
 
 
 def _county(c: Candidate) -> _County | None:
@@ -480,7 +494,13 @@ def _resolve_once(
             if within and not in_region and mention.bracketed:
                 continue  # "Sahar (Sadah)" is no town of another governorate
             # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
-            # gazetteer may only lack it, and the likeliest elsewhere stands.
+            # gazetteer may only lack it, and the likeliest elsewhere stands, unless all lie
+            # far from the region: "Holliday, Missouri" is no village of Texas, but a place
+            # the gazetteer lacks, which is in Missouri.
+            if within and not in_region:
+                holders = [k for k in spelled if k.feature == "admin1" and k.admin1]
+                if holders and all(_away(c, holders) for c in pool):
+                    in_region = holders[:1]
             pool = in_region if within and in_region else pool
         if held is None and any(c.admin1_code in actor_regions for c in pool):
             pool = [c for c in pool if c.admin1_code in actor_regions or _large(c, mention)]

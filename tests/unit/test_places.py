@@ -503,3 +503,12 @@ def test_a_name_that_speaks_is_a_person_wherever_it_is_written(places: Any) -> N
     )
     assert "Wheeler" not in found
     assert found["Laconia"].admin1 == "New Hampshire"
+
+
+def test_a_name_after_a_persons_title_is_a_person_wherever_it_is_written(places: Any) -> None:
+    found = places(
+        "The team won in Concord, New Hampshire, on Saturday, and coach Ripley was pleased. "
+        "Ripley has led the Panthers to nine titles."
+    )
+    assert "Ripley" not in found
+    assert found["New Hampshire"].admin1 == "New Hampshire"

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -577,19 +577,30 @@ def _with_villages_of_regions(
 _SPEAKS_AFTER: Final = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|noted)\b")
 _SPEAKS_BEFORE: Final = re.compile(r"\b(?:said|says|told|added|asked|explained|noted)[ \t]+$")
 _CLAUSE_END: Final = re.compile(r"\s*(?:[.,;:!?]|$)")
+# A name after a person's title, and up to two given names or initials: "coach Ripley",
+# "Chief David Wheeler", "Sgt. Don Yarbrough", "Rev. Al Meredith".
+_TITLED: Final = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Rev|Sen|Rep|Gov|Lt|Sgt|Capt|Cpl|Col|Maj|Det|Prof)\.?"
+    r"|Officer|Deputy|Detective|Trooper|Chief|[Cc]oach|Judge|Sheriff|Mayor|President"
+    r"|Principal|Superintendent|Commissioner|Councilman|Councilwoman|Senator|Governor"
+    r"|Professor|Pastor|Bishop|Director|Chairman|Chairwoman|spokesman|spokeswoman)"
+    r"[ \t]+(?:(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+){0,2}([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+)
 
 
 def _without_speakers(text: str, found: Sequence[_Found]) -> list[_Found]:
-    """The names found, less bare names the text makes speak, wherever it writes them: a
-    small place never says anything, a person of its name does ("Wheeler said" of a police
-    chief Wheeler is no village in Texas). A country, a region or a big city may speak for
-    its government ("Moscow said")."""
+    """The names found, less bare names the text makes speak or gives a person's title,
+    wherever it writes them: a small place never says anything, a person of its name does
+    ("Wheeler said" of a police chief Wheeler is no village in Texas, nor "coach Ripley" a
+    town of Tennessee). A country, a region or a big city may speak for its government
+    ("Moscow said"). A title outweighs the model's reading of the name as a place."""
 
-    def small(f: _Found) -> bool:
-        return f.rank == 2 and not any(
+    def small(f: _Found, ranks: Collection[int] = (2,)) -> bool:
+        return f.rank in ranks and not any(
             c.feature in ("country", "admin1") or c.population >= _BIG for c in f.candidates
         )
 
+    titled = {normalize_name(m[1]) for m in _TITLED.finditer(text)}
     speakers = {
         normalize_name(f.name)
         for f in found
@@ -603,7 +614,12 @@ def _without_speakers(text: str, found: Sequence[_Found]) -> list[_Found]:
             )
         )
     }
-    return [f for f in found if not (small(f) and normalize_name(f.name) in speakers)]
+    return [
+        f
+        for f in found
+        if not (small(f) and normalize_name(f.name) in speakers)
+        and not (small(f, (1, 2)) and normalize_name(f.name) in titled)
+    ]
 
 
 def _agrees(best: Candidate | None, backed: float, candidates: Sequence[Candidate]) -> bool:

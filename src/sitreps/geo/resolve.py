@@ -50,6 +50,7 @@ And rules no score can overturn:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -168,7 +169,11 @@ def _county(c: Candidate) -> _County | None:
     """The second-level division a place lies in (or is), by name within its region."""
     if c.feature in ("country", "admin1") or not c.admin2 or not c.admin1:
         return None
-    return c.country_code, c.admin1, normalize_name(c.admin2)
+    return c.country_code, c.admin1, _division_key(c.admin2)
+
+
+# Few divisions, looked up for every candidate of every name, twice.
+_division_key = functools.lru_cache(maxsize=1 << 14)(normalize_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +200,7 @@ class _Counties:
             for c in m.candidates[:_COUNTY_VOTERS]:
                 county = _county(c)
                 if county is not None and division == (c.feature == "other"):
-                    (named if division else of_towns)[county].add(
-                        (m.key or k, normalize_name(c.name))
-                    )
+                    (named if division else of_towns)[county].add((m.key or k, c.name))
         return cls(named, of_towns)
 
     def sharing(self, c: Candidate, here: object) -> int:
@@ -208,8 +211,7 @@ class _Counties:
         if county is None:
             return 0
         by = self.named if c.feature != "other" else self.of_towns
-        own = normalize_name(c.name)
-        return len({key for key, name in by.get(county, ()) if key != here and name != own})
+        return len({key for key, name in by.get(county, ()) if key != here and name != c.name})
 
     def names_county_of(self, c: Candidate, here: object) -> bool:
         """Whether ``c`` is a town in a county another name of the text names."""

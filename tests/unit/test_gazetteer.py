@@ -519,3 +519,13 @@ def test_regions_are_named_in_letters_english_writes(gazetteer: Gazetteer) -> No
     town = gazetteer.lookup("Diyarbakır", features=("city",))[0]
     assert town.admin1 == "Diyarbakir"
     assert gazetteer.lookup("Bilasuvar", features=("admin1",))[0].name == "Bilasuvar"
+
+
+def test_a_designator_before_the_name_finds_the_place_of_that_kind() -> None:
+    county = Candidate(name="Brant", feature="other", country_code="CA", country=None, prior=4.2)
+    town = Candidate(name="Brant", feature="town", country_code="CA", country=None, prior=4.5)
+    gazetteer = Gazetteer.from_entries([(county, []), (town, [])])
+    assert gazetteer.knows("County of Brant")
+    assert gazetteer.lookup("County of Brant") == [county]
+    assert gazetteer.lookup("the Town of Brant") == [town]
+    assert gazetteer.lookup("City of Nowhere") == []

@@ -495,3 +495,44 @@ def test_a_group_that_fights_in_a_few_countries_points_at_its_town(places: Any) 
     assert found["Sibi"].country_code == "ML"
     found = places("Gunmen stormed the police station in Sibi at dawn.")
     assert found["Sibi"].country_code != "ML"
+
+
+def test_a_body_named_before_a_designator_leaves_the_state_in_its_name(places: Any) -> None:
+    # "state" after a body's name ("... Association state tournament") makes no unknown
+    # division of the whole name: the state the body is named after is still found.
+    found = places("She won the Ohio State Chess Association state tournament on Sunday.")
+    assert "Ohio State Chess Association state" not in found
+    ohio = next(p for text, p in found.items() if text.startswith("Ohio"))
+    assert (ohio.feature, ohio.name) == ("admin1", "Ohio")
+
+
+def test_a_dash_between_spaces_parts_a_dateline_from_the_name_after_it(places: Any) -> None:
+    found = places("ATHENS - Clarke County commissioners voted on Monday to close the road.")
+    assert "Clarke County" in found
+    assert found["Clarke County"].admin1 == "Georgia"
+    assert not any(" - " in text for text in found)
+
+
+def test_a_compass_word_that_opens_a_known_name_stays_in_it(places: Any) -> None:
+    found = places("He played basketball for the University of North Carolina for three years.")
+    assert "Carolina" not in found
+    assert found["North Carolina"].admin1 == "North Carolina"
+
+
+def test_a_name_that_speaks_is_a_person_wherever_it_is_written(places: Any) -> None:
+    found = places(
+        "Police Chief Dan Wheeler said the road was closed. Wheeler said two people were hurt "
+        "near Laconia, and the case was open, said Wheeler. Laconia Mayor Ed Engler said "
+        "the town would help."
+    )
+    assert "Wheeler" not in found
+    assert found["Laconia"].admin1 == "New Hampshire"
+
+
+def test_a_name_after_a_persons_title_is_a_person_wherever_it_is_written(places: Any) -> None:
+    found = places(
+        "The team won in Concord, New Hampshire, on Saturday, and coach Ripley was pleased. "
+        "Ripley has led the Panthers to nine titles."
+    )
+    assert "Ripley" not in found
+    assert found["New Hampshire"].admin1 == "New Hampshire"

@@ -324,3 +324,144 @@ def test_a_name_of_a_country_and_of_a_state_elsewhere_votes_for_both() -> None:
     ]
     first, _ = resolve(mentions)[0]
     assert first is not None and first.country_code == "US"
+
+
+def _county_of(c: Candidate, county: str) -> Candidate:
+    return dataclasses.replace(c, admin2=county)
+
+
+def _county(name: str, admin1: str, population: int, prior: float) -> Candidate:
+    return Candidate(
+        name=name, feature="other", country_code="US", country="United States",
+        admin1=admin1, admin2=name, lat=0.0, lon=0.0, population=population, prior=prior,
+    )  # fmt: skip
+
+
+def test_a_town_and_the_county_the_text_names_resolve_into_each_other() -> None:
+    # "Athens" alone is the bigger Georgia city, "Henderson County" alone the bigger county
+    # of another state; named together they are the Texas town and the county it lies in.
+    athens = [
+        _county_of(town("Athens", "Georgia", 127_000, 5.1), "Clarke"),
+        _county_of(town("Athens", "Texas", 13_000, 4.1), "Henderson"),
+    ]
+    henderson = [
+        _county("Henderson", "North Carolina", 65_000, 4.3),
+        _county("Henderson", "Texas", 30_000, 4.0),
+    ]
+    mentions = [Mention(candidates=athens, key="athens"), Mention(candidates=henderson, key="h")]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [c.admin1 if c else None for c in chosen] == ["Texas", "Texas"]
+
+
+def test_a_county_named_after_its_seat_says_nothing_of_the_seat() -> None:
+    # "Dadu city (Dadu, ...)": the district of the city's name is no reason to take the
+    # city's name for the district.
+    city = Candidate(
+        name="Dadu", feature="city", country_code="PK", country="Pakistan", admin1="Sindh",
+        admin2="Dadu", lat=26.7, lon=67.8, population=150_000, prior=5.2,
+    )  # fmt: skip
+    district = dataclasses.replace(city, feature="other", population=1_500_000, prior=5.0)
+    chosen = [
+        c
+        for c, _ in resolve(
+            [
+                Mention(candidates=[city, district], key="dadu city"),
+                Mention(candidates=[district, city], key="dadu"),
+            ]
+        )
+    ]
+    assert chosen[0] is city
+
+
+def test_a_country_nothing_else_points_at_gives_way_to_a_town_in_a_named_county() -> None:
+    # "Lebanon" and "Boone County" in a local report: the Lebanon that is Boone County's seat.
+    lebanon = [
+        Candidate(name="Lebanon", feature="country", country_code="LB", country="Lebanon",
+                  prior=8.8),
+        _county_of(town("Lebanon", "Tennessee", 30_000, 4.5), "Wilson"),
+        _county_of(town("Lebanon", "Indiana", 16_000, 4.2), "Boone"),
+    ]  # fmt: skip
+    boone = [_county("Boone", "Missouri", 139_000, 4.6), _county("Boone", "Indiana", 51_000, 3.9)]
+    mentions = [Mention(candidates=lebanon, key="lebanon"), Mention(candidates=boone, key="boone")]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert [(c.feature, c.admin1) if c else None for c in chosen] == [
+        ("town", "Indiana"),
+        ("other", "Indiana"),
+    ]
+
+
+def test_a_bare_name_of_counties_places_no_town() -> None:
+    # "Washington" alone is no Washington County: a town of that county gains nothing by it.
+    washington = [
+        Candidate(name="Washington", feature="city", country_code="US", country="United States",
+                  admin1="District of Columbia", lat=38.9, lon=-77.0, population=700_000,
+                  prior=5.8),
+        _county("Washington", "Pennsylvania", 200_000, 4.0),
+    ]  # fmt: skip
+    houston = [
+        _at(town("Houston", "Texas", 2_300_000, 6.4), 29.8, -95.4),
+        _at(_county_of(town("Houston", "Pennsylvania", 1_300, 3.1), "Washington"), 40.2, -80.2),
+    ]
+    mentions = [Mention(candidates=washington, key="w"), Mention(candidates=houston, key="h")]
+    chosen = [c for c, _ in resolve(mentions)]
+    assert chosen[1] is houston[0]
+
+
+def test_a_repeated_name_follows_the_mentions_that_could_choose_each_namesake() -> None:
+    # "Amherst" written alone (all namesakes offered) and inside "Amherst College" (only the
+    # notable one): the mentions that could choose decide for all, however few.
+    new_york = _at(town("Amherst", "New York", 122_000, 5.1), 42.98, -78.8)
+    massachusetts = _at(town("Amherst", "Massachusetts", 40_000, 4.6), 42.38, -72.52)
+    belchertown = _at(town("Belchertown", "Massachusetts", 3_000, 3.5), 42.28, -72.4)
+    full = [Mention(candidates=[new_york, massachusetts], key="amherst") for _ in range(2)]
+    inside = [Mention(candidates=[new_york], key="amherst") for _ in range(3)]
+    near = Mention(candidates=[belchertown], key="belchertown")
+    chosen = [c for c, _ in resolve([*full, near, *inside])]
+    assert chosen[:2] == [massachusetts, massachusetts]
+    assert chosen[3:] == [massachusetts] * 3
+
+
+def test_a_village_named_like_a_region_abroad_is_not_taken_for_it_by_country_alone() -> None:
+    # "England" in a report about Los Angeles: the region, not a village of Arkansas, however
+    # firmly the rest of the text points at the US.
+    england = [
+        Candidate(name="England", feature="admin1", country_code="GB", country="United Kingdom",
+                  admin1="England", population=50_000_000, prior=6.7),
+        town("England", "Arkansas", 2_800, 3.4),
+    ]  # fmt: skip
+    us = [_city(n, "US", "California", 200_000, 5.3) for n in ("Glendale", "Burbank", "Pasadena")]
+    mentions = [Mention(candidates=england, key="england")]
+    mentions += [Mention(candidates=[c], key=c.name) for c in us]
+    first, _ = resolve(mentions)[0]
+    assert first is england[0]
+
+
+def test_a_town_the_gazetteer_lacks_in_its_named_region_is_left_to_the_region() -> None:
+    # "Holliday, Missouri": the only Holliday known lies in Texas, far from Missouri; the
+    # town is in Missouri, which is where it is placed.
+    texas = _at(town("Holliday", "Texas", 1_700, 3.2), 33.82, -98.7)
+    missouri = Candidate(
+        name="Missouri", feature="admin1", country_code="US", country="United States",
+        admin1="Missouri", lat=39.1, lon=-94.6, middle_lat=38.4, middle_lon=-92.4, prior=6.0,
+    )  # fmt: skip
+    mentions = [
+        Mention(candidates=[texas], key="holliday", containers=[1]),
+        Mention(candidates=[missouri], key="missouri"),
+    ]
+    chosen, _ = resolve(mentions)[0]
+    assert chosen is missouri
+
+
+def test_a_town_the_gazetteer_places_next_door_to_its_named_region_stays() -> None:
+    # Near the region's border the gazetteer may only file the town in the neighbour.
+    near = _at(town("Holliday", "Kansas", 1_700, 3.2), 39.0, -94.7)
+    missouri = Candidate(
+        name="Missouri", feature="admin1", country_code="US", country="United States",
+        admin1="Missouri", lat=39.1, lon=-94.6, middle_lat=38.4, middle_lon=-92.4, prior=6.0,
+    )  # fmt: skip
+    mentions = [
+        Mention(candidates=[near], key="holliday", containers=[1]),
+        Mention(candidates=[missouri], key="missouri"),
+    ]
+    chosen, _ = resolve(mentions)[0]
+    assert chosen is near

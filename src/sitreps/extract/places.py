@@ -187,6 +187,7 @@ def find_places(doc: Doc, *, article_id: str, gazetteer: Gazetteer) -> list[Plac
         for f in _without_overlaps([*designated, *entities, *names])
     ]
 
+    found = _without_speakers(text, found)
     found = _with_contained_villages(text, found, gazetteer)
     if regions:
         found = _with_villages_of_regions(found, regions, gazetteer)
@@ -574,6 +575,55 @@ def _with_villages_of_regions(
     return result
 
 
+# A name that speaks is a person's: "Wheeler said", "said Johnson", "Lee told reporters".
+_SPEAKS_AFTER: Final = re.compile(r"[ \t]+(?:said|says|told|added|asked|explained|noted)\b")
+_SPEAKS_BEFORE: Final = re.compile(r"\b(?:said|says|told|added|asked|explained|noted)[ \t]+$")
+_CLAUSE_END: Final = re.compile(r"\s*(?:[.,;:!?]|$)")
+# A name after a person's title, and up to two given names or initials: "coach Ripley",
+# "Chief David Wheeler", "Sgt. Don Yarbrough", "Rev. Al Meredith".
+_TITLED: Final = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Rev|Sen|Rep|Gov|Lt|Sgt|Capt|Cpl|Col|Maj|Det|Prof)\.?"
+    r"|Officer|Deputy|Detective|Trooper|Chief|[Cc]oach|Judge|Sheriff|Mayor|President"
+    r"|Principal|Superintendent|Commissioner|Councilman|Councilwoman|Senator|Governor"
+    r"|Professor|Pastor|Bishop|Director|Chairman|Chairwoman|spokesman|spokeswoman)"
+    r"[ \t]+(?:(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+){0,2}([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+)
+
+
+def _without_speakers(text: str, found: Sequence[_Found]) -> list[_Found]:
+    """The names found, less bare names the text makes speak or gives a person's title,
+    wherever it writes them: a small place never says anything, a person of its name does
+    ("Wheeler said" of a police chief Wheeler is no village in Texas, nor "coach Ripley" a
+    town of Tennessee). A country, a region or a big city may speak for its government
+    ("Moscow said"). A title outweighs the model's reading of the name as a place."""
+
+    def small(f: _Found, ranks: Collection[int] = (2,)) -> bool:
+        return f.rank in ranks and not any(
+            c.feature in ("country", "admin1") or c.population >= _BIG for c in f.candidates
+        )
+
+    titled = {normalize_name(m[1]) for m in _TITLED.finditer(text)}
+    speakers = {
+        normalize_name(f.name)
+        for f in found
+        if small(f)
+        and (
+            _SPEAKS_AFTER.match(text, f.end)
+            # "said Johnson." but not "said Avondale Mayor Ed Rieker", the town's mayor
+            or (
+                _SPEAKS_BEFORE.search(text, max(0, f.start - 12), f.start)
+                and _CLAUSE_END.match(text, f.end)
+            )
+        )
+    }
+    return [
+        f
+        for f in found
+        if not (small(f) and normalize_name(f.name) in speakers)
+        and not (small(f, (1, 2)) and normalize_name(f.name) in titled)
+    ]
+
+
 def _agrees(
     best: Candidate | None,
     backed: float,
@@ -624,7 +674,9 @@ def _mention(evidence: Evidence, c: Candidate | None) -> PlaceMention:
 def _without_overlaps(found: Iterable[_Found]) -> list[_Found]:
     kept: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for f in sorted(found, key=lambda f: (f.rank, f.start - f.end, f.start)):
+    # Of two designator phrases, one the gazetteer knows wins: "Minnesota State" over
+    # "Minnesota State Chess Association state", a body's name before "state tournament".
+    for f in sorted(found, key=lambda f: (f.rank, not f.candidates, f.start - f.end, f.start)):
         if all(f.end <= start or f.start >= end for start, end in taken):
             kept.append(f)
             taken.append((f.start, f.end))
@@ -667,9 +719,14 @@ def _find_runs(tokens: Iterable[Token]) -> tuple[tuple[int, int], ...]:
     # One pass over the tokens: making a Token object costs more than testing it.
     names: list[bool] = []
     joiners: list[bool] = []
+    spaced = False  # whether the token before was followed by a space
     for token in tokens:
         names.append(_is_name_word(token))
-        joiners.append(token.lower_ in _JOINERS)
+        # A dash between spaces parts two names ("DANIELSVILLE - Madison County"), where one
+        # inside a name joins it ("Rostov-on-Don").
+        apart = spaced and token.text == "-" and bool(token.whitespace_)
+        joiners.append(token.lower_ in _JOINERS and not apart)
+        spaced = bool(token.whitespace_)
     runs = []
     i, n = 0, len(names)
     while i < n:
@@ -1069,7 +1126,11 @@ def _name_spans(
     """Names that no place entity covers, longest first from each word of each name run."""
     ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for start, end in _runs(doc):
-        while start < end - 1 and _droppable(doc[start]):
+        while (
+            start < end - 1
+            and _droppable(doc[start])
+            and not _compass_name(doc, gazetteer, start, end)
+        ):
             start += 1  # "In Djibo", "Afghan Kandahar": the name starts after
         i, any_found = start, False
         while i < end:
@@ -1091,6 +1152,18 @@ def _name_spans(
         if not any_found and _unknown_place(doc, start, end, ent_of):
             span = doc[start:end]
             yield _Found(span.start_char, span.end_char, span.text, 2, ())
+
+
+def _compass_name(doc: Doc, gazetteer: Gazetteer, start: int, end: int) -> bool:
+    """Whether a compass word opens a name the gazetteer knows: "North Carolina", "East
+    Hampton" are no "Carolina" or "Hampton"."""
+    if doc[start].lower_ not in _COMPASS_WORDS:
+        return False
+    text = doc_text(doc)
+    return any(
+        gazetteer.knows(text[doc[start].idx : doc[last - 1].idx + len(doc[last - 1])])
+        for last in range(start + 2, min(end, start + 4) + 1)
+    )
 
 
 _SETTLEMENT: Final = frozenset({"village", "villages", "town", "locality", "area", "hamlet"})

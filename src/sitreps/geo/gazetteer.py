@@ -265,6 +265,18 @@ _DESIGNATOR_SUFFIX: Final = {
     **dict.fromkeys(("city", "town"), frozenset({"city", "town", "village", "other"})),
 }
 _AFTER_A_NAME: Final = frozenset({"city", "town"})
+# Designators written before a name and "of": "County of Brant", "City of Paris", "Town of
+# Bloomfield"; the name is the place's own, of the feature the designator names.
+_DESIGNATOR_OF: Final = re.compile(
+    r"^(?:the )?(county|city|town|village|township|province|state) of (?:the )?(.+)$"
+)
+_OF_FEATURES: Final[Mapping[str, frozenset[str]]] = {
+    "county": frozenset({"other"}),
+    "township": frozenset({"other", "town", "village"}),
+    "province": frozenset({"admin1", "other"}),
+    "state": frozenset({"admin1"}),
+    **dict.fromkeys(("city", "town", "village"), SETTLEMENT_FEATURES),
+}
 
 
 class Gazetteer:
@@ -304,6 +316,14 @@ class Gazetteer:
         """
         key = normalize_name(name)
         found = self._with_article_variant(key)
+        if not found and (of := _DESIGNATOR_OF.match(key)):
+            # "County of Brant": Brant County, by its own name.
+            kind, own = of.groups()
+            found = [
+                c
+                for c in self._with_article_variant(own)
+                if c.feature in _OF_FEATURES[kind] and c.match != _OTHER_NAME
+            ]
         head, _, last = key.rpartition(" ")
         implied = _DESIGNATOR_SUFFIX.get(last)
         if last in _AFTER_A_NAME and not name.strip()[:1].isupper():
@@ -322,6 +342,8 @@ class Gazetteer:
         key = normalize_name(name)
         if self._known(key):
             return True
+        if of := _DESIGNATOR_OF.match(key):
+            return self._known(of.group(2))
         head, _, last = key.rpartition(" ")
         return bool(head) and last in _DESIGNATOR_SUFFIX and self._known(head)
 

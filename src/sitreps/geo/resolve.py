@@ -8,14 +8,18 @@ population) plus what the rest of the article says:
   regions it names, the demonyms it uses, and the other names it holds (each name votes for
   the countries its candidates lie in, in proportion to their population, so "Djibo", a town
   only Burkina Faso has, votes for Burkina Faso). A name never votes for itself. Country
-  support alone lifts a small place only a little above a world city of its name elsewhere
-  ("Paris" in a report about Russia).
+  support alone lifts a small place only a little above a world city, a country or a big
+  region of its name elsewhere ("Paris" in a report about Russia, "England" in one about
+  Los Angeles).
 - **named regions**: a candidate in a region the text names elsewhere ("Richmond" in a
   report that names Kentucky) is preferred, by that region's share of the regions the text
   names in its country.
 - **neighbours**: the text is read twice; a candidate within 60 km of where the other names
   may be (their likeliest namesakes) is preferred a little, and one near where the first
   reading placed them more ("Mansfield" in a report that names Shreveport).
+- **counties**: a town in a county the text names, and the county a town the text names
+  lies in, is preferred ("Athens" and "Henderson County": the Texas town and its county);
+  a county named after its seat says nothing of the seat.
 - **containers**: in "Town (Commune, Province)" and "X district, Province", the names after
   a place contain it: a candidate inside what they resolved to (same admin2 or admin1, or
   near it) is preferred.
@@ -26,7 +30,8 @@ And rules no score can overturn:
   nothing points at is never chosen, unless it is a country, a region or a big city
   (population 100,000 or more);
 - a country no other place points at gives way to a region of its name in a country the
-  article is about ("Georgia" in a report on Gainesville and Duluth);
+  article is about ("Georgia" in a report on Gainesville and Duluth), and to a town of its
+  name in a county the text names ("Lebanon" and "Boone County", Indiana);
 - a small place in a country nothing points at is left unresolved when the places, or an
   actor of one country ("Taliban", "Koglweogo"), point firmly elsewhere; an actor's country
   reaches across its borders (GeoNames' neighbours), where such groups often fight; so is
@@ -37,12 +42,15 @@ And rules no score can overturn:
   and Luhansk oblasts) is the one there;
 - a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
   region when the gazetteer has one; in brackets (or held as firmly: "X in Y", "the X area
-  of Y", "X district, Province"), when it has none, the place is left to its region.
+  of Y", "X district, Province"), when it has none, the place is left to its region; after
+  a comma, when every namesake lies far from the region, the place is taken to be somewhere
+  in it ("Holliday, Missouri", a village the gazetteer lacks, is no Holliday of Texas).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -74,6 +82,10 @@ _CONTAINS = 1.5
 _MAX_VOTERS = 8  # a name's candidates that vote, most likely first
 _SHARED_REGION = 0.5  # per other name that may lie in the same region, up to _SHARED_CAP
 _SHARED_CAP = 6
+_SHARED_COUNTY = 1.5  # per other name that may lie in the same county, up to _SHARED_COUNTY_CAP
+_SHARED_COUNTY_CAP = 2
+_COUNTY_VOTERS = 16  # a name's candidates whose counties count: a county seat may be far down
+_AWAY_KM = 400.0  # from a region's middle: no part of it, nor of a neighbour's border
 _SPELLED_OUT = 4  # letters of a region's name written out, not abbreviated ("Ga.", "Va.")
 
 
@@ -137,6 +149,73 @@ def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_County = tuple[str | None, str | None, str]
+
+
+def _away(c: Candidate, regions: Sequence[Candidate]) -> bool:
+    """Whether a small place lies far from every region named as holding it."""
+    if _big(c) or c.lat is None or c.lon is None:
+        return False
+    return all(
+        _km_between(c.lat, c.lon, r.middle_lat, r.middle_lon) > _AWAY_KM
+        for r in regions
+        if r.middle_lat is not None and r.middle_lon is not None
+    )
+
+
+def _county(c: Candidate) -> _County | None:
+    """The second-level division a place lies in (or is), by name within its region."""
+    if c.feature in ("country", "admin1") or not c.admin2 or not c.admin1:
+        return None
+    return c.country_code, c.admin1, _division_key(c.admin2)
+
+
+# Few divisions, looked up for every candidate of every name, twice.
+_division_key = functools.lru_cache(maxsize=1 << 14)(normalize_name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Counties:
+    """The counties the text names, and those its towns may lie in, with the names that
+    say so: a local report names a town and its county ("Lebanon", "Boone County": the
+    Lebanon of Boone County, Indiana, and that county), which two names rarely share by
+    chance. Towns with towns are left to :class:`_Anchors`."""
+
+    # By county: the names that place something there, with the name of what they place.
+    named: Mapping[_County, set[tuple[object, str]]]
+    of_towns: Mapping[_County, set[tuple[object, str]]]
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention]) -> _Counties:
+        named: defaultdict[_County, set[tuple[object, str]]] = defaultdict(set)
+        of_towns: defaultdict[_County, set[tuple[object, str]]] = defaultdict(set)
+        for k, m in enumerate(mentions):
+            if not m.votes or not m.candidates:
+                continue
+            # A bare "Washington" is no Washington County: a name is a county's when that is
+            # its likeliest sense.
+            division = m.candidates[0].feature == "other"
+            for c in m.candidates[:_COUNTY_VOTERS]:
+                county = _county(c)
+                if county is not None and division == (c.feature == "other"):
+                    (named if division else of_towns)[county].add((m.key or k, c.name))
+        return cls(named, of_towns)
+
+    def sharing(self, c: Candidate, here: object) -> int:
+        """How many other names say ``c`` is where they are: counties for a town, towns for
+        a county. A county named after its seat says nothing of which namesake the seat is
+        ("Dadu city (Dadu, Sindh)")."""
+        county = _county(c)
+        if county is None:
+            return 0
+        by = self.named if c.feature != "other" else self.of_towns
+        return len({key for key, name in by.get(county, ()) if key != here and name != c.name})
+
+    def names_county_of(self, c: Candidate, here: object) -> bool:
+        """Whether ``c`` is a town in a county another name of the text names."""
+        return c.feature in SETTLEMENT_FEATURES and self.sharing(c, here) > 0
 
 
 def _inside(c: Candidate, container: Candidate) -> float:
@@ -282,7 +361,13 @@ def _resolve_once(
     """One reading of :func:`resolve`, given where a former one placed the names."""
     demonyms, named, local = clues.demonyms, clues.named, clues.local
     near_local, areas, actor_regions = clues.near_local, clues.areas, clues.actor_regions
+    counties = _Counties.of(mentions)
     votes = [_vote(m.candidates) if m.votes else {} for m in mentions]
+    for k, m in enumerate(mentions):
+        # "Lebanon" in a report that names Boone County votes as the Lebanon there.
+        if m.votes and m.candidates and m.candidates[0].feature == "country":
+            towns = [c for c in m.candidates if counties.names_county_of(c, m.key or k)]
+            votes[k] = {towns[0].country_code: 1.0} if towns and towns[0].country_code else votes[k]
     support: defaultdict[str, float] = defaultdict(float)
     # A name votes once however often it is repeated: "Kain" twice is no more Belgian.
     voted: dict[object, dict[str, float]] = {}
@@ -347,12 +432,14 @@ def _resolve_once(
             if c.country_code
         }
 
-        # Countries of a world city of the name ("Paris", "Rome"): that a text is about
-        # another country makes a small namesake there likelier, not likelier than it.
+        # Countries of a world city, a country or a big region of the name ("Paris",
+        # "Jordan", "England"): that a text is about another country makes a small namesake
+        # there likelier, not likelier than it.
         famous = {
             c.country_code
             for c in mention.candidates
-            if c.population >= _WORLD_CITY and c.feature in SETTLEMENT_FEATURES
+            if c.feature == "country"
+            or (c.population >= _WORLD_CITY and c.feature in (*SETTLEMENT_FEATURES, "admin1"))
         }
         me: object = mention.key or tuple(mention.candidates[:_MAX_VOTERS])
         # "Nevada", "England": a name that is first a state or a country is not taken for a
@@ -374,6 +461,7 @@ def _resolve_once(
             if me is not None and c.admin1 and c.feature not in ("country", "admin1"):
                 sharing = len(shared.get((c.country_code, c.admin1), set()) - {me})
                 total += _SHARED_REGION * min(sharing, _SHARED_CAP)
+            total += _SHARED_COUNTY * min(counties.sharing(c, here), _SHARED_COUNTY_CAP)
             if c.feature != "admin1":
                 total += _IN_NAMED_REGION * named_regions.get((c.country_code, c.admin1), 0.0)
             if me is not None:
@@ -408,7 +496,13 @@ def _resolve_once(
             if within and not in_region and mention.bracketed:
                 continue  # "Sahar (Sadah)" is no town of another governorate
             # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
-            # gazetteer may only lack it, and the likeliest elsewhere stands.
+            # gazetteer may only lack it, and the likeliest elsewhere stands, unless all lie
+            # far from the region: "Holliday, Missouri" is no village of Texas, but a place
+            # the gazetteer lacks, which is in Missouri.
+            if within and not in_region:
+                holders = [k for k in spelled if k.feature == "admin1" and k.admin1]
+                if holders and all(_away(c, holders) for c in pool):
+                    in_region = holders[:1]
             pool = in_region if within and in_region else pool
         if held is None and any(c.admin1_code in actor_regions for c in pool):
             pool = [c for c in pool if c.admin1_code in actor_regions or _large(c, mention)]
@@ -422,8 +516,10 @@ def _resolve_once(
             ]
         # "Georgia" in a text about the US is the state: a country no other place in the
         # text points at gives way to a region of its name in a country the text is about
-        # ("Georgian" there is as likely the state's).
+        # ("Georgian" there is as likely the state's); so it does to a town of its name there
+        # that lies in a county the text names ("Lebanon" and "Boone County", Indiana).
         about = {c.country_code for c in pool if c.feature == "admin1"}
+        about |= {c.country_code for c in pool if counties.names_county_of(c, mention.key or i)}
         about = {cc for cc in about if others(cc) >= _STRONG}
         if about:
             pool = [
@@ -545,12 +641,23 @@ def _one_sense(mentions: Sequence[Mention], chosen: list[Candidate | None]) -> N
         if len({(c.geonames_id, c.lat, c.lon) for c in picks if c}) < 2:
             continue
         held = [chosen[i] for i in members if mentions[i].containers]
-        counts = Counter((c.geonames_id, c.lat, c.lon) for c in picks if c)
+        # Only mentions that could have chosen each of the places picked have a say: a name
+        # inside a longer one ("Amherst College") was offered only the notable namesake.
+        ids = {(c.geonames_id, c.lat, c.lon) for c in picks if c}
+        informed = [
+            i
+            for i in members
+            if ids <= {(c.geonames_id, c.lat, c.lon) for c in mentions[i].candidates}
+        ] or members
+        counts = Counter(
+            (c.geonames_id, c.lat, c.lon) for i in informed if (c := chosen[i]) is not None
+        )
         if held:
             preferred = held[0]
         else:
-            (top, n), (_, second) = counts.most_common(2)
-            if n == second:
+            ranked = counts.most_common(2)
+            top, n = ranked[0]
+            if len(ranked) > 1 and n == ranked[1][1]:
                 continue
             preferred = next(c for c in picks if c and (c.geonames_id, c.lat, c.lon) == top)
         assert preferred is not None

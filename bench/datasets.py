@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import random
 import re
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -404,3 +405,13 @@ def detokenize(sentences: Sequence[Sequence[str]]) -> tuple[str, list[tuple[int,
 def normalize_newlines(text: str) -> str:
     """What `sitreps` does to a document's text before offsets count: \\r\\n and \\r -> \\n."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def geovirus_articles(data: Path) -> list[ET.Element]:
+    """The ``<article>`` elements of GeoVirus (``geo/GeoVirus.xml``), in file order."""
+    path = require(data / "geo" / "GeoVirus.xml")
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as error:
+        raise DataMissing(f"{path} is not readable XML: {error}") from None
+    return list(root.iter("article"))

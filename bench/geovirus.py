@@ -30,7 +30,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import geo, run
-from bench.datasets import DataMissing, Document, normalize_newlines, require
+from bench.datasets import DataMissing, Document, geovirus_articles, normalize_newlines
 from sitreps.geo.demonyms import country_of_demonym
 
 CORPUS = "geovirus"
@@ -42,13 +42,8 @@ def _float(node: ET.Element, tag: str) -> float | None:
 
 
 def load_geovirus(data: Path) -> list[geo.GeoCase]:
-    path = require(data / "geo" / "GeoVirus.xml")
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise DataMissing(f"{path} is not readable XML: {error}") from None
     cases = []
-    for n, article in enumerate(root.iter("article")):
+    for n, article in enumerate(geovirus_articles(data)):
         raw = article.findtext("text") or ""
         text = normalize_newlines(raw) if "\r" not in raw else raw
         toponyms = []

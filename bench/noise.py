@@ -27,7 +27,6 @@ import datetime as dt
 import re
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.datasets import DataMissing, Document, normalize_newlines, require
+from bench.datasets import DataMissing, Document, geovirus_articles, normalize_newlines, require
 from bench.fields import NO_EVENT, Field, Item, shared_field
 
 UCDP_FILE = "ucdp_ged_ukraine_2014-2023.csv"
@@ -49,13 +48,8 @@ TOLD_ABOUT = "UCDP GED Ukraine headlines (each row a deadly event) with a main e
 
 def load_geovirus_texts(data: Path) -> list[Document]:
     """Every GeoVirus article as a document (``noise:<n>``), its text as the XML holds it."""
-    path = require(data / "geo" / "GeoVirus.xml")
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as error:
-        raise DataMissing(f"{path} is not readable XML: {error}") from None
     docs = []
-    for n, article in enumerate(root.iter("article")):
+    for n, article in enumerate(geovirus_articles(data)):
         text = normalize_newlines(article.findtext("text") or "").strip()
         if text:
             docs.append(Document(id=f"noise:{n}", text=text))

@@ -529,3 +529,14 @@ def test_a_designator_before_the_name_finds_the_place_of_that_kind() -> None:
     assert gazetteer.lookup("County of Brant") == [county]
     assert gazetteer.lookup("the Town of Brant") == [town]
     assert gazetteer.lookup("City of Nowhere") == []
+
+
+def test_countries_are_placed_at_their_capital_however_it_is_spelled(
+    gazetteer: Gazetteer,
+) -> None:
+    # The country table writes "Brasilia", "Bogota" and "Nur-Sultan"; the cities "Brasília",
+    # "Bogotá" and "Astana".
+    for name, cc in (("Brazil", "BR"), ("Colombia", "CO"), ("Kazakhstan", "KZ")):
+        country = next(c for c in gazetteer.lookup(name) if c.feature == "country")
+        assert country.country_code == cc
+        assert country.lat is not None and country.lon is not None, name

@@ -913,10 +913,17 @@ def _group_cities(cities: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], 
 def _capitals(
     cities: Iterable[Mapping[str, Any]], countries: Mapping[str, Any]
 ) -> dict[str, Mapping[str, Any]]:
+    # The country table spells capitals in ASCII ("Brasilia", "Bogota") or by a former name
+    # ("Nur-Sultan"), the city table by their own: compared folded, with the city's other names.
+    capital_of = {cc: normalize_name(info["capital"]) for cc, info in countries.items()}
     found: dict[str, Mapping[str, Any]] = {}
     for city in cities:
         cc = city["countrycode"]
-        if cc in countries and city["name"] == countries[cc]["capital"]:
+        capital = capital_of.get(cc)
+        if not capital:
+            continue
+        names = (city["name"], *(city.get("alternatenames") or ()))
+        if any(normalize_name(name) == capital for name in names):
             best = found.get(cc)
             if best is None or city["population"] > best["population"]:
                 found[cc] = city

@@ -536,3 +536,9 @@ def test_a_name_after_a_persons_title_is_a_person_wherever_it_is_written(places:
     )
     assert "Ripley" not in found
     assert found["New Hampshire"].admin1 == "New Hampshire"
+
+
+def test_a_common_noun_the_model_takes_for_a_place_is_none(places: Any) -> None:
+    found = places("Burglaries rose across the metro area last year, police in Denver said.")
+    assert "metro" not in found
+    assert found["Denver"].admin1 == "Colorado"

@@ -994,6 +994,8 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
         for whole in _pieces(doc, ent.start, ent.end):
             piece, label = whole, ent.label_
             name: str = piece.text
+            if name.islower():
+                continue  # the model's "metro", "downtown": a common noun, no place's name
             candidates = gazetteer.lookup(name)
             if not candidates:
                 # "North Texas", "Far North Queensland", "northeastern B.C.": a part of a

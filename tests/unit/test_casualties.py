@@ -220,3 +220,15 @@ def test_a_figure_sent_to_hospital_is_hospitalized() -> None:
         ("hospitalized", 3, "exact")
     ]
     assert _fields("The storm put 40 homes out of power.") == []
+
+
+def test_a_defence_ministrys_words_count_the_enemy_killed() -> None:
+    assert _fields("The ministry said troops eliminated more than 60 militants on Monday.") == [
+        ("fatalities", 60, "more_than")
+    ]
+    assert _fields("Gunners destroyed 4 tanks and 12 armoured vehicles.") == []
+    assert _fields("Two KIA and five WIA near the river crossing.") == [
+        ("fatalities", 2, "exact"),
+        ("injured", 5, "exact"),
+    ]
+    assert _fields("The dealer sold 3 Kia sedans last week.") == []

@@ -357,3 +357,15 @@ def test_troop_movements_and_drills_are_a_change_to_activity() -> None:
     assert classify("The update was deployed to all servers on Friday.") is None
     typed = classify("Troops were deployed after gunmen killed four herders.")
     assert typed is not None and typed.event_type != "Strategic developments"
+
+
+def test_a_defence_ministrys_words_tell_a_fight() -> None:
+    for text in (
+        "Army units eliminated up to 40 fighters near the river, the ministry said.",
+        "Artillery destroyed an enemy ammunition depot overnight.",
+        "Rebel forces open fire on army positions 30 times in a day, monitors say.",
+    ):
+        typed = classify(text)
+        assert typed is not None and typed.event_type in ("Battles", "Explosions/Remote violence")
+    assert classify("The team was eliminated from the cup on Sunday.") is None
+    assert classify("The storm destroyed dozens of homes along the coast.") is None

@@ -279,7 +279,16 @@ _VIOLENT = re.compile(
     r"|raid(?:s|ed|ing)?|assault\w*|massacre\w*|violence|clash\w*|fighting|ambush\w*"
     r"|shell(?:s|ed|ing)|barrage|died|dead"
     r"|injured|wounded|hurt|homicide|robbery|robbed|gunpoint|shots|gunfire|stabb\w*|murder\w*"
-    r"|held\s+up|opened\s+fire|fired\s+(?:at|on|shots|into|through)|car\s*jack\w*|bullet\s+holes?"
+    r"|held\s+up|open(?:s|ed)?\s+fire|fire[sd]?\s+(?:at|on|shots|into|through)|car\s*jack\w*"
+    r"|bullet\s+holes?"
+    # A defence ministry's words for killing or destroying the enemy: "eliminated 300 invaders",
+    # "neutralised 20 terrorists", "destroyed up to 140 servicemen", "destroyed a depot".
+    r"|(?:destroy(?:ed|ing|s)?|eliminat(?:ed|ing|es)|neutrali[sz](?:ed|ing|es)"
+    r"|liquidat(?:ed|ing|es))\s+(?:(?:up\s+to|about|more\s+than|over|at\s+least|an?|the|their|its"
+    r"|\d[\d,]*|[a-z]+)\s+){0,4}(?:servicemen|soldiers|troops|militants|fighters|invaders"
+    r"|occupiers|terrorists|insurgents|personnel|military|units|positions|depots?|tanks?"
+    r"|armou?red|artillery|equipment|command\s+posts?|ammunition|gunmen|bandits|jihadists"
+    r"|rebels|enemy)"
     # "pulled out a handgun and demanded money": a weapon drawn on someone
     r"|pulled\s+(?:out\s+)?(?:a|an|his|her)\s+(?:gun|handgun|pistol|rifle|shotgun|firearm))\b",
     _F,

@@ -26,12 +26,13 @@ _FIELD_WORDS: tuple[tuple[CountField, str], ...] = (
         "fatalities",
         r"killed|dead|died|dies|deaths?|perished|fatalities|fatality|fatally|slain|lost\s+their\s+lives"
         r"|bodies|corpses|massacred|executed|murdered|assassinated|beheaded|lynched"
-        r"|(?:shot|stabbed|hacked|beaten|burned)\s+(?:dead|and\s+killed|to\s+death)",
+        r"|(?:shot|stabbed|hacked|beaten|burned)\s+(?:dead|and\s+killed|to\s+death)"
+        r"|(?-i:KIA)",  # "one KIA, four WIA": killed and wounded in action
     ),
     # "shot at" missed them; "one shot was fired" counts a round, not a person.
     (
         "injured",
-        r"injured|injuries|wounded|wounds|hurt|injuring|wounding|stabbed"
+        r"injured|injuries|wounded|wounds|hurt|injuring|wounding|stabbed|(?-i:WIA)"
         r"|shot(?!\s+at\s+(?:him|her|them|me|us|police|officers?|deputies|troopers"
         r"|the\s+(?:teens?|teenagers?|men|group|crowd|officers?|deputies|car|vehicle)"
         r"|(?:multiple|several|numerous|many|a\s+few)\s+times)\b|\s+at(?=\s*[.,;]|\s+by\b))"
@@ -53,7 +54,8 @@ CASUALTY_WORDS = re.compile(
 _LEFT_RE = re.compile(
     r"(?P<verb>killed|killing|kills|kill|claimed|claiming|wounded|wounding|wounds|injured|injuring"
     r"|injures|hospitali[sz]ed|left|leaving|leaves|sent|sending|sends|put|putting|puts|landed"
-    r"|landing|lands|executed|executing|assassinated|massacred"
+    r"|landing|lands|executed|executing|assassinated|massacred|eliminated|neutrali[sz]ed"
+    r"|liquidated|destroyed"
     r"|massacring|murdered|murdering|beheaded|lynched|(?:hacked|beat|beaten|stabbed|burned|burnt"
     r"|shot|stoned|tortured)\s+to\s+death|shot\s+dead|gunned\s+down|(?:bodies|corpses|remains"
     r"|deaths?|killing)\s+of)\s+"
@@ -69,6 +71,13 @@ _LEFT_FIELD: dict[str, CountField] = {
 }  # fmt: skip
 _LEFT_FATAL = re.compile(
     r"execut|assassinat|massacr|murder|behead|lynch|death|dead|gunned|bodies|corpses|remains", re.I
+)
+# A defence ministry's words for killing the enemy, counting people only.
+_ENEMY_KILLED = frozenset({"eliminated", "neutralized", "neutralised", "liquidated", "destroyed"})
+_ENEMY_PEOPLE = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:servicemen|soldiers|troops|militants|fighters|invaders|occupiers"
+    r"|terrorists|insurgents|personnel|gunmen|bandits|jihadists|rebels|mercenaries)\b",
+    re.IGNORECASE,
 )
 _SENDS = frozenset({"sent", "sending", "sends", "put", "putting", "puts", "landed", "landing",
                     "lands"})  # fmt: skip
@@ -345,6 +354,9 @@ def _left_field(text: str, sent_start: int, number: NumberMention) -> CountField
         verb = match.group("verb").lower()
         if verb in ("left", "leaving", "leaves"):
             return None  # "leaving 3 dead" names its field after the figure
+        if verb in _ENEMY_KILLED:
+            # "eliminated more than 300 invaders", not "destroyed 3 tanks" or "40 units"
+            return "fatalities" if _ENEMY_PEOPLE.match(text, number.end) else None
         if verb in _SENDS:
             # "a shooting that sent two men to the hospital"
             sent = _TO_HOSPITAL.match(text, number.end)

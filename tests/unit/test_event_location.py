@@ -68,6 +68,13 @@ def test_admin1_as_written_leaves_out_its_designator() -> None:
     assert location is not None and location.admin1 == "Trelawny"
 
 
+def test_a_city_named_with_what_it_is_is_no_spelling_of_its_region() -> None:
+    text = "Gunmen shot a shopkeeper in Sangarwand city on Monday."
+    city = place(text, "Sangarwand city", name="Sangarwand", feature="city", admin1="Sangarwand")
+    location, _ = _location(text, [city])
+    assert location is not None and location.admin1 == "Sangarwand"
+
+
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))

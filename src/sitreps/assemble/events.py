@@ -131,7 +131,8 @@ def _admin1_as_written(
     text: str, place: PlaceMention, places: Sequence[PlaceMention]
 ) -> str | None:
     """The place's admin1 as the report spells it where the report names it ("Idleb"),
-    else the gazetteer's name."""
+    else the gazetteer's name. A name of more words than the admin1's says more than the
+    region: it is a city's, with what it is ("Kandahar city", "Guatemala City")."""
     admin1 = place.admin1
     if admin1 is None:
         return None
@@ -140,7 +141,12 @@ def _admin1_as_written(
             continue
         written = _DESIGNATOR_WORDS.sub("", other.evidence.text).strip()
         a, b = written.casefold().replace("-", " "), admin1.casefold().replace("-", " ")
-        if a != b and a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75:
+        if (
+            a != b
+            and a[:1] == b[:1]
+            and len(a.split()) <= len(b.split())
+            and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+        ):
             return written
     return admin1
 

@@ -288,6 +288,10 @@ def _resolve_once(
     voted: dict[object, dict[str, float]] = {}
     for m, vote in zip(mentions, votes, strict=True):
         voted.setdefault(m.key or tuple(m.candidates[:_MAX_VOTERS]), vote)
+    # What a name takes out of the support is the vote counted for it: "Cordoba (Cordoba)",
+    # a town and its province, counts one vote, the town's, which the province's would not
+    # cancel.
+    votes = [voted[m.key or tuple(m.candidates[:_MAX_VOTERS])] if m.votes else {} for m in mentions]
     for vote in voted.values():
         for cc, v in vote.items():
             support[cc] += v
@@ -346,6 +350,15 @@ def _resolve_once(
             for c in mentions[k].candidates[:_MAX_VOTERS]
             if c.country_code
         }
+        # And in brackets, a region where it can be: "Colon (Colon)" is Panama's province of
+        # that name, where Colón lies, not Honduras's department, which has no town of it.
+        holds = {
+            (c.country_code, c.admin1)
+            for k in inside.get(i, ())
+            if mentions[k].bracketed
+            for c in mentions[k].candidates[:_MAX_VOTERS]
+            if c.feature in SETTLEMENT_FEATURES and c.admin1
+        }
 
         # Countries of a world city of the name ("Paris", "Rome"): that a text is about
         # another country makes a small namesake there likelier, not likelier than it.
@@ -365,6 +378,7 @@ def _resolve_once(
             containers: Sequence[Candidate | None] = containers,
             named_regions: Mapping[tuple[str | None, str | None], float] = named_regions,
             contained: Collection[str | None] = contained,
+            holds: Collection[tuple[str | None, str | None]] = holds,
             me: object = me,
             here: object = mention.key or i,
             famous: set[str | None] = famous,
@@ -383,6 +397,8 @@ def _resolve_once(
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
                 total += _NAMED_CITY
             if c.country_code in contained:
+                total += _CONTAINS
+            if c.feature == "admin1" and (c.country_code, c.admin1) in holds:
                 total += _CONTAINS
             return total
 

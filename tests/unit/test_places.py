@@ -471,3 +471,10 @@ def test_a_province_government_and_a_compass_part_of_a_sea(places: Any) -> None:
     assert found["Quebec"].feature == "admin1"  # the province's government, not the city's
     sea = places("A helicopter crashed in the North Atlantic, off Newfoundland, on Monday.")
     assert "North Atlantic" not in sea or sea["North Atlantic"].name is None
+
+
+def test_a_village_before_a_town_and_its_region_lies_in_that_region(places: Any) -> None:
+    # No Caracolí of Atlántico is known: the one of Antioquia is no stand-in for it.
+    found = places("On Sunday, in Caracoli, Malambo, Atlantico department, residents protested.")
+    assert found["Caracoli"].admin1 is None
+    assert found["Malambo"].admin1 == "Atlantico"

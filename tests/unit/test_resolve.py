@@ -362,3 +362,16 @@ def test_a_province_in_brackets_is_the_one_that_holds_a_town_of_the_name() -> No
     )
     chosen, _ = resolve([town, province])[1]
     assert chosen is not None and chosen.country_code == "BB"
+
+
+def test_a_small_place_before_a_region_is_none_of_another_region() -> None:
+    # "Huanzantlan, Oaxaca": no namesake in Oaxaca, so not the village of another state.
+    village = Mention(candidates=[_in("Huanza", "Marib")], containers=[1], key="huanza")
+    region = Mention(candidates=[_in("Bayda", "Bayda", "admin1", 500_000)], key="bayda")
+    assert resolve([village, region])[0][0] is None
+    # A big city of the name may be one of a list of places ("Sanaa, Bayda") and stands.
+    city = Mention(
+        candidates=[_in("Sanaa", "Sanaa", "city", 2_000_000)], containers=[1], key="sanaa"
+    )
+    chosen, _ = resolve([city, region])[0]
+    assert chosen is not None and chosen.name == "Sanaa"

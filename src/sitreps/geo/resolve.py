@@ -36,8 +36,9 @@ And rules no score can overturn:
 - a village with namesakes in the regions where the text's actors act ("OSCE SMM": Donetsk
   and Luhansk oblasts) is the one there;
 - a place before its region ("Pisky, Donetsk", "Sahar (Sadah)") is the namesake in that
-  region when the gazetteer has one; in brackets (or held as firmly: "X in Y", "the X area
-  of Y", "X district, Province"), when it has none, the place is left to its region.
+  region when the gazetteer has one; when it has none, the place is left to its region, in
+  brackets (or held as firmly: "X in Y", "the X area of Y", "X district, Province") and
+  after a comma alike, unless it may be a big city or a region of a list ("Moscow, Kyiv").
 """
 
 from __future__ import annotations
@@ -423,6 +424,10 @@ def _resolve_once(
             ]
             if within and not in_region and mention.bracketed:
                 continue  # "Sahar (Sadah)" is no town of another governorate
+            # "Huanzantlan, Oaxaca" is no village of another state either, where no big city
+            # or region of the name may be one of a list ("Moscow, Kyiv").
+            if within and not in_region and not any(_large(c, mention) for c in pool):
+                continue
             # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
             # gazetteer may only lack it, and the likeliest elsewhere stands.
             pool = in_region if within and in_region else pool

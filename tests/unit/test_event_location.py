@@ -75,6 +75,18 @@ def test_a_city_named_with_what_it_is_is_no_spelling_of_its_region() -> None:
     assert location is not None and location.admin1 == "Sangarwand"
 
 
+def test_a_place_alone_in_its_country_gives_way_to_places_that_share_one() -> None:
+    text = "Activists held a sit-in at the Ilya square in Sidon, south of Beirut."
+    stray = place(text, "Ilya", name="Ilja", feature="village", country_code="BY")
+    sidon = place(text, "Sidon", name="Sidon", feature="city", country_code="LB")
+    beirut = place(text, "Beirut", name="Beirut", feature="city", country_code="LB")
+    location, chosen = _location(text, [stray, sidon, beirut])
+    assert location is not None and chosen == sidon.evidence
+    # One place per country: none is a stray, and the first stands.
+    location, chosen = _location(text, [stray, sidon])
+    assert chosen == stray.evidence
+
+
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))

@@ -165,11 +165,14 @@ def _location(
     if not resolved:
         hints = [h for h in hints if not _beyond(text, h[1])]
         return _country_location(places, hints)
+    strays = _strays(resolved)
     ranked = sorted(
         enumerate(resolved),
         key=lambda ip: (
             # Where the report was filed ranks last: it says where the writer was.
             _in_dateline(text, ip[1]),
+            # A place alone in its country, where others share one, is a namesake misread.
+            ip[0] in strays,
             # A town in brackets only contains the place: "Incare (Thiou, Yatenga)"; so does
             # a city after a district and a comma: "Maywand district, Kandahar" is the district.
             _tier(ip[1])
@@ -200,6 +203,22 @@ def _location(
         geonames_id=place.geonames_id,
     )
     return location, place.evidence
+
+
+def _strays(places: Sequence[PlaceMention]) -> set[int]:
+    """The places alone in their country while other places share another: "Ilya square
+    in Sidon, Lebanon" names no village of Belarus, nor "the Rabat area of Tarnak district,
+    Zabul" Morocco's capital. A country or region is never one: a report may name where an
+    actor comes from."""
+    named = {(p.country_code, p.name) for p in places if p.country_code and p.feature != "country"}
+    counts = Counter(cc for cc, _ in named)  # a name repeated is one place
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return set()
+    return {
+        i
+        for i, p in enumerate(places)
+        if p.country_code and counts[p.country_code] == 1 and p.feature in _CITY_FEATURES
+    }
 
 
 # Not "from": a convoy "from Herat" or shelling "from Donetsk" is often where the event was.

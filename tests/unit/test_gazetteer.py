@@ -110,6 +110,8 @@ def test_admin1_names_come_from_the_data(gazetteer: Gazetteer) -> None:
     assert admin1("Odesa", "UA") == "Odesa"  # "Odeska" is close to its city's name
     assert admin1("Houston", "US") == "Texas"
     assert admin1("Gaza City", "PS") == "Gaza Strip"
+    # GeoNames' "Federal District" less its designator is no name: ISO's name in full.
+    assert admin1("Brasilia", "BR") == "Distrito Federal"
 
 
 @pytest.mark.parametrize(

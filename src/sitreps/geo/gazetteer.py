@@ -1006,6 +1006,13 @@ def _middle(cities: Sequence[Mapping[str, Any]]) -> tuple[float | None, float | 
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
+# Words that only qualify a designator ("Federal District", "Capital Territory"): left alone
+# once the designator is stripped, they name nothing, where ISO's name says the same in full.
+_DESIGNATOR_ADJECTIVES: Final = frozenset({
+    "federal", "capital", "metropolitan", "national", "autonomous", "special",
+})  # fmt: skip
+
+
 def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
     """Whether GeoNames spells the subdivision as ISO does ("Kharkivs'ka") or only spells
     the name derived from ISO's differently ("Odessa", "Odesa"): the derived name, in the
@@ -1015,6 +1022,8 @@ def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
         return True
     if len(sub.key) >= 4 and f" {sub.key} " in f" {key} ":
         return True  # "Maidan Wardak" only says more than "Wardak"
+    if key in _DESIGNATOR_ADJECTIVES and f" {key} " in f" {sub.key} ":
+        return True  # "Federal", what is left of "Federal District", is no name of its own
     derived_key = normalize_name(derived)
     return key[:1] == derived_key[:1] and (
         difflib.SequenceMatcher(None, key, derived_key).ratio() >= 0.8

@@ -87,6 +87,15 @@ def test_a_place_alone_in_its_country_gives_way_to_places_that_share_one() -> No
     assert chosen == stray.evidence
 
 
+def test_admin1_as_written_may_add_an_article() -> None:
+    text = "An airstrike hit a bus in Mizda (Al Jabal Al Gharbi) on Friday."
+    town = place(text, "Mizda", name="Mizdah", feature="town", admin1="Jabal al Gharbi")
+    gharbi = "Jabal al Gharbi"
+    region = place(text, "Al Jabal Al Gharbi", name=gharbi, feature="admin1", admin1=gharbi)
+    location, _ = _location(text, [town, region])
+    assert location is not None and location.admin1 == "Al Jabal Al Gharbi"
+
+
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))

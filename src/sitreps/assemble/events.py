@@ -127,12 +127,15 @@ def _in_dateline(text: str, place: PlaceMention) -> bool:
     return match is not None and place.evidence.end <= match.end()
 
 
+_ARTICLE = re.compile(r"^(?:al|el)\s+")  # "Al Jabal al Gharbi": GeoNames' "Jabal al Gharbi"
+
+
 def _admin1_as_written(
     text: str, place: PlaceMention, places: Sequence[PlaceMention]
 ) -> str | None:
     """The place's admin1 as the report spells it where the report names it ("Idleb"),
-    else the gazetteer's name. A name of more words than the admin1's says more than the
-    region: it is a city's, with what it is ("Kandahar city", "Guatemala City")."""
+    else the gazetteer's name. The admin1's name and more words says more than the region:
+    it is a city's, with what it is ("Kandahar city", "Guatemala City")."""
     admin1 = place.admin1
     if admin1 is None:
         return None
@@ -143,8 +146,8 @@ def _admin1_as_written(
         a, b = written.casefold().replace("-", " "), admin1.casefold().replace("-", " ")
         if (
             a != b
-            and a[:1] == b[:1]
-            and len(a.split()) <= len(b.split())
+            and (a[:1] == b[:1] or _ARTICLE.sub("", a)[:1] == b[:1])
+            and not a.startswith(f"{b} ")
             and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
         ):
             return written

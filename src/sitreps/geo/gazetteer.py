@@ -693,12 +693,24 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
         return 1.0, display or sub.base
     if len(sub.key) >= 4 and f" {sub.key} " in f" {group.geonames_key} ":
         return 0.9, sub.base  # "Wardak" is GeoNames' "Maidan Wardak"
+    if len(group.geonames_key) >= 4 and any(
+        key == group.geonames_key or key.startswith(f"{group.geonames_key} ")
+        for key in _iso_variants(sub)
+    ):
+        # GeoNames says it shorter ("Veracruz" of ISO's "Veracruz de Ignacio de la Llave"),
+        # without the article ("Jabal al Gharbi") or in English ("South Kivu", "Sud-Kivu").
+        return 0.9, sub.base
     score, display = _city_pair_score(sub, group, ambiguous)
     if score < 0.8 and _transliterations(sub.key, group.geonames_key):
         # GeoNames' "Hadramaout" is ISO's "Hadramawt"; a city's name still says it better
         # ("Odeska" -> "Odesa").
         return 0.8, display if score else sub.base
     return score, display
+
+
+def _iso_variants(sub: _Subdivision) -> set[str]:
+    english = _COMPASS.sub(lambda m: _ENGLISH_COMPASS[m[1].lower()], sub.base)
+    return {sub.key, _without_article(sub.key), normalize_name(english)}
 
 
 _SOFT_LETTERS: Final = str.maketrans("", "", "aeiouwy -'")

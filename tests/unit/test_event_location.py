@@ -85,6 +85,10 @@ def test_a_place_alone_in_its_country_gives_way_to_places_that_share_one() -> No
     # One place per country: none is a stray, and the first stands.
     location, chosen = _location(text, [stray, sidon])
     assert chosen == stray.evidence
+    # Unless the text's actors are of one of them.
+    hint = ("LB", Evidence.of("t", text, 0, 9))
+    location, chosen = _location(text, [stray, sidon], [hint])
+    assert chosen == sidon.evidence
 
 
 def test_admin1_as_written_may_add_an_article() -> None:

@@ -6,7 +6,7 @@ import difflib
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..extract.actors import country_clues, country_name, state_forces_name
 from ..extract.places import attributive
@@ -168,7 +168,7 @@ def _location(
     if not resolved:
         hints = [h for h in hints if not _beyond(text, h[1])]
         return _country_location(places, hints)
-    strays = _strays(resolved)
+    strays = _strays(resolved, {cc for cc, _ in hints})
     ranked = sorted(
         enumerate(resolved),
         key=lambda ip: (
@@ -208,12 +208,14 @@ def _location(
     return location, place.evidence
 
 
-def _strays(places: Sequence[PlaceMention]) -> set[int]:
+def _strays(places: Sequence[PlaceMention], actors: Collection[str] = ()) -> set[int]:
     """The places alone in their country while other places share another: "Ilya square
     in Sidon, Lebanon" names no village of Belarus, nor "the Rabat area of Tarnak district,
     Zabul" Morocco's capital. A country or region is never one: a report may name where an
-    actor comes from."""
+    actor comes from. ``actors``: the countries of the text's actors and demonyms, each as
+    one more place ("Ukrainian Forces" at "Shakhta, Donetsk": no village of Perm)."""
     named = {(p.country_code, p.name) for p in places if p.country_code and p.feature != "country"}
+    named |= {(cc, None) for cc in actors}
     counts = Counter(cc for cc, _ in named)  # a name repeated is one place
     if not counts or counts.most_common(1)[0][1] < 2:
         return set()

@@ -100,6 +100,19 @@ def test_admin1_as_written_may_add_an_article() -> None:
     assert location is not None and location.admin1 == "Al Jabal Al Gharbi"
 
 
+def test_where_people_came_from_ranks_after_where_they_gathered() -> None:
+    text = "Activists from Byblos and Zahle gathered in Sidon on Sunday."
+    names = ("Byblos", "Zahle", "Sidon")
+    places = [place(text, n, name=n, feature="city", country_code="LB") for n in names]
+    _, chosen = _location(text, places)
+    assert chosen == places[2].evidence
+    # Where a march set out is where it was.
+    text = "A car convoy set out from Byblos to Sidon on Sunday."
+    places = [place(text, n, name=n, feature="city", country_code="LB") for n in names[::2]]
+    _, chosen = _location(text, places)
+    assert chosen == places[0].evidence
+
+
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:
     text = "Afghan forces repelled an attack on a checkpoint in Qala-e Nau Bala."
     unknown = PlaceMention(evidence=Evidence.of("t", text, 51, 68))

@@ -181,6 +181,8 @@ def _location(
             _tier(ip[1])
             + (0.5 if _in_brackets(text, ip[1]) else 0) * (_tier(ip[1]) == 0)
             + (1.0 if _after_district(text, ip[1]) else 0) * (_tier(ip[1]) == 0),
+            # "Protesters from Beirut gathered in Tripoli": where they came from ranks after.
+            _origin(text, ip[1]),
             # "U.S. President" names no place of the event; "in Canada" does.
             0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],
@@ -206,6 +208,24 @@ def _location(
         geonames_id=place.geonames_id,
     )
     return location, place.evidence
+
+
+# "from Beirut, Jal el Dib and ": the places a list after "from" names.
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*|\s+and\s+))*$"
+)
+
+
+_TO = re.compile(r"\s+(?:to|towards|till|until)\b", re.IGNORECASE)
+
+
+def _origin(text: str, place: PlaceMention) -> bool:
+    """Whether the place is one that people or weapons came from ("rioters from Tripoli"),
+    not where a march set out or a front begins ("from Beirut to Tripoli")."""
+    start, end = place.evidence.start, place.evidence.end
+    if _TO.match(text, end):
+        return False
+    return _FROM.search(text, max(0, start - 80), start) is not None
 
 
 def _strays(places: Sequence[PlaceMention], actors: Collection[str] = ()) -> set[int]:

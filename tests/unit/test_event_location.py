@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sitreps.assemble.events import _location, country_hints
 from sitreps.types import Evidence, PlaceMention
 
@@ -111,6 +113,16 @@ def test_where_people_came_from_ranks_after_where_they_gathered() -> None:
     places = [place(text, n, name=n, feature="city", country_code="LB") for n in names[::2]]
     _, chosen = _location(text, places)
     assert chosen == places[0].evidence
+
+
+def test_admin1_as_written_may_be_isos_name_of_it() -> None:
+    # ISO 3166-2 spells Iraq's governorate "Dahuk"; GeoNames "Duhok", too unlike to be taken
+    # for a spelling of it by likeness alone.
+    text = "Airstrikes hit a hill in the Haftanin region of Dahuk on Friday."
+    region = place(text, "Dahuk", name="Duhok", feature="admin1", admin1="Duhok")
+    region = dataclasses.replace(region, country_code="IQ")
+    location, _ = _location(text, [region])
+    assert location is not None and location.admin1 == "Dahuk"
 
 
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:

@@ -8,10 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+import pycountry
+
 from ..extract.actors import country_clues, country_name, state_forces_name
 from ..extract.places import attributive
 from ..geo.demonyms import country_of_demonym, names_currency
-from ..geo.gazetteer import default_gazetteer
+from ..geo.divisions import clean_division_name
+from ..geo.gazetteer import default_gazetteer, normalize_name
 from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
@@ -144,14 +147,27 @@ def _admin1_as_written(
             continue
         written = _DESIGNATOR_WORDS.sub("", other.evidence.text).strip()
         a, b = written.casefold().replace("-", " "), admin1.casefold().replace("-", " ")
-        if (
-            a != b
-            and (a[:1] == b[:1] or _ARTICLE.sub("", a)[:1] == b[:1])
-            and not a.startswith(f"{b} ")
-            and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-        ):
+        if a == b or a.startswith(f"{b} "):
+            continue
+        if (a[:1] == b[:1] or _ARTICLE.sub("", a)[:1] == b[:1]) and difflib.SequenceMatcher(
+            None, a, b
+        ).ratio() >= 0.75:
             return written
+        if other.feature == "admin1" and _iso_name(written, admin1, place.country_code):
+            return written  # "Extreme-Nord", ISO's name of what GeoNames calls "Far North"
     return admin1
+
+
+def _iso_name(written: str, admin1: str, country_code: str | None) -> bool:
+    """Whether ``written`` is ISO 3166-2's own name of the admin1 (without designators)."""
+    key = normalize_name(written)
+    for c in default_gazetteer().lookup(written, features=("admin1",)):
+        if c.admin1 != admin1 or c.country_code != country_code or not c.admin1_code:
+            continue
+        sub = pycountry.subdivisions.get(code=c.admin1_code)  # type: ignore[no-untyped-call]
+        if sub is not None and normalize_name(clean_division_name(sub.name)) == key:
+            return True
+    return False
 
 
 def _location(

@@ -123,6 +123,12 @@ def test_admin1_as_written_may_be_isos_name_of_it() -> None:
     region = dataclasses.replace(region, country_code="IQ")
     location, _ = _location(text, [region])
     assert location is not None and location.admin1 == "Dahuk"
+    # And in French: Cameroon's "Extreme-Nord", which GeoNames and ISO call "Far North".
+    text = "Gunmen looted a village in Kolofata (Mayo-Sava, Extreme-Nord)."
+    region = place(text, "Extreme-Nord", name="Far North", feature="admin1", admin1="Far North")
+    region = dataclasses.replace(region, country_code="CM")
+    location, _ = _location(text, [region])
+    assert location is not None and location.admin1 == "Extreme-Nord"
 
 
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:

@@ -8,13 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-import pycountry
-
 from ..extract.actors import country_clues, country_name, state_forces_name
 from ..extract.places import attributive
 from ..geo.demonyms import country_of_demonym, names_currency
-from ..geo.divisions import clean_division_name
-from ..geo.gazetteer import default_gazetteer, normalize_name
+from ..geo.gazetteer import default_gazetteer, iso_names, normalize_name
 from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
@@ -159,13 +156,12 @@ def _admin1_as_written(
 
 
 def _iso_name(written: str, admin1: str, country_code: str | None) -> bool:
-    """Whether ``written`` is ISO 3166-2's own name of the admin1 (without designators)."""
+    """Whether ``written`` is one of ISO 3166-2's names of the admin1 (without designators)."""
     key = normalize_name(written)
     for c in default_gazetteer().lookup(written, features=("admin1",)):
         if c.admin1 != admin1 or c.country_code != country_code or not c.admin1_code:
             continue
-        sub = pycountry.subdivisions.get(code=c.admin1_code)  # type: ignore[no-untyped-call]
-        if sub is not None and normalize_name(clean_division_name(sub.name)) == key:
+        if any(normalize_name(name) == key for name in iso_names(c.admin1_code)):
             return True
     return False
 

@@ -84,6 +84,7 @@ __all__ = [
     "Candidate",
     "Gazetteer",
     "default_gazetteer",
+    "iso_names",
     "load_dump",
     "normalize_name",
 ]
@@ -992,6 +993,15 @@ def _translations(iso_name: str) -> list[str]:
         if translated != iso_name:
             names.append(_strip_designators(translated))
     return names
+
+
+def iso_names(code: str) -> list[str]:
+    """ISO 3166-2's names of a subdivision, without designators: its own and pycountry's
+    translations of it ("Far North", "Extrême-Nord")."""
+    sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    if sub is None:
+        return []
+    return [_strip_designators(sub.name), *_translations(sub.name)]
 
 
 def _at(city: Mapping[str, Any] | None) -> tuple[float | None, float | None]:

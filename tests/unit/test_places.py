@@ -478,3 +478,8 @@ def test_a_village_before_a_town_and_its_region_lies_in_that_region(places: Any)
     found = places("On Sunday, in Caracoli, Malambo, Atlantico department, residents protested.")
     assert found["Caracoli"].admin1 is None
     assert found["Malambo"].admin1 == "Atlantico"
+
+
+def test_a_name_after_the_city_of_is_a_place_whatever_the_model_calls_it(places: Any) -> None:
+    found = places("On Sunday, gunmen shot dead an officer in the city of Dar'a.")
+    assert found["Dar'a"].country_code == "SY"

@@ -1229,8 +1229,18 @@ def _entity_verdict(
             continue
         if _comma_piece(span, first, ent.end) != (span.start, span.end):
             return None
-        guarded = span.start == 0 or span.doc[span.start - 1].lower_ not in _LOCATIVE
+        guarded = not _after_locative(span)
     return guarded
+
+
+def _after_locative(span: Span) -> bool:
+    """Whether the words before a name say it is a place: "in Dar'a", "the city of Dar'a"."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1].lower_
+    if before == "of" and span.start >= 2:
+        return span.doc[span.start - 2].lower_ in _SETTLEMENT | {"city"}
+    return before in _LOCATIVE
 
 
 def _comma_piece(span: Span, start: int, end: int) -> tuple[int, int]:

@@ -112,6 +112,9 @@ def test_admin1_names_come_from_the_data(gazetteer: Gazetteer) -> None:
     assert admin1("Gaza City", "PS") == "Gaza Strip"
     # GeoNames' "Federal District" less its designator is no name: ISO's name in full.
     assert admin1("Brasilia", "BR") == "Distrito Federal"
+    # A city that is a subdivision says "City" only beside a region of its name.
+    assert admin1("Kyiv", "UA") == "Kyiv City"
+    assert admin1("Tbilisi", "GE") == "Tbilisi"
     # ISO's region is GeoNames' of a shorter name, or in English: one region, on the map.
     for region, cc in (("Sud-Kivu", "CD"), ("Veracruz de Ignacio de la Llave", "MX")):
         found = [c for c in gazetteer.lookup(region, features=("admin1",)) if c.country_code == cc]

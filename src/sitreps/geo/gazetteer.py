@@ -803,11 +803,14 @@ def _pair_country(
     return paired
 
 
-def _admin1_display(sub: _Subdivision, display: str) -> str:
+def _admin1_display(sub: _Subdivision, display: str, taken: Collection[str] = ()) -> str:
+    """``taken``: the names of the country's other subdivisions. A city that is a
+    subdivision is told from a region of its name by "City" ("Kyiv City" and Kyiv oblast,
+    "Kyiv"); with no such namesake it is shown by its name alone ("Tbilisi")."""
     aliases = _ADMIN1_ALIASES.get(sub.code)
     if aliases:
         return aliases[0]
-    if sub.kind == "City" and not display.endswith(" City"):
+    if sub.kind == "City" and not display.endswith(" City") and normalize_name(display) in taken:
         return f"{display} City"
     return display
 
@@ -861,6 +864,7 @@ def _pair_admin1(
     found = []
     for cc, subs in sorted(_subdivisions_by_country().items()):
         paired = _pair_country(subs, by_country.get(cc, []), places[cc])
+        names = Counter(normalize_name(display) for _, display in paired.values())
         for sub in subs:
             paired_group, display = paired[sub.code]
             point = paired_group.cities[0] if paired_group else None
@@ -868,7 +872,9 @@ def _pair_admin1(
                 # Unpaired, a region named like a big city is shown at it ("Kyiv" oblast).
                 namesake = places[cc].get(normalize_name(display))
                 point = namesake if namesake and namesake["population"] >= 50_000 else None
-            found.append(_Admin1(sub, _admin1_display(sub, display), paired_group, point))
+            taken = {key for key, n in names.items() if n > (key == normalize_name(display))}
+            name = _admin1_display(sub, display, taken)
+            found.append(_Admin1(sub, name, paired_group, point))
     return found
 
 

@@ -695,12 +695,15 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
     if len(sub.key) >= 4 and f" {sub.key} " in f" {group.geonames_key} ":
         return 0.9, sub.base  # "Wardak" is GeoNames' "Maidan Wardak"
     if len(group.geonames_key) >= 4 and any(
-        key == group.geonames_key or key.startswith(f"{group.geonames_key} ")
-        for key in _iso_variants(sub)
+        key == group.geonames_key for key in _iso_variants(sub)
     ):
-        # GeoNames says it shorter ("Veracruz" of ISO's "Veracruz de Ignacio de la Llave"),
-        # without the article ("Jabal al Gharbi") or in English ("South Kivu", "Sud-Kivu").
+        # GeoNames says it without the article ("Jabal al Gharbi") or in English ("South
+        # Kivu", "Sud-Kivu").
         return 0.9, sub.base
+    if len(group.geonames_key) >= 4 and sub.key.startswith(f"{group.geonames_key} "):
+        # GeoNames says it shorter, as English does ("Veracruz" of ISO's "Veracruz de
+        # Ignacio de la Llave", "Shanghai" of "Shanghai Shi").
+        return 0.9, " ".join(sub.base.split()[: len(group.geonames_key.split())]).rstrip(",;")
     score, display = _city_pair_score(sub, group, ambiguous)
     if score < 0.8 and _transliterations(sub.key, group.geonames_key):
         # GeoNames' "Hadramaout" is ISO's "Hadramawt"; a city's name still says it better

@@ -289,10 +289,14 @@ def _resolve_once(
     voted: dict[object, dict[str, float]] = {}
     for m, vote in zip(mentions, votes, strict=True):
         voted.setdefault(m.key or tuple(m.candidates[:_MAX_VOTERS]), vote)
-    # What a name takes out of the support is the vote counted for it: "Cordoba (Cordoba)",
-    # a town and its province, counts one vote, the town's, which the province's would not
-    # cancel.
-    votes = [voted[m.key or tuple(m.candidates[:_MAX_VOTERS])] if m.votes else {} for m in mentions]
+    # What a container of its own name takes out of the support is the vote counted for
+    # the name: "Cordoba (Cordoba)", a town and its province, counts one vote, the town's,
+    # which the province's would not cancel.
+    named_after = {j for m in mentions for j in m.containers if mentions[j].key == m.key}
+    votes = [
+        voted[m.key or tuple(m.candidates[:_MAX_VOTERS])] if i in named_after and m.votes else v
+        for i, (m, v) in enumerate(zip(mentions, votes, strict=True))
+    ]
     for vote in voted.values():
         for cc, v in vote.items():
             support[cc] += v

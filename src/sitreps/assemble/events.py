@@ -226,8 +226,6 @@ def _location(
 _FROM = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*|\s+and\s+))*$"
 )
-
-
 _TO = re.compile(r"\s+(?:to|towards|till|until)\b", re.IGNORECASE)
 
 

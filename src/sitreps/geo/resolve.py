@@ -292,7 +292,7 @@ def _resolve_once(
     # What a container of its own name takes out of the support is the vote counted for
     # the name: "Cordoba (Cordoba)", a town and its province, counts one vote, the town's,
     # which the province's would not cancel.
-    named_after = {j for m in mentions for j in m.containers if mentions[j].key == m.key}
+    named_after = {j for m in mentions if m.key for j in m.containers if mentions[j].key == m.key}
     votes = [
         voted[m.key or tuple(m.candidates[:_MAX_VOTERS])] if i in named_after and m.votes else v
         for i, (m, v) in enumerate(zip(mentions, votes, strict=True))
@@ -432,8 +432,8 @@ def _resolve_once(
             # or region of the name may be one of a list ("Moscow, Kyiv").
             if within and not in_region and not any(_large(c, mention) for c in pool):
                 continue
-            # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
-            # gazetteer may only lack it, and the likeliest elsewhere stands.
+            # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, a big
+            # city or a region of the name stands ("Moscow, Kyiv").
             pool = in_region if within and in_region else pool
         if held is None and any(c.admin1_code in actor_regions for c in pool):
             pool = [c for c in pool if c.admin1_code in actor_regions or _large(c, mention)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sitreps.assemble.events import _location, country_hints
 from sitreps.types import Evidence, PlaceMention
 
@@ -66,6 +68,67 @@ def test_admin1_as_written_leaves_out_its_designator() -> None:
     region = place(text, "Trelawny Parish", name="Trelawney", feature="admin1", admin1="Trelawney")
     location, _ = _location(text, [town, region])
     assert location is not None and location.admin1 == "Trelawny"
+
+
+def test_a_city_named_with_what_it_is_is_no_spelling_of_its_region() -> None:
+    text = "Gunmen shot a shopkeeper in Sangarwand city on Monday."
+    city = place(text, "Sangarwand city", name="Sangarwand", feature="city", admin1="Sangarwand")
+    location, _ = _location(text, [city])
+    assert location is not None and location.admin1 == "Sangarwand"
+
+
+def test_a_place_alone_in_its_country_gives_way_to_places_that_share_one() -> None:
+    text = "Activists held a sit-in at the Ilya square in Sidon, south of Beirut."
+    stray = place(text, "Ilya", name="Ilja", feature="village", country_code="BY")
+    sidon = place(text, "Sidon", name="Sidon", feature="city", country_code="LB")
+    beirut = place(text, "Beirut", name="Beirut", feature="city", country_code="LB")
+    location, chosen = _location(text, [stray, sidon, beirut])
+    assert location is not None and chosen == sidon.evidence
+    # One place per country: none is a stray, and the first stands.
+    location, chosen = _location(text, [stray, sidon])
+    assert chosen == stray.evidence
+    # Unless the text's actors are of one of them.
+    hint = ("LB", Evidence.of("t", text, 0, 9))
+    location, chosen = _location(text, [stray, sidon], [hint])
+    assert chosen == sidon.evidence
+
+
+def test_admin1_as_written_may_add_an_article() -> None:
+    text = "An airstrike hit a bus in Mizda (Al Jabal Al Gharbi) on Friday."
+    town = place(text, "Mizda", name="Mizdah", feature="town", admin1="Jabal al Gharbi")
+    gharbi = "Jabal al Gharbi"
+    region = place(text, "Al Jabal Al Gharbi", name=gharbi, feature="admin1", admin1=gharbi)
+    location, _ = _location(text, [town, region])
+    assert location is not None and location.admin1 == "Al Jabal Al Gharbi"
+
+
+def test_where_people_came_from_ranks_after_where_they_gathered() -> None:
+    text = "Activists from Byblos and Zahle gathered in Sidon on Sunday."
+    names = ("Byblos", "Zahle", "Sidon")
+    places = [place(text, n, name=n, feature="city", country_code="LB") for n in names]
+    _, chosen = _location(text, places)
+    assert chosen == places[2].evidence
+    # Where a march set out is where it was.
+    text = "A car convoy set out from Byblos to Sidon on Sunday."
+    places = [place(text, n, name=n, feature="city", country_code="LB") for n in names[::2]]
+    _, chosen = _location(text, places)
+    assert chosen == places[0].evidence
+
+
+def test_admin1_as_written_may_be_isos_name_of_it() -> None:
+    # ISO 3166-2 spells Iraq's governorate "Dahuk"; GeoNames "Duhok", too unlike to be taken
+    # for a spelling of it by likeness alone.
+    text = "Airstrikes hit a hill in the Haftanin region of Dahuk on Friday."
+    region = place(text, "Dahuk", name="Duhok", feature="admin1", admin1="Duhok")
+    region = dataclasses.replace(region, country_code="IQ")
+    location, _ = _location(text, [region])
+    assert location is not None and location.admin1 == "Dahuk"
+    # And in French: Cameroon's "Extreme-Nord", which GeoNames and ISO call "Far North".
+    text = "Gunmen looted a village in Kolofata (Mayo-Sava, Extreme-Nord)."
+    region = place(text, "Extreme-Nord", name="Far North", feature="admin1", admin1="Far North")
+    region = dataclasses.replace(region, country_code="CM")
+    location, _ = _location(text, [region])
+    assert location is not None and location.admin1 == "Extreme-Nord"
 
 
 def test_with_no_place_on_the_map_the_demonym_gives_the_country() -> None:

@@ -110,6 +110,19 @@ def test_admin1_names_come_from_the_data(gazetteer: Gazetteer) -> None:
     assert admin1("Odesa", "UA") == "Odesa"  # "Odeska" is close to its city's name
     assert admin1("Houston", "US") == "Texas"
     assert admin1("Gaza City", "PS") == "Gaza Strip"
+    # GeoNames' "Federal District" less its designator is no name: ISO's name in full.
+    assert admin1("Brasilia", "BR") == "Distrito Federal"
+    # A city that is a subdivision says "City" only beside a region of its name.
+    assert admin1("Kyiv", "UA") == "Kyiv City"
+    assert admin1("Tbilisi", "GE") == "Tbilisi"
+    # ISO's region is GeoNames' of a shorter name, or in English: one region, on the map.
+    for region, cc in (("Sud-Kivu", "CD"), ("Veracruz de Ignacio de la Llave", "MX")):
+        found = [c for c in gazetteer.lookup(region, features=("admin1",)) if c.country_code == cc]
+        assert found and found[0].lat is not None, region
+        assert admin1(found[0].name, cc) == found[0].admin1
+    assert admin1("Uvira", "CD") == next(
+        c.admin1 for c in gazetteer.lookup("Sud-Kivu", features=("admin1",))
+    )
 
 
 @pytest.mark.parametrize(

@@ -542,3 +542,16 @@ def test_a_common_noun_the_model_takes_for_a_place_is_none(places: Any) -> None:
     found = places("Burglaries rose across the metro area last year, police in Denver said.")
     assert "metro" not in found
     assert found["Denver"].admin1 == "Colorado"
+
+
+def test_a_village_before_a_town_and_its_region_lies_in_that_region(places: Any) -> None:
+    # No Caracolí of Atlántico is known: the one of Antioquia is no stand-in for it; the
+    # village is somewhere in Atlántico.
+    found = places("On Sunday, in Caracoli, Malambo, Atlantico department, residents protested.")
+    assert found["Caracoli"].admin1 == "Atlantico"
+    assert found["Malambo"].admin1 == "Atlantico"
+
+
+def test_a_name_after_the_city_of_is_a_place_whatever_the_model_calls_it(places: Any) -> None:
+    found = places("On Sunday, gunmen shot dead an officer in the city of Dar'a.")
+    assert found["Dar'a"].country_code == "SY"

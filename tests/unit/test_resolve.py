@@ -465,3 +465,56 @@ def test_a_town_the_gazetteer_places_next_door_to_its_named_region_stays() -> No
     ]
     chosen, _ = resolve(mentions)[0]
     assert chosen is near
+
+
+def _region(name: str, cc: str, prior: float) -> Candidate:
+    return Candidate(
+        name=name, feature="admin1", country_code=cc, country=None, admin1=name,
+        lat=1.0, lon=1.0, population=10**int(prior), prior=prior,
+    )  # fmt: skip
+
+
+def test_a_town_and_its_province_of_one_name_count_one_vote() -> None:
+    # "Sarto (Sarto)": the town's own vote is what the province's name takes out, so the
+    # likelier province is not pushed below a namesake abroad.
+    town_a = Candidate(
+        name="Sarto", feature="city", country_code="AA", country=None, admin1="Sarto",
+        lat=1.0, lon=1.0, population=900_000, prior=6.0,
+    )  # fmt: skip
+    town = Mention(candidates=[town_a], containers=[1], bracketed=True, key="sarto")
+    province = Mention(
+        candidates=[_region("Sarto", "AA", 5.8), _region("Sarto", "BB", 5.2)], key="sarto"
+    )
+    chosen, _ = resolve([town, province])[1]
+    assert chosen is not None and chosen.country_code == "AA"
+
+
+def test_a_province_in_brackets_is_the_one_that_holds_a_town_of_the_name() -> None:
+    # "Pello (Pello)": of two provinces of the name, the one where a town of it lies.
+    town_a = Candidate(
+        name="Pello", feature="town", country_code="AA", country=None, admin1="Vaara",
+        lat=1.0, lon=1.0, population=90_000, prior=4.95,
+    )  # fmt: skip
+    town_b = dataclasses.replace(town_a, country_code="BB", admin1="Pello", prior=4.9)
+    town = Mention(candidates=[town_a, town_b], containers=[1], bracketed=True, key="pello")
+    province = Mention(
+        candidates=[_region("Pello", "AA", 5.0), _region("Pello", "BB", 4.8)],
+        key="pello province",
+    )
+    chosen, _ = resolve([town, province])[1]
+    assert chosen is not None and chosen.country_code == "BB"
+
+
+def test_a_small_place_before_a_region_is_none_of_another_region() -> None:
+    # "Huanzantlan, Oaxaca": no namesake in Oaxaca, so not the village of another state, but
+    # a place the gazetteer lacks somewhere in the region.
+    village = Mention(candidates=[_in("Huanza", "Marib")], containers=[1], key="huanza")
+    region = Mention(candidates=[_in("Bayda", "Bayda", "admin1", 500_000)], key="bayda")
+    chosen = resolve([village, region])[0][0]
+    assert chosen is not None and (chosen.feature, chosen.admin1) == ("admin1", "Bayda")
+    # A big city of the name may be one of a list of places ("Sanaa, Bayda") and stands.
+    city = Mention(
+        candidates=[_in("Sanaa", "Sanaa", "city", 2_000_000)], containers=[1], key="sanaa"
+    )
+    chosen, _ = resolve([city, region])[0]
+    assert chosen is not None and chosen.name == "Sanaa"

@@ -6,12 +6,12 @@ import difflib
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..extract.actors import country_clues, country_name, state_forces_name
 from ..extract.places import attributive
 from ..geo.demonyms import country_of_demonym, names_currency
-from ..geo.gazetteer import default_gazetteer
+from ..geo.gazetteer import default_gazetteer, iso_names, normalize_name
 from ..taxonomy import TAXONOMY
 from ..types import (
     COUNT_FIELDS,
@@ -127,11 +127,15 @@ def _in_dateline(text: str, place: PlaceMention) -> bool:
     return match is not None and place.evidence.end <= match.end()
 
 
+_ARTICLE = re.compile(r"^(?:al|el)\s+")  # "Al Jabal al Gharbi": GeoNames' "Jabal al Gharbi"
+
+
 def _admin1_as_written(
     text: str, place: PlaceMention, places: Sequence[PlaceMention]
 ) -> str | None:
     """The place's admin1 as the report spells it where the report names it ("Idleb"),
-    else the gazetteer's name."""
+    else the gazetteer's name. The admin1's name and more words says more than the region:
+    it is a city's, with what it is ("Kandahar city", "Guatemala City")."""
     admin1 = place.admin1
     if admin1 is None:
         return None
@@ -140,9 +144,26 @@ def _admin1_as_written(
             continue
         written = _DESIGNATOR_WORDS.sub("", other.evidence.text).strip()
         a, b = written.casefold().replace("-", " "), admin1.casefold().replace("-", " ")
-        if a != b and a[:1] == b[:1] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75:
+        if a == b or a.startswith(f"{b} "):
+            continue
+        if (a[:1] == b[:1] or _ARTICLE.sub("", a)[:1] == b[:1]) and difflib.SequenceMatcher(
+            None, a, b
+        ).ratio() >= 0.75:
             return written
+        if other.feature == "admin1" and _iso_name(written, admin1, place.country_code):
+            return written  # "Extreme-Nord", ISO's name of what GeoNames calls "Far North"
     return admin1
+
+
+def _iso_name(written: str, admin1: str, country_code: str | None) -> bool:
+    """Whether ``written`` is one of ISO 3166-2's names of the admin1 (without designators)."""
+    key = normalize_name(written)
+    for c in default_gazetteer().lookup(written, features=("admin1",)):
+        if c.admin1 != admin1 or c.country_code != country_code or not c.admin1_code:
+            continue
+        if any(normalize_name(name) == key for name in iso_names(c.admin1_code)):
+            return True
+    return False
 
 
 def _location(
@@ -159,16 +180,21 @@ def _location(
     if not resolved:
         hints = [h for h in hints if not _beyond(text, h[1])]
         return _country_location(places, hints)
+    strays = _strays(resolved, {cc for cc, _ in hints})
     ranked = sorted(
         enumerate(resolved),
         key=lambda ip: (
             # Where the report was filed ranks last: it says where the writer was.
             _in_dateline(text, ip[1]),
+            # A place alone in its country, where others share one, is a namesake misread.
+            ip[0] in strays,
             # A town in brackets only contains the place: "Incare (Thiou, Yatenga)"; so does
             # a city after a district and a comma: "Maywand district, Kandahar" is the district.
             _tier(ip[1])
             + (0.5 if _in_brackets(text, ip[1]) else 0) * (_tier(ip[1]) == 0)
             + (1.0 if _after_district(text, ip[1]) else 0) * (_tier(ip[1]) == 0),
+            # "Protesters from Beirut gathered in Tripoli": where they came from ranks after.
+            _origin(text, ip[1]),
             # "U.S. President" names no place of the event; "in Canada" does.
             0 if ip[1].feature != "country" or _locative(text, ip[1]) else 1,
             ip[0],
@@ -194,6 +220,40 @@ def _location(
         geonames_id=place.geonames_id,
     )
     return location, place.evidence
+
+
+# "from Beirut, Jal el Dib and ": the places a list after "from" names.
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*|\s+and\s+))*$"
+)
+_TO = re.compile(r"\s+(?:to|towards|till|until)\b", re.IGNORECASE)
+
+
+def _origin(text: str, place: PlaceMention) -> bool:
+    """Whether the place is one that people or weapons came from ("rioters from Tripoli"),
+    not where a march set out or a front begins ("from Beirut to Tripoli")."""
+    start, end = place.evidence.start, place.evidence.end
+    if _TO.match(text, end):
+        return False
+    return _FROM.search(text, max(0, start - 80), start) is not None
+
+
+def _strays(places: Sequence[PlaceMention], actors: Collection[str] = ()) -> set[int]:
+    """The places alone in their country while other places share another: "Ilya square
+    in Sidon, Lebanon" names no village of Belarus, nor "the Rabat area of Tarnak district,
+    Zabul" Morocco's capital. A country or region is never one: a report may name where an
+    actor comes from. ``actors``: the countries of the text's actors and demonyms, each as
+    one more place ("Ukrainian Forces" at "Shakhta, Donetsk": no village of Perm)."""
+    named = {(p.country_code, p.name) for p in places if p.country_code and p.feature != "country"}
+    named |= {(cc, None) for cc in actors}
+    counts = Counter(cc for cc, _ in named)  # a name repeated is one place
+    if not counts or counts.most_common(1)[0][1] < 2:
+        return set()
+    return {
+        i
+        for i, p in enumerate(places)
+        if p.country_code and counts[p.country_code] == 1 and p.feature in _CITY_FEATURES
+    }
 
 
 # Not "from": a convoy "from Herat" or shelling "from Donetsk" is often where the event was.

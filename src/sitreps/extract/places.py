@@ -491,6 +491,15 @@ def _link_containers(text: str, found: Sequence[_Found], mentions: Sequence[Ment
                 j += 1
         elif (_COMMA.fullmatch(between) or _IN.fullmatch(between)) and nxt.candidates:
             mentions[i].containers.append(i + 1)  # "Pisky, Donetsk", "Mansura in Ar-Raqqa"
+            # "Caracoli, Malambo, Atlantico department": the region after the town that
+            # contains the place contains it too.
+            if (
+                i + 2 < len(found)
+                and _COMMA.fullmatch(text[nxt.end : found[i + 2].start])
+                and found[i + 2].candidates
+                and found[i + 2].candidates[0].feature == "admin1"
+            ):
+                mentions[i].containers.append(i + 2)
             # "in" says what contains the place, where a comma may only list two places; not
             # when the name after it qualifies a noun ("Rockford in the Miss category").
             firm = _IN.fullmatch(between) is not None and not attributive(text, nxt.end)
@@ -1336,10 +1345,16 @@ def _entity_verdict(
             continue
         if _comma_piece(span, first, ent.end) != (span.start, span.end):
             return None
-        guarded = not (
-            span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVE
-        ) and not _of_place(span.doc, span.start)
+        guarded = not _after_locative(span)
     return guarded
+
+
+def _after_locative(span: Span) -> bool:
+    """Whether the words before a name say it is a place: "in Dar'a", "the city of Dar'a",
+    "residents of Kaya"."""
+    if span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in _LOCATIVE or _of_place(span.doc, span.start)
 
 
 def _comma_piece(span: Span, start: int, end: int) -> tuple[int, int]:

@@ -84,6 +84,7 @@ __all__ = [
     "Candidate",
     "Gazetteer",
     "default_gazetteer",
+    "iso_names",
     "load_dump",
     "normalize_name",
 ]
@@ -715,12 +716,27 @@ def _pair_score(sub: _Subdivision, group: _Group, ambiguous: Collection[str]) ->
         return 1.0, display or sub.base
     if len(sub.key) >= 4 and f" {sub.key} " in f" {group.geonames_key} ":
         return 0.9, sub.base  # "Wardak" is GeoNames' "Maidan Wardak"
+    if len(group.geonames_key) >= 4 and any(
+        key == group.geonames_key for key in _iso_variants(sub)
+    ):
+        # GeoNames says it without the article ("Jabal al Gharbi") or in English ("South
+        # Kivu", "Sud-Kivu").
+        return 0.9, sub.base
+    if len(group.geonames_key) >= 4 and sub.key.startswith(f"{group.geonames_key} "):
+        # GeoNames says it shorter, as English does ("Veracruz" of ISO's "Veracruz de
+        # Ignacio de la Llave", "Shanghai" of "Shanghai Shi").
+        return 0.9, " ".join(sub.base.split()[: len(group.geonames_key.split())]).rstrip(",;")
     score, display = _city_pair_score(sub, group, ambiguous)
     if score < 0.8 and _transliterations(sub.key, group.geonames_key):
         # GeoNames' "Hadramaout" is ISO's "Hadramawt"; a city's name still says it better
         # ("Odeska" -> "Odesa").
         return 0.8, display if score else sub.base
     return score, display
+
+
+def _iso_variants(sub: _Subdivision) -> set[str]:
+    english = _COMPASS.sub(lambda m: _ENGLISH_COMPASS[m[1].lower()], sub.base)
+    return {sub.key, _without_article(sub.key), normalize_name(english)}
 
 
 _SOFT_LETTERS: Final = str.maketrans("", "", "aeiouwy -'")
@@ -812,11 +828,14 @@ def _pair_country(
     return paired
 
 
-def _admin1_display(sub: _Subdivision, display: str) -> str:
+def _admin1_display(sub: _Subdivision, display: str, taken: Collection[str] = ()) -> str:
+    """``taken``: the names of the country's other subdivisions. A city that is a
+    subdivision is told from a region of its name by "City" ("Kyiv City" and Kyiv oblast,
+    "Kyiv"); with no such namesake it is shown by its name alone ("Tbilisi")."""
     aliases = _ADMIN1_ALIASES.get(sub.code)
     if aliases:
         return aliases[0]
-    if sub.kind == "City" and not display.endswith(" City"):
+    if sub.kind == "City" and not display.endswith(" City") and normalize_name(display) in taken:
         return f"{display} City"
     return display
 
@@ -870,6 +889,7 @@ def _pair_admin1(
     found = []
     for cc, subs in sorted(_subdivisions_by_country().items()):
         paired = _pair_country(subs, by_country.get(cc, []), places[cc])
+        names = Counter(normalize_name(display) for _, display in paired.values())
         for sub in subs:
             paired_group, display = paired[sub.code]
             point = paired_group.cities[0] if paired_group else None
@@ -877,7 +897,9 @@ def _pair_admin1(
                 # Unpaired, a region named like a big city is shown at it ("Kyiv" oblast).
                 namesake = places[cc].get(normalize_name(display))
                 point = namesake if namesake and namesake["population"] >= 50_000 else None
-            found.append(_Admin1(sub, _admin1_display(sub, display), paired_group, point))
+            taken = {key for key, n in names.items() if n > (key == normalize_name(display))}
+            name = _admin1_display(sub, display, taken)
+            found.append(_Admin1(sub, name, paired_group, point))
     return found
 
 
@@ -1011,6 +1033,15 @@ def _translations(iso_name: str) -> list[str]:
     return names
 
 
+def iso_names(code: str) -> list[str]:
+    """ISO 3166-2's names of a subdivision, without designators: its own and pycountry's
+    translations of it ("Far North", "Extrême-Nord")."""
+    sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    if sub is None:
+        return []
+    return [_strip_designators(sub.name), *_translations(sub.name)]
+
+
 def _at(city: Mapping[str, Any] | None) -> tuple[float | None, float | None]:
     return (city["latitude"], city["longitude"]) if city else (None, None)
 
@@ -1035,6 +1066,13 @@ def _middle(cities: Sequence[Mapping[str, Any]]) -> tuple[float | None, float | 
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
+# Words that only qualify a designator ("Federal District", "Capital Territory"): left alone
+# once the designator is stripped, they name nothing, where ISO's name says the same in full.
+_DESIGNATOR_ADJECTIVES: Final = frozenset({
+    "federal", "capital", "metropolitan", "national", "autonomous", "special",
+})  # fmt: skip
+
+
 def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
     """Whether GeoNames spells the subdivision as ISO does ("Kharkivs'ka") or only spells
     the name derived from ISO's differently ("Odessa", "Odesa"): the derived name, in the
@@ -1044,6 +1082,8 @@ def _same_name(geonames_name: str, sub: _Subdivision, derived: str) -> bool:
         return True
     if len(sub.key) >= 4 and f" {sub.key} " in f" {key} ":
         return True  # "Maidan Wardak" only says more than "Wardak"
+    if key in _DESIGNATOR_ADJECTIVES and f" {key} " in f" {sub.key} ":
+        return True  # "Federal", what is left of "Federal District", is no name of its own
     derived_key = normalize_name(derived)
     return key[:1] == derived_key[:1] and (
         difflib.SequenceMatcher(None, key, derived_key).ratio() >= 0.8

@@ -44,7 +44,8 @@ And rules no score can overturn:
   region when the gazetteer has one; in brackets (or held as firmly: "X in Y", "the X area
   of Y", "X district, Province"), when it has none, the place is left to its region; after
   a comma, when every namesake lies far from the region, the place is taken to be somewhere
-  in it ("Holliday, Missouri", a village the gazetteer lacks, is no Holliday of Texas).
+  in it ("Holliday, Missouri", a village the gazetteer lacks, is no Holliday of Texas),
+  unless it may be a big city or a region of a list ("Moscow, Kyiv").
 """
 
 from __future__ import annotations
@@ -373,6 +374,14 @@ def _resolve_once(
     voted: dict[object, dict[str, float]] = {}
     for m, vote in zip(mentions, votes, strict=True):
         voted.setdefault(m.key or tuple(m.candidates[:_MAX_VOTERS]), vote)
+    # What a container of its own name takes out of the support is the vote counted for
+    # the name: "Cordoba (Cordoba)", a town and its province, counts one vote, the town's,
+    # which the province's would not cancel.
+    named_after = {j for m in mentions if m.key for j in m.containers if mentions[j].key == m.key}
+    votes = [
+        voted[m.key or tuple(m.candidates[:_MAX_VOTERS])] if i in named_after and m.votes else v
+        for i, (m, v) in enumerate(zip(mentions, votes, strict=True))
+    ]
     for vote in voted.values():
         for cc, v in vote.items():
             support[cc] += v
@@ -431,6 +440,15 @@ def _resolve_once(
             for c in mentions[k].candidates[:_MAX_VOTERS]
             if c.country_code
         }
+        # And in brackets, a region where it can be: "Colon (Colon)" is Panama's province of
+        # that name, where Colón lies, not Honduras's department, which has no town of it.
+        holds = {
+            (c.country_code, c.admin1)
+            for k in inside.get(i, ())
+            if mentions[k].bracketed
+            for c in mentions[k].candidates[:_MAX_VOTERS]
+            if c.feature in SETTLEMENT_FEATURES and c.admin1
+        }
 
         # Countries of a world city, a country or a big region of the name ("Paris",
         # "Jordan", "England"): that a text is about another country makes a small namesake
@@ -452,6 +470,7 @@ def _resolve_once(
             containers: Sequence[Candidate | None] = containers,
             named_regions: Mapping[tuple[str | None, str | None], float] = named_regions,
             contained: Collection[str | None] = contained,
+            holds: Collection[tuple[str | None, str | None]] = holds,
             me: object = me,
             here: object = mention.key or i,
             famous: set[str | None] = famous,
@@ -471,6 +490,8 @@ def _resolve_once(
             if c.feature == "district" and c.city and normalize_name(c.city) in named:
                 total += _NAMED_CITY
             if c.country_code in contained:
+                total += _CONTAINS
+            if c.feature == "admin1" and (c.country_code, c.admin1) in holds:
                 total += _CONTAINS
             return total
 
@@ -498,8 +519,9 @@ def _resolve_once(
             # "Pisky, Donetsk" is the namesake in that oblast; where the region has none, the
             # gazetteer may only lack it, and the likeliest elsewhere stands, unless all lie
             # far from the region: "Holliday, Missouri" is no village of Texas, but a place
-            # the gazetteer lacks, which is in Missouri.
-            if within and not in_region:
+            # the gazetteer lacks, which is in Missouri. A big city or a region of the name
+            # stands wherever it is: "Moscow, Kyiv" is a list.
+            if within and not in_region and not any(_large(c, mention) for c in pool):
                 holders = [k for k in spelled if k.feature == "admin1" and k.admin1]
                 if holders and all(_away(c, holders) for c in pool):
                     in_region = holders[:1]

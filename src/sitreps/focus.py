@@ -12,7 +12,8 @@ which reading is decided from the words alone, before the model runs:
   the learned typing may take for the event without such a word. A report tells its event
   first: a text that reaches violence only further down (a review, a profile, an analysis
   recalling an attack) is not a report of it, and gets no event at all (``lede_end``: the
-  pipeline reports an event only when its first eventful sentence lies in the lede);
+  pipeline reports an event only when its first eventful sentence lies in the lede, or when
+  the lede is about war or unrest, the background of a report that tells its event later);
 - any other sentence goes to the entity recognizer only if it may name a place
   (``place_cues``: the recognizer's labels decide which capitalized names are places), and
   is otherwise only tokenized and split into sentences by its punctuation. The recognizer
@@ -44,7 +45,7 @@ from .nlp.pipeline import doc_text, doc_tokens
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["LEDE", "lede_end", "plan", "tells_event"]
+__all__ = ["LEDE", "about_conflict", "lede_end", "plan", "tells_event"]
 
 # The paragraphs that open a report, where it tells the event it reports.
 LEDE = 3
@@ -63,6 +64,25 @@ def tells_event(text: str) -> bool:
     (violence, a casualty, a protest or other kind the typing rules know)."""
     casualty = _MAY_COUNT.may_match(text) and CASUALTY_WORDS.search(text)
     return bool(casualty or classify(text) is not None)
+
+
+# Words that make a lede about war or unrest: the background of a report whose event comes
+# after it ("On the 500th day of the war, ..."), which a review or market news never opens with.
+_TOPIC_WORDS = 2
+_CONFLICT_TOPIC = re.compile(
+    r"\b(?:wars?|warfare|conflict|fighting|military|army|armed\s+forces|troops|soldiers|militants"
+    r"|rebels|insurgen\w+|jihadists?|militias?|front\s*lines?|ceasefire|truce|invasion|offensive"
+    r"|occupation|protests?|protesters|demonstrat\w+|unrest|riots?|security\s+forces|airstrikes?"
+    r"|shelling|bombardment|massacre|terrorists?|siege)\b",
+    re.IGNORECASE,
+)
+
+
+def about_conflict(text: str) -> bool:
+    """Whether a lede's words are those of war or unrest: two of them at least (see
+    ``_CONFLICT_TOPIC``), since one alone is as often a figure of speech ("a trade truce",
+    "Star Wars", "military aid")."""
+    return len({m.group().lower() for m in _CONFLICT_TOPIC.finditer(text)}) >= _TOPIC_WORDS
 
 
 def lede_end(text: str) -> int:

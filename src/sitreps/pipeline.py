@@ -21,7 +21,7 @@ from .extract.places import find_places
 from .extract.quotes import SpeakerIndex, find_quotes, quote_spans
 from .extract.victims import find_victims
 from .extract.weapons import find_weapons
-from .focus import lede_end, plan
+from .focus import about_conflict, lede_end, plan
 from .geo.gazetteer import default_gazetteer
 from .ingest.text import guess_language
 from .nlp.partial import annotate
@@ -122,9 +122,13 @@ def _with_language(article: Article, language: str) -> Article:
 
 def _events(article: Article, sentences: Sequence[Sentence]) -> list[Event]:
     first = next((s for s in sentences if s.eventful), None)
-    if first is None or first.start >= lede_end(article.text):
+    if first is None:
+        return []
+    lede = lede_end(article.text)
+    if first.start >= lede and not about_conflict(article.text[:lede]):
         # A report tells its event first: a text that reaches violence only past its lede (a
-        # review, a profile, market news recalling an attack or quoting a threat) reports none.
+        # review, a profile, market news recalling an attack or quoting a threat) reports none;
+        # a lede on the war or the unrest is the background of a report's event.
         return []
     opening = main_dates(sentences, article.published)
     start = min((d.start for d in opening if d.start), default=article.published)

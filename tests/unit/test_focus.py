@@ -191,3 +191,20 @@ def test_a_window_is_labelled_and_the_rest_of_its_stretch_is_not() -> None:
     (annotated,) = annotate(nlp, [doc], [[window]])
     assert [(e.text, e.label_) for e in annotated.ents] == [("Nairobi", "GPE")]
     assert "ORG" in [e.label_ for e in nlp(text).ents]  # read whole, Reuters is one
+
+
+BACKGROUND = (
+    "The war in the north has entered its third year.\n"
+    "Aid agencies say a million people have left their homes since the invasion.\n"
+    "Both armies have dug in along the river.\n"
+)
+
+
+def test_a_lede_on_the_war_is_the_background_of_the_event_told_after_it() -> None:
+    result = extract_article(Article(id="t", text=BACKGROUND + ATTACK))
+    assert result.events
+    assert result.events[0].fatalities is not None
+    assert result.events[0].fatalities.best == 12
+    # One word of war is a figure of speech: a price war leads no report of an attack.
+    fares = "The price war among airlines deepened.\nFares fell.\nShares rose on Tuesday.\n"
+    assert extract_article(Article(id="t", text=fares + ATTACK)).events == ()

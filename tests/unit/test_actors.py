@@ -170,3 +170,13 @@ def test_the_sides_of_a_civil_war_belong_to_their_country() -> None:
     assert found[1][0] == "Military Forces of Libya (Government of National Accord)"
     found = actors("NAF rebels fired grenades at the positions of the army near the town.")
     assert found[0] == ("NAF: United Armed Forces of Novorossiya", "perpetrator", "UA")
+
+
+def test_a_group_and_its_fighters_are_one_actor() -> None:
+    text = "On Friday, Taliban fighters and suicide bombers stormed the base."
+    found = find_actors(text, [(0, len(text))], article_id="t")
+    assert [(m.name, m.evidence.text) for m in found] == [
+        ("Taliban", "Taliban fighters"),
+        ("Unidentified Armed Group", "suicide bombers"),
+    ]
+    assert actors("Three Taliban fighters were killed in the raid.")[0][1] == "target"

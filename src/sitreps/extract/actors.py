@@ -367,12 +367,19 @@ def find_actors(
     for start, end in sentences:
         found.extend(_state_forces(text, start, end, article_id))
         unnamed, protesters, civilians = _MAY_BE_SIDE.may_match_each(text[start:end])
+        # "Taliban gunmen": the group and its fighters are one actor, named by both words.
+        members: set[int] = set()
         for pattern, name, kind, code in groups:
             for match in pattern.finditer(text, start, end):
-                found.append(
-                    _mention(article_id, text, match.span(), name, "perpetrator", kind, code)
-                )
+                span = match.span()
+                fighters = _UNNAMED_RE.match(text, match.end() + 1, end) if unnamed else None
+                if fighters is not None and text[match.end()] == " ":
+                    span = (match.start(), fighters.end())
+                    members.add(fighters.start())
+                found.append(_mention(article_id, text, span, name, "perpetrator", kind, code))
         for match in _UNNAMED_RE.finditer(text, start, end) if unnamed else ():
+            if match.start() in members:
+                continue
             found.append(
                 _mention(article_id, text, match.span(), "Unidentified Armed Group", "perpetrator",
                          "militia", None)

@@ -851,15 +851,13 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
         return None
     told_opening = " ".join(s.text for s in opening)
     harmed = any(s.violent for s in opening)  # a casualty, or a word of violence
-    # The cause of the deaths is often told just before or next: "Swine flu is spreading in the
-    # region. Four have died." "... found dead. Tests showed bird flu."
-    at = sentences.index(opening[0])
-    before = at - 1 if at and _FULL_STOP.search(sentences[at - 1].text) else at  # not a label
-    cause = text[sentences[before].start : sentences[min(at + 2, len(sentences) - 1)].end]
     if (
         harmed
         and not any(s.weapons for s in opening)
-        and accidental(f"{told_opening} {cause}", crowd_acts=relation == "main")
+        and accidental(
+            f"{told_opening} {_told_around(text, sentences, opening[0])}",
+            crowd_acts=relation == "main",
+        )
     ):
         # "the canopy collapse killed 15", "birds found dead of avian flu": a disaster or an
         # illness, not political violence
@@ -882,6 +880,15 @@ def _typing(text: str, sentences: Sequence[Sentence], relation: str) -> Typing |
 
 
 _FULL_STOP = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _told_around(text: str, sentences: Sequence[Sentence], first: Sentence) -> str:
+    """The sentence before the opening and the two after it, where the cause of the deaths
+    is often told: "Swine flu is spreading in the region. Four have died." "... found dead.
+    Tests showed bird flu." A label before the opening ("Crash report:") is not a sentence."""
+    at = sentences.index(first)
+    before = at - 1 if at and _FULL_STOP.search(sentences[at - 1].text) else at
+    return text[sentences[before].start : sentences[min(at + 2, len(sentences) - 1)].end]
 
 
 def _opening_typing(opening: Sequence[Sentence]) -> Typing | None:

@@ -63,6 +63,12 @@ _COUNTRY_VERB_RE = re.compile(
     r"\b(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:has\s+|have\s+)?(?:launched|fired|struck"
     r"|attacked|bombed|shelled|pounded|hit|targeted)\b"
 )
+# The forces of the Donbas's two breakaway "republics". "NAF" alone is as often Nigeria's Air
+# Force, "DPR" North Korea: only as rebels here.
+_DONBAS_REPUBLICS = (
+    r"NAF\s+rebels?|DNR|LNR|(?:DPR|LPR)(?!\s+(?:of\s+)?Korea)"
+    r"|(?:Donetsk|Luhansk|Lugansk)\s+People'?s\s+Republic"
+)
 # Named armed groups: (pattern, ACLED-style name, kind, country of origin or None).
 _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
     (r"[Aa]l[-\s]Shabaa?b", "Al Shabaab", "rebels", "SO"),
@@ -141,10 +147,8 @@ _GROUPS: tuple[tuple[str, str, ActorKind, str | None], ...] = (
         "militia",
         "YE",
     ),
-    # "NAF" alone is as often Nigeria's Air Force, "DPR" North Korea: only as rebels here.
     (
-        r"NAF\s+rebels?|DNR|LNR|(?:DPR|LPR)(?!\s+(?:of\s+)?Korea)|(?:Donbass?|Luhansk|Lugansk)"
-        r"\s+People'?s\s+Militia|(?:Donetsk|Luhansk|Lugansk)\s+People'?s\s+Republic",
+        rf"{_DONBAS_REPUBLICS}|(?:Donbass?|Luhansk|Lugansk)\s+People'?s\s+Militia",
         "NAF: United Armed Forces of Novorossiya",
         "rebels",
         "UA",
@@ -192,10 +196,8 @@ _SEVERAL_COUNTRIES: tuple[tuple[str, frozenset[str]], ...] = (
 # Bodies and sides of a war that is fought in a few regions of one country: the monitors of
 # the Donbas ceasefire, the forces of its two breakaway "republics". ISO 3166-2 codes.
 _FEW_REGIONS: tuple[tuple[str, frozenset[str]], ...] = (
-    # "NAF" alone is as often Nigeria's Air Force, "DPR" North Korea: only as rebels here.
-    (r"OSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)|NAF\s+rebels?|DNR|LNR|(?:DPR|LPR)"
-     r"(?!\s+(?:of\s+)?Korea)|Donbass?\s+People'?s\s+Militia|(?:Donetsk|Luhansk|Lugansk)"
-     r"\s+People'?s\s+Republic", frozenset({"UA-14", "UA-09"})),
+    (rf"OSCE\s+(?:SMM|Special\s+Monitoring\s+Mission)|{_DONBAS_REPUBLICS}"
+     r"|Donbass?\s+People'?s\s+Militia", frozenset({"UA-14", "UA-09"})),
     (r"Ambazonian?", frozenset({"CM-NW", "CM-SW"})),
 )  # fmt: skip
 _SEVERAL_RE = [(re.compile(rf"\b(?:{p})\b"), ccs) for p, ccs in _SEVERAL_COUNTRIES]

@@ -610,7 +610,7 @@ def _counts_people(after: str) -> bool:
             or _DEMONYM_WORD.match(w)
             or _STATE_SIDE.fullmatch(w)
             or _ARMED_SIDE.fullmatch(w)
-            or w.lower() in ("military", "civilian", "militia")  # "2 rebel and 1 military fatality"
+            or w.lower() in ("military", "militia")  # "2 rebel and 1 military fatality"
             for w in words
         )
         or not any(w.isalpha() for w in words[:1])

@@ -1216,8 +1216,7 @@ def _unknown_place(doc: Doc, start: int, end: int, ent_of: Mapping[int, Span]) -
     place in the text's country is found."""
     if start == 0 or end - start > 3 or any(i in ent_of for i in range(start, end)):
         return False
-    before = doc[start - 1].lower_
-    if before not in _LOCATIVE and before not in _SETTLEMENT and not _of_place(doc, start):
+    if not _after_place_word(doc, start):
         return False
     span = doc[start:end]
     return (
@@ -1423,9 +1422,7 @@ def _named_after(piece: Span, gazetteer: Gazetteer) -> Span | None:
 def _placed_in_org(span: Span, ent: Span, first: int) -> bool:
     """Whether an organisation entity names where it is: "the Cabinet of Ministers in Kyiv"
     (a place after a locative inside it) or "Donetsk Airport" (a place and a facility)."""
-    if span.start > first and (
-        span.doc[span.start - 1].lower_ in _LOCATIVE or _of_place(span.doc, span.start)
-    ):
+    if span.start > first and _after_locative(span):
         return True
     rest = span.doc[span.end : ent.end].text
     return span.start == first and bool(rest) and bool(_FACILITY.fullmatch(rest))
